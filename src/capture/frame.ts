@@ -1,0 +1,55 @@
+/** One captured frame, as a capture reader hands it on. */
+export interface Frame {
+  /** 1-based number in file order, exactly as Wireshark numbers frames. */
+  number: number;
+  /** Absolute time: whole seconds since the Unix epoch, and nanoseconds within that second. */
+  tsSec: number;
+  tsNsec: number;
+  /** pcap LINKTYPE_* value of the interface the frame was captured on. */
+  linkType: number;
+  /** Bytes present in the file for this frame. */
+  capturedLength: number;
+  /** Bytes the frame had on the wire (more than capturedLength when cut by snaplen). */
+  originalLength: number;
+  /**
+   * The captured bytes. A view into the reader's buffer: valid only until the next
+   * call to `next()`; copy what must outlive that.
+   */
+  data: Uint8Array;
+}
+
+export type CaptureFormat = 'pcap' | 'pcapng';
+
+/** Something wrong found while reading; reading may or may not have gone on. */
+export interface ReadWarning {
+  /** The frame the problem concerns, or the last frame read before it. */
+  frame?: number;
+  message: string;
+}
+
+/** A capture reader: frames in file order, one at a time, in bounded memory. */
+export interface CaptureReader {
+  readonly format: CaptureFormat;
+  /** The next frame, or null at the end of the file (or where reading had to stop). */
+  next(): Frame | null;
+  /** Problems found so far (damage, skipped blocks). */
+  readonly warnings: ReadWarning[];
+  /** Link types of the interfaces seen so far (pcap: the one in the file header). */
+  readonly linkTypes: number[];
+  /** Decimal digits of timestamp precision: 6 (microseconds) or 9 (nanoseconds). */
+  readonly timestampDigits: number;
+  /** Bytes consumed so far, for progress reporting. */
+  readonly bytesRead: number;
+  close(): void;
+}
+
+/** A file that is not a capture we can read at all: reported as one line, exit code 2. */
+export class CaptureError extends Error {
+  constructor(
+    readonly file: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CaptureError';
+  }
+}

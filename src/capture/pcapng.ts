@@ -1,0 +1,222 @@
+import { ChunkedFile } from './chunked-file.js';
+import { MAX_PACKET_BYTES } from './link-types.js';
+import type { CaptureReader, Frame, ReadWarning } from './frame.js';
+
+/** Block types (draft-ietf-opsawg-pcapng). */
+const BLOCK = {
+  SHB: 0x0a0d0d0a,
+  IDB: 0x00000001,
+  OPB: 0x00000002, // obsolete Packet Block, still read by Wireshark
+  SPB: 0x00000003,
+  EPB: 0x00000006,
+} as const;
+export const PCAPNG_SHB_MAGIC = BLOCK.SHB;
+const BYTE_ORDER_MAGIC = 0x1a2b3c4d;
+const OPT_ENDOFOPT = 0;
+const OPT_IF_TSRESOL = 9;
+const OPT_IF_TSOFFSET = 14;
+
+/** The largest block we accept: the largest packet plus generous room for options. */
+const MAX_BLOCK_BYTES = MAX_PACKET_BYTES + 128 * 1024;
+
+interface Interface {
+  linkType: number;
+  snaplen: number;
+  /** Timestamp units per second (10^n or 2^n from if_tsresol). */
+  unitsPerSecond: number;
+  /** if_tsoffset: seconds added to every timestamp. */
+  offsetSeconds: number;
+}
+
+/**
+ * pcapng: several sections per file, each in its own byte order; interfaces (IDB) with
+ * their own link type, snaplen and timestamp resolution; packets in EPB, SPB and the
+ * obsolete PB; every other block (NRB, ISB, DSB, custom, unknown) skipped by its length.
+ * Hand-written: the one npm reader (pcap-ng-parser) crashes on an IDB without options.
+ */
+export class PcapngReader implements CaptureReader {
+  readonly format = 'pcapng' as const;
+  readonly warnings: ReadWarning[] = [];
+  private readonly seenLinkTypes = new Set<number>();
+  /** The finest timestamp resolution of any interface, in decimal digits. */
+  timestampDigits = 6;
+  private le = true;
+  private interfaces: Interface[] = [];
+  private frameNumber = 0;
+  private done = false;
+  private sections = 0;
+
+  constructor(private readonly file: ChunkedFile) {}
+
+  get linkTypes(): number[] {
+    return [...this.seenLinkTypes];
+  }
+
+  get bytesRead(): number {
+    return this.file.consumed;
+  }
+
+  private u16(b: Buffer, o: number): number {
+    return this.le ? b.readUInt16LE(o) : b.readUInt16BE(o);
+  }
+
+  private u32(b: Buffer, o: number): number {
+    return this.le ? b.readUInt32LE(o) : b.readUInt32BE(o);
+  }
+
+  next(): Frame | null {
+    const file = this.file;
+    while (!this.done) {
+      if (!file.ensure(12)) {
+        if (file.available > 0) this.stop(`the file ends inside a block header (${file.available} bytes left)`);
+        this.done = true;
+        return null;
+      }
+      let b = file.buf;
+      let p = file.pos;
+      const type = b.readUInt32LE(p); // the SHB type reads the same in both byte orders
+      if (type === BLOCK.SHB) {
+        const bom = b.readUInt32LE(p + 8);
+        if (bom === BYTE_ORDER_MAGIC) this.le = true;
+        else if (bom === 0x4d3c2b1a) this.le = false;
+        else {
+          this.stop(`section header ${this.sections + 1} has an unknown byte-order magic 0x${bom.toString(16)}`);
+          return null;
+        }
+      }
+      const blockType = this.u32(b, p);
+      const length = this.u32(b, p + 4);
+      if (length < 12 || length % 4 !== 0 || length > MAX_BLOCK_BYTES) {
+        this.stop(`a block after frame ${this.frameNumber} has an impossible length of ${length} bytes: the file is damaged from here`);
+        return null;
+      }
+      if (!file.ensure(length)) {
+        this.stop(`the file is cut off inside ${blockType === BLOCK.EPB || blockType === BLOCK.SPB ? `frame ${this.frameNumber + 1}` : 'a block'} (${file.available} of ${length} bytes present)`);
+        return null;
+      }
+      b = file.buf;
+      p = file.pos;
+      if (this.u32(b, p + length - 4) !== length) {
+        this.stop(`a block after frame ${this.frameNumber} has mismatched leading and trailing lengths: the file is damaged from here`);
+        return null;
+      }
+      let frame: Frame | null = null;
+      switch (blockType) {
+        case BLOCK.SHB:
+          this.sections++;
+          this.interfaces = [];
+          break;
+        case BLOCK.IDB:
+          this.readInterface(b, p, length);
+          break;
+        case BLOCK.EPB:
+          frame = this.packet(b, p, length, this.u32(b, p + 8), p + 12, p + 28, this.u32(b, p + 20), this.u32(b, p + 24));
+          break;
+        case BLOCK.OPB:
+          frame = this.packet(b, p, length, this.u16(b, p + 8), p + 12, p + 28, this.u32(b, p + 20), this.u32(b, p + 24));
+          break;
+        case BLOCK.SPB: {
+          const originalLength = this.u32(b, p + 8);
+          const iface = this.interfaces[0];
+          let captured = Math.min(originalLength, length - 16);
+          if (iface && iface.snaplen > 0) captured = Math.min(captured, iface.snaplen);
+          frame = this.packet(b, p, length, 0, -1, p + 12, captured, originalLength);
+          break;
+        }
+        default:
+          break; // NRB, ISB, DSB, custom and unknown blocks: skipped by their length.
+      }
+      if (this.done) return null;
+      file.consume(length);
+      if (frame) return frame;
+    }
+    return null;
+  }
+
+  private readInterface(b: Buffer, p: number, length: number): void {
+    const iface: Interface = {
+      linkType: this.u16(b, p + 8),
+      snaplen: this.u32(b, p + 12),
+      unitsPerSecond: 1e6,
+      offsetSeconds: 0,
+    };
+    const end = p + length - 4;
+    let o = p + 16;
+    while (o + 4 <= end) {
+      const code = this.u16(b, o);
+      const len = this.u16(b, o + 2);
+      const value = o + 4;
+      if (code === OPT_ENDOFOPT || value + len > end) break;
+      if (code === OPT_IF_TSRESOL && len >= 1) {
+        const r = b[value]!;
+        const exp = r & 0x7f;
+        iface.unitsPerSecond = r & 0x80 ? 2 ** exp : 10 ** exp;
+      } else if (code === OPT_IF_TSOFFSET && len >= 8) {
+        iface.offsetSeconds = Number(this.le ? b.readBigInt64LE(value) : b.readBigInt64BE(value));
+      }
+      o = value + ((len + 3) & ~3);
+    }
+    this.interfaces.push(iface);
+    this.seenLinkTypes.add(iface.linkType);
+    this.timestampDigits = Math.max(this.timestampDigits, Math.min(9, Math.ceil(Math.log10(iface.unitsPerSecond))));
+  }
+
+  private packet(
+    b: Buffer,
+    p: number,
+    length: number,
+    interfaceId: number,
+    tsAt: number,
+    dataAt: number,
+    capturedLength: number,
+    originalLength: number,
+  ): Frame | null {
+    const number = this.frameNumber + 1;
+    const iface = this.interfaces[interfaceId];
+    if (!iface) {
+      this.stop(`frame ${number} names interface ${interfaceId}, which no interface description block declared`);
+      return null;
+    }
+    if (capturedLength > MAX_PACKET_BYTES || dataAt + capturedLength > p + length - 4) {
+      this.stop(`frame ${number} claims ${capturedLength} captured bytes, more than its block holds: the file is damaged from here`);
+      return null;
+    }
+    let tsSec = 0;
+    let tsNsec = 0;
+    if (tsAt >= 0) [tsSec, tsNsec] = splitTimestamp(this.u32(b, tsAt), this.u32(b, tsAt + 4), iface.unitsPerSecond);
+    this.frameNumber = number;
+    return {
+      number,
+      tsSec: tsSec + iface.offsetSeconds,
+      tsNsec,
+      linkType: iface.linkType,
+      capturedLength,
+      originalLength,
+      data: b.subarray(dataAt, dataAt + capturedLength),
+    };
+  }
+
+  private stop(message: string): void {
+    this.warnings.push({ frame: this.frameNumber || undefined, message: `${message}; reading stopped after frame ${this.frameNumber}` });
+    this.done = true;
+  }
+
+  close(): void {
+    this.file.close();
+  }
+}
+
+/** A 64-bit timestamp in the given units, as whole seconds and nanoseconds, exactly. */
+export function splitTimestamp(high: number, low: number, unitsPerSecond: number): [number, number] {
+  const units = high * 4294967296 + low;
+  if (units <= Number.MAX_SAFE_INTEGER && Number.isInteger(unitsPerSecond)) {
+    const sec = Math.floor(units / unitsPerSecond);
+    const rest = units - sec * unitsPerSecond;
+    return [sec, Math.round((rest * 1e9) / unitsPerSecond)];
+  }
+  // Nanosecond (or finer) clocks pass 2^53 units: BigInt keeps them exact.
+  const big = (BigInt(high) << 32n) | BigInt(low);
+  const per = BigInt(unitsPerSecond);
+  const sec = big / per;
+  return [Number(sec), Number(((big - sec * per) * 1_000_000_000n) / per)];
+}

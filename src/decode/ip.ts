@@ -1,0 +1,179 @@
+/** An IP datagram's transport payload, with the addresses it travelled between. */
+export interface IpPacket {
+  version: 4 | 6;
+  src: string;
+  dst: string;
+  /** Transport protocol number (6 = TCP). */
+  protocol: number;
+  /** Transport-layer bytes present (a view into the frame, or a reassembled copy). */
+  payload: Uint8Array;
+  /** Transport-layer bytes the datagram carried on the wire (more than payload.length when the capture cut it). */
+  payloadLength: number;
+  /** Frames whose fragments made up this datagram, when it was fragmented. */
+  fragmentFrames?: number[];
+}
+
+export const IPPROTO_TCP = 6;
+
+/** Bounds on IP fragment reassembly (hostile captures can open endless fragment trains). */
+export const FRAGMENT_LIMITS = {
+  /** Datagrams being reassembled at once; the oldest is dropped beyond this. */
+  maxPendingDatagrams: 1024,
+  /** The largest datagram reassembled (IPv4's own limit). */
+  maxDatagramBytes: 65_535,
+};
+
+export function ipv4String(b: Uint8Array, o: number): string {
+  return `${b[o]}.${b[o + 1]}.${b[o + 2]}.${b[o + 3]}`;
+}
+
+/** RFC 5952 text form: lower case, leading zeros dropped, the longest run of zero groups as "::". */
+export function ipv6String(b: Uint8Array, o: number): string {
+  const groups: number[] = [];
+  for (let i = 0; i < 8; i++) groups.push((b[o + 2 * i]! << 8) | b[o + 2 * i + 1]!);
+  let bestStart = -1;
+  let bestLen = 1;
+  for (let i = 0; i < 8; ) {
+    if (groups[i] !== 0) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < 8 && groups[j] === 0) j++;
+    if (j - i > bestLen) {
+      bestStart = i;
+      bestLen = j - i;
+    }
+    i = j;
+  }
+  const hex = groups.map((g) => g.toString(16));
+  if (bestStart < 0) return hex.join(':');
+  return `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLen).join(':')}`;
+}
+
+interface PendingDatagram {
+  pieces: { offset: number; data: Uint8Array; frame: number }[];
+  /** Total length, known once the last fragment (MF = 0) arrives. */
+  total: number;
+}
+
+/** IPv6 extension headers that chain with a Next Header byte and a length in 8-octet units. */
+const IPV6_EXTENSIONS = new Set([0, 43, 60, 135, 139, 140]);
+const IPV6_FRAGMENT = 44;
+const IPV6_AH = 51;
+const IPV6_NO_NEXT = 59;
+
+/**
+ * Decodes IPv4 and IPv6 headers to the transport payload and reassembles fragmented
+ * datagrams (IPv4 fragments and the IPv6 Fragment header), as Wireshark does by default.
+ */
+export class IpDecoder {
+  private pending = new Map<string, PendingDatagram>();
+  /** Fragments dropped because of the bounds, for the report's warnings. */
+  droppedFragments = 0;
+
+  decode(version: 4 | 6, b: Uint8Array, o: number, frame: number): IpPacket | null {
+    return version === 4 ? this.decodeV4(b, o, frame) : this.decodeV6(b, o, frame);
+  }
+
+  private decodeV4(b: Uint8Array, o: number, frame: number): IpPacket | null {
+    if (b.length < o + 20 || b[o]! >> 4 !== 4) return null;
+    const headerLength = (b[o]! & 0x0f) * 4;
+    if (headerLength < 20) return null;
+    let totalLength = (b[o + 2]! << 8) | b[o + 3]!;
+    // A zero total length is what TCP segmentation offload leaves: use what was captured.
+    if (totalLength === 0) totalLength = b.length - o;
+    if (totalLength < headerLength) return null;
+    const flagsFragment = (b[o + 6]! << 8) | b[o + 7]!;
+    const moreFragments = (flagsFragment & 0x2000) !== 0;
+    const fragmentOffset = (flagsFragment & 0x1fff) * 8;
+    const protocol = b[o + 9]!;
+    const src = ipv4String(b, o + 12);
+    const dst = ipv4String(b, o + 16);
+    const start = o + headerLength;
+    const end = Math.min(o + totalLength, b.length);
+    const payload = start <= end ? b.subarray(start, end) : new Uint8Array(0);
+    const payloadLength = totalLength - headerLength;
+    if (!moreFragments && fragmentOffset === 0) return { version: 4, src, dst, protocol, payload, payloadLength };
+    const id = (b[o + 4]! << 8) | b[o + 5]!;
+    return this.fragment(`4 ${src} ${dst} ${protocol} ${id}`, 4, src, dst, protocol, fragmentOffset, moreFragments, payload, payloadLength, frame);
+  }
+
+  private decodeV6(b: Uint8Array, o: number, frame: number): IpPacket | null {
+    if (b.length < o + 40 || b[o]! >> 4 !== 6) return null;
+    const payloadLengthField = (b[o + 4]! << 8) | b[o + 5]!;
+    let next = b[o + 6]!;
+    const src = ipv6String(b, o + 8);
+    const dst = ipv6String(b, o + 24);
+    const end = Math.min(o + 40 + payloadLengthField, b.length);
+    let p = o + 40;
+    let fragment: { offset: number; more: boolean; id: number } | null = null;
+    for (let hops = 0; hops < 16; hops++) {
+      if (IPV6_EXTENSIONS.has(next) || next === IPV6_AH) {
+        if (p + 2 > end) return null;
+        const len = next === IPV6_AH ? (b[p + 1]! + 2) * 4 : (b[p + 1]! + 1) * 8;
+        next = b[p]!;
+        p += len;
+      } else if (next === IPV6_FRAGMENT) {
+        if (p + 8 > end) return null;
+        const field = (b[p + 2]! << 8) | b[p + 3]!;
+        fragment = {
+          offset: field & 0xfff8,
+          more: (field & 1) === 1,
+          id: ((b[p + 4]! << 24) | (b[p + 5]! << 16) | (b[p + 6]! << 8) | b[p + 7]!) >>> 0,
+        };
+        next = b[p]!;
+        p += 8;
+      } else break;
+    }
+    if (next === IPV6_NO_NEXT || p > end) return null;
+    const payload = b.subarray(p, end);
+    const payloadLength = o + 40 + payloadLengthField - p;
+    if (!fragment || (!fragment.more && fragment.offset === 0)) return { version: 6, src, dst, protocol: next, payload, payloadLength };
+    return this.fragment(`6 ${src} ${dst} ${fragment.id}`, 6, src, dst, next, fragment.offset, fragment.more, payload, payloadLength, frame);
+  }
+
+  private fragment(
+    key: string,
+    version: 4 | 6,
+    src: string,
+    dst: string,
+    protocol: number,
+    offset: number,
+    more: boolean,
+    payload: Uint8Array,
+    payloadLength: number,
+    frame: number,
+  ): IpPacket | null {
+    if (payload.length < payloadLength || offset + payload.length > FRAGMENT_LIMITS.maxDatagramBytes) {
+      this.droppedFragments++; // a cut-off or oversized fragment can never complete a datagram
+      return null;
+    }
+    let d = this.pending.get(key);
+    if (!d) {
+      if (this.pending.size >= FRAGMENT_LIMITS.maxPendingDatagrams) {
+        const oldest = this.pending.keys().next().value as string;
+        this.droppedFragments += this.pending.get(oldest)!.pieces.length;
+        this.pending.delete(oldest);
+      }
+      d = { pieces: [], total: -1 };
+      this.pending.set(key, d);
+    }
+    d.pieces.push({ offset, data: payload.slice(), frame });
+    if (!more) d.total = offset + payload.length;
+    if (d.total < 0) return null;
+    // Complete when the pieces, in offset order, cover 0..total without a hole.
+    const pieces = [...d.pieces].sort((a, b) => a.offset - b.offset);
+    let covered = 0;
+    for (const piece of pieces) {
+      if (piece.offset > covered) return null;
+      covered = Math.max(covered, piece.offset + piece.data.length);
+    }
+    if (covered < d.total) return null;
+    const whole = new Uint8Array(d.total);
+    for (const piece of pieces) whole.set(piece.data.subarray(0, Math.max(0, d.total - piece.offset)), piece.offset);
+    this.pending.delete(key);
+    const fragmentFrames = [...new Set(d.pieces.map((x) => x.frame))].sort((a, b) => a - b);
+    return { version, src, dst, protocol, payload: whole, payloadLength: d.total, fragmentFrames };
+  }
+}

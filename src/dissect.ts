@@ -1,0 +1,144 @@
+import { CaptureError, type CaptureFormat } from './capture/frame.js';
+import { openCapture } from './capture/open.js';
+import { IpDecoder, IPPROTO_TCP } from './decode/ip.js';
+import { DECODED_LINK_TYPES, decodeLink } from './decode/link.js';
+import { decodeTcp } from './decode/tcp.js';
+import { DEFAULT_LIMITS, type Limits } from './limits.js';
+import { createProtocols, type ProtocolResults } from './protocols/registry.js';
+import { ProtocolRouter } from './protocols/router.js';
+import type { TcpConnection } from './reassembly/tcp-stream.js';
+import { TcpTracker } from './reassembly/tcp-tracker.js';
+import { Warnings } from './warnings.js';
+
+export interface Timestamp {
+  sec: number;
+  nsec: number;
+}
+
+/** Everything one pass over a capture finds, before analysis turns it into a report model. */
+export interface CaptureRecords extends ProtocolResults {
+  file: string;
+  format: CaptureFormat;
+  /** Nanosecond (pcap magic or if_tsresol ≥ 9) or microsecond timestamps. */
+  timestampDigits: number;
+  packets: number;
+  /** Bytes of frame data captured (sum of captured lengths). */
+  capturedBytes: number;
+  linkTypes: number[];
+  firstTime: Timestamp | null;
+  lastTime: Timestamp | null;
+  counts: {
+    ipv4: number;
+    ipv6: number;
+    tcp: number;
+    /** Frames whose link type labreport does not decode. */
+    otherLinkType: number;
+    /** IP datagrams carrying something other than TCP. */
+    notTcp: number;
+    /** Frames that are not IP, or whose IP or TCP header is damaged or cut off. */
+    notIp: number;
+    ipFragmentsDropped: number;
+  };
+  connections: TcpConnection[];
+  /** The protocol dissecting each connection, by tcp.stream index. */
+  connectionProtocols: Map<number, string>;
+  warnings: Warnings;
+}
+
+export interface DissectOptions {
+  limits?: Limits;
+  /** Called now and then with bytes read so far, for progress bars. */
+  onProgress?: (bytesRead: number) => void;
+}
+
+/**
+ * The core chain, start to end: read frames → decode link, IP, TCP → reassemble each
+ * connection → dissect its protocol. One pass, frames in file order, bounded memory.
+ */
+export function dissectCapture(path: string, options: DissectOptions = {}): CaptureRecords {
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const reader = openCapture(path);
+  const warnings = new Warnings(limits.maxWarnings);
+  const { protocols, ...results } = createProtocols(limits);
+  const connectionProtocols = new Map<number, string>();
+  const tcp = new TcpTracker(
+    (conn) =>
+      new ProtocolRouter(conn, protocols, { limits, warnings }, (p) => {
+        if (p) connectionProtocols.set(conn.stream, p.name);
+      }),
+    { maxOutOfOrderBytes: limits.maxOutOfOrderBytes },
+  );
+  const ip = new IpDecoder();
+  const counts = { ipv4: 0, ipv6: 0, tcp: 0, otherLinkType: 0, notTcp: 0, notIp: 0, ipFragmentsDropped: 0 };
+  const otherLinkTypes = new Set<number>();
+  let packets = 0;
+  let capturedBytes = 0;
+  let firstTime: Timestamp | null = null;
+  let lastTime: Timestamp | null = null;
+  let nextProgress = 0;
+  try {
+    for (let frame = reader.next(); frame; frame = reader.next()) {
+      packets++;
+      capturedBytes += frame.capturedLength;
+      if (!firstTime) firstTime = { sec: frame.tsSec, nsec: frame.tsNsec };
+      lastTime = { sec: frame.tsSec, nsec: frame.tsNsec };
+      if (options.onProgress && reader.bytesRead >= nextProgress) {
+        options.onProgress(reader.bytesRead);
+        nextProgress = reader.bytesRead + (8 << 20);
+      }
+      if (!DECODED_LINK_TYPES.has(frame.linkType)) {
+        counts.otherLinkType++;
+        otherLinkTypes.add(frame.linkType);
+        continue;
+      }
+      const link = decodeLink(frame.linkType, frame.data);
+      if (link.ipVersion === 0) {
+        counts.notIp++;
+        continue;
+      }
+      const packet = ip.decode(link.ipVersion, frame.data, link.offset, frame.number);
+      if (!packet) {
+        if (link.ipVersion === 4) counts.ipv4++;
+        else counts.ipv6++;
+        continue; // a fragment awaiting the rest, or a damaged header
+      }
+      if (packet.version === 4) counts.ipv4++;
+      else counts.ipv6++;
+      if (packet.protocol !== IPPROTO_TCP) {
+        counts.notTcp++;
+        continue;
+      }
+      const segment = decodeTcp(packet.payload, packet.payloadLength);
+      if (!segment) {
+        counts.notIp++;
+        warnings.add(frame.number, 'the TCP header is damaged or cut off; the frame is skipped');
+        continue;
+      }
+      counts.tcp++;
+      const time = frame.tsSec - firstTime.sec + (frame.tsNsec - firstTime.nsec) / 1e9;
+      tcp.segment(packet.src, packet.dst, segment, frame.number, time);
+    }
+    tcp.finish();
+  } finally {
+    reader.close();
+  }
+  for (const w of reader.warnings) warnings.add(w.frame, w.message);
+  for (const lt of otherLinkTypes) warnings.add(undefined, `frames of link type ${lt} are not decoded (labreport reads Ethernet, Linux cooked SLL/SLL2, raw IP and BSD loopback)`);
+  counts.ipFragmentsDropped = ip.droppedFragments;
+  if (packets === 0 && reader.warnings.length > 0) throw new CaptureError(path, reader.warnings[0]!.message);
+  return {
+    ...results,
+    file: path,
+    format: reader.format,
+    timestampDigits: reader.timestampDigits,
+    packets,
+    capturedBytes,
+    linkTypes: reader.linkTypes,
+    firstTime,
+    lastTime,
+    counts,
+    connections: tcp.connections,
+    connectionProtocols,
+    warnings,
+  };
+}

@@ -1,0 +1,182 @@
+import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import zlib from 'node:zlib';
+import type { Limits } from '../../limits.js';
+import type { Body, FormField } from '../../report/schema.js';
+import { headerValue, type HttpBodyRecord, type HttpHeader } from './parser.js';
+
+/** A parsed Content-Type: media type in lower case, and its parameters. */
+export interface MediaType {
+  type: string;
+  params: Record<string, string>;
+}
+
+export function parseMediaType(value: string | undefined): MediaType | null {
+  if (!value) return null;
+  const [type, ...rest] = value.split(';');
+  const params: Record<string, string> = {};
+  for (const p of rest) {
+    const eq = p.indexOf('=');
+    if (eq < 0) continue;
+    let v = p.slice(eq + 1).trim();
+    if (v.startsWith('"') && v.endsWith('"') && v.length >= 2) v = v.slice(1, -1).replace(/\\(.)/g, '$1');
+    params[p.slice(0, eq).trim().toLowerCase()] = v;
+  }
+  return { type: type!.trim().toLowerCase(), params };
+}
+
+const TEXTUAL = /^(text\/|application\/(json|xml|javascript|ecmascript|x-javascript|x-www-form-urlencoded|graphql|yaml|x-yaml|csv|ld\+json|problem\+json|manifest\+json|x-ndjson)$)|\+(json|xml)$/;
+
+export function isTextual(mediaType: string | null): boolean {
+  return mediaType !== null && TEXTUAL.test(mediaType);
+}
+
+interface Decoded {
+  bytes: Uint8Array;
+  error?: string;
+}
+
+/**
+ * Undo one content coding with Node's zlib, streaming so that a decompression bomb
+ * stops at `limit` bytes, and a body cut short by the capture still yields its start.
+ */
+async function undoCoding(data: Uint8Array, coding: string, limit: number): Promise<Decoded> {
+  let inflater: zlib.Gunzip | zlib.Inflate | zlib.InflateRaw | zlib.BrotliDecompress;
+  const flush = { finishFlush: zlib.constants.Z_SYNC_FLUSH };
+  if (coding === 'gzip' || coding === 'x-gzip') inflater = zlib.createGunzip(flush);
+  else if (coding === 'deflate') inflater = looksLikeZlib(data) ? zlib.createInflate(flush) : zlib.createInflateRaw(flush); // some servers send raw deflate
+  else if (coding === 'br') inflater = zlib.createBrotliDecompress({ finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH });
+  else return { bytes: data, error: `content coding "${coding}" is not supported` };
+  const pieces: Buffer[] = [];
+  let size = 0;
+  let error: string | undefined;
+  try {
+    for await (const piece of Readable.from([Buffer.from(data.buffer, data.byteOffset, data.byteLength)]).pipe(inflater)) {
+      const p = piece as Buffer;
+      if (size + p.length > limit) {
+        pieces.push(p.subarray(0, limit - size));
+        size = limit;
+        error = `decoding stopped at ${limit} bytes (maxDecodedBytes): the body expands further (a possible decompression bomb)`;
+        inflater.destroy();
+        break;
+      }
+      pieces.push(p);
+      size += p.length;
+    }
+  } catch (e) {
+    error = `the ${coding} data is damaged (${(e as Error).message}); what decoded before the damage is shown`;
+  }
+  return { bytes: Buffer.concat(pieces, size), ...(error ? { error } : {}) };
+}
+
+function looksLikeZlib(b: Uint8Array): boolean {
+  return b.length >= 2 && (b[0]! & 0x0f) === 8 && ((b[0]! << 8) | b[1]!) % 31 === 0;
+}
+
+function decodeText(bytes: Uint8Array, charset: string | null): string {
+  let decoder: InstanceType<typeof TextDecoder>;
+  try {
+    decoder = new TextDecoder(charset ?? 'utf-8');
+  } catch {
+    decoder = new TextDecoder('utf-8'); // an unknown charset label: UTF-8 is the best guess
+  }
+  return decoder.decode(bytes);
+}
+
+/** Cut text at `maxBytes` of UTF-8, on a character boundary. */
+function cutText(text: string, maxBytes: number): { text: string; cut: boolean } {
+  if (text.length * 3 <= maxBytes || Buffer.byteLength(text) <= maxBytes) return { text, cut: false };
+  let s = Buffer.from(text).subarray(0, maxBytes).toString('utf8');
+  if (s.endsWith('\uFFFD')) s = s.slice(0, -1);
+  return { text: s, cut: true };
+}
+
+/** Multipart and urlencoded field values, through the WHATWG parsers in Node (undici's FormData). */
+async function parseForm(bytes: Uint8Array, contentType: string, media: MediaType, limits: Limits): Promise<FormField[] | null> {
+  if (media.type === 'application/x-www-form-urlencoded') {
+    const text = decodeText(bytes, media.params.charset ?? 'utf-8');
+    return [...new URLSearchParams(text)].map(([name, value]) => ({ name, value }));
+  }
+  if (media.type !== 'multipart/form-data') return null;
+  try {
+    const form = await new Response(bytes, { headers: { 'content-type': contentType } }).formData();
+    const fields: FormField[] = [];
+    for (const [name, value] of form) {
+      if (typeof value === 'string') {
+        fields.push({ name, value });
+        continue;
+      }
+      const data = new Uint8Array(await value.arrayBuffer());
+      const type = value.type || 'application/octet-stream';
+      const small = data.length <= limits.maxBodyTextBytes && isTextual(parseMediaType(type)?.type ?? null);
+      fields.push({
+        name,
+        value: small ? decodeText(data, null) : null,
+        filename: value.name,
+        contentType: type,
+        size: data.length,
+        sha256: createHash('sha256').update(data).digest('hex'),
+      });
+    }
+    return fields;
+  } catch {
+    return null; // a damaged or cut-off multipart body: the text view still shows it
+  }
+}
+
+/** Turn a captured body into what the report shows: codings undone, text decoded, form fields parsed. */
+export async function describeBody(record: HttpBodyRecord, headers: HttpHeader[], limits: Limits): Promise<Body> {
+  const contentType = headerValue(headers, 'content-type');
+  const media = parseMediaType(contentType);
+  const codings = (headerValue(headers, 'content-encoding') ?? '')
+    .split(',')
+    .map((c) => c.trim().toLowerCase())
+    .filter((c) => c !== '' && c !== 'identity');
+  const truncated = record.kept.length < record.length - record.missingBytes;
+  let bytes: Uint8Array = record.kept;
+  let decodeError: string | undefined;
+  for (const coding of [...codings].reverse()) {
+    const decoded = await undoCoding(bytes, coding, limits.maxDecodedBytes);
+    bytes = decoded.bytes;
+    if (decoded.error) {
+      decodeError = decoded.error;
+      break;
+    }
+  }
+  const decodedComplete = !decodeError && !truncated && record.missingBytes === 0;
+  const decodedLength = codings.length === 0 ? record.length : decodedComplete ? bytes.length : null;
+  const mediaType = media?.type ?? null;
+  const textual = isTextual(mediaType) || (mediaType === null && looksLikeText(bytes));
+  const fullText = textual && !(decodeError && codings.length > 0 && bytes.length === 0) ? decodeText(bytes, media?.params.charset ?? null) : null;
+  const shown = fullText === null ? null : cutText(fullText, limits.maxBodyTextBytes);
+  return {
+    framing: record.framing,
+    wireBytes: record.wireBytes,
+    length: record.length,
+    ...(record.framing === 'chunked' ? { chunks: record.chunks } : {}),
+    contentEncoding: codings,
+    decodedLength,
+    ...(decodeError ? { decodeError } : {}),
+    mediaType,
+    charset: media?.params.charset ?? null,
+    sha256: record.sha256,
+    missingBytes: record.missingBytes,
+    truncated,
+    text: shown?.text ?? null,
+    textTruncated: (shown?.cut ?? false) || (fullText !== null && !decodedComplete),
+    form: media && contentType && decodedComplete ? await parseForm(bytes, contentType, media, limits) : null,
+  };
+}
+
+/** Untyped bodies count as text when they are valid UTF-8 without control characters. */
+function looksLikeText(b: Uint8Array): boolean {
+  if (b.length === 0) return false;
+  const sample = b.subarray(0, 4096);
+  for (const c of sample) if (c < 9 || (c > 13 && c < 32) || c === 127) return false;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(sample.length < b.length ? sample.subarray(0, sample.length - 4) : sample);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,114 @@
+import type { StreamHandler } from '../../reassembly/tcp-stream.js';
+import type { DissectorContext } from '../protocol.js';
+import { HttpParser, type BodyBudget, type HttpMessageRecord } from './parser.js';
+
+/** A request and the response that answered it, as Wireshark pairs them (http.request_in / http.response_in). */
+export interface HttpExchangeRecord {
+  stream: number;
+  request: HttpMessageRecord | null;
+  /** The final (non-1xx) response; null if it was not captured. */
+  response: HttpMessageRecord | null;
+  /** Interim 1xx responses (100 Continue, 103 Early Hints) sent before the final one. */
+  informational: HttpMessageRecord[];
+}
+
+/** Where a capture's HTTP exchanges are gathered, bounded by maxExchanges. */
+export class HttpCollector {
+  readonly exchanges: HttpExchangeRecord[] = [];
+  requests = 0;
+  responses = 0;
+  /** Exchanges past maxExchanges: counted, not kept. */
+  unlisted = 0;
+  readonly budget: BodyBudget;
+
+  constructor(private readonly maxExchanges: number, maxKeptBodyBytes: number) {
+    this.budget = { remaining: maxKeptBodyBytes };
+  }
+
+  add(exchange: HttpExchangeRecord): void {
+    if (this.exchanges.length < this.maxExchanges) this.exchanges.push(exchange);
+    else this.unlisted++;
+  }
+}
+
+/**
+ * One HTTP connection: a parser per direction, and the pairing of each final response
+ * with the oldest request still waiting (HTTP/1.1 answers in order, pipelined or not).
+ */
+export class HttpDissector implements StreamHandler {
+  private readonly requests: HttpParser;
+  private readonly responses: HttpParser;
+  /** Exchanges whose request head was seen and whose final response has not come. */
+  private readonly waiting: HttpExchangeRecord[] = [];
+
+  constructor(
+    private readonly ctx: DissectorContext,
+    private readonly collector: HttpCollector,
+  ) {
+    const stream = ctx.conn.stream;
+    const warn = (frame: number, message: string) => ctx.warnings.add(frame, `TCP stream ${stream}: ${message}`);
+    const opaque = (reason: string) => {
+      ctx.warnings.add(ctx.conn.lastFrame, `TCP stream ${stream}: ${reason}`);
+      this.requests.stop();
+      this.responses.stop();
+    };
+    this.requests = new HttpParser(
+      'request',
+      {
+        head: (msg) => {
+          const exchange: HttpExchangeRecord = { stream, request: msg, response: null, informational: [] };
+          this.waiting.push(exchange);
+          collector.add(exchange);
+          collector.requests++;
+        },
+        message: () => {},
+        opaque,
+        warn,
+      },
+      ctx.limits,
+      collector.budget,
+    );
+    this.responses = new HttpParser(
+      'response',
+      {
+        head: () => {},
+        message: (msg) => this.response(msg),
+        opaque,
+        warn,
+      },
+      ctx.limits,
+      collector.budget,
+      { pendingMethod: () => this.waiting[0]?.request?.method },
+    );
+  }
+
+  private response(msg: HttpMessageRecord): void {
+    this.collector.responses++;
+    const interim = msg.status >= 100 && msg.status < 200 && msg.status !== 101;
+    const exchange = this.waiting[0];
+    if (interim) {
+      if (exchange) exchange.informational.push(msg);
+      else this.collector.add({ stream: this.ctx.conn.stream, request: null, response: null, informational: [msg] });
+      return;
+    }
+    if (exchange) {
+      exchange.response = msg;
+      this.waiting.shift();
+    } else {
+      // The request was not captured (the capture began mid-connection, or it fell in a gap).
+      this.collector.add({ stream: this.ctx.conn.stream, request: null, response: msg, informational: [] });
+    }
+  }
+
+  data(fromClient: boolean, bytes: Uint8Array, frame: number, time: number): void {
+    (fromClient ? this.requests : this.responses).data(bytes, frame, time);
+  }
+
+  gap(fromClient: boolean, length: number): void {
+    (fromClient ? this.requests : this.responses).gap(length);
+  }
+
+  end(fromClient: boolean): void {
+    (fromClient ? this.requests : this.responses).end();
+  }
+}

@@ -1,0 +1,31 @@
+import type { Detection, Protocol } from '../protocol.js';
+import { HttpCollector, HttpDissector } from './dissector.js';
+import { looksLikeStart } from './parser.js';
+
+/** Wireshark's default HTTP TCP ports plus the usual development ports. */
+const HTTP_PORTS = [80, 591, 3128, 8000, 8008, 8080, 8081, 8088, 8888, 18080];
+
+function detect(client: Uint8Array, server: Uint8Array): Detection {
+  const c = skipEmptyLines(client);
+  if (c.length > 0 && looksLikeStart('request', c)) return 'yes';
+  if (server.length >= 5 && looksLikeStart('response', server)) return 'yes';
+  if (c.length < 16 && server.length < 5) return 'unsure';
+  return 'no';
+}
+
+function skipEmptyLines(b: Uint8Array): Uint8Array {
+  let i = 0;
+  while (i < b.length && (b[i] === 13 || b[i] === 10)) i++;
+  return b.subarray(i);
+}
+
+export function httpProtocol(collector: HttpCollector): Protocol {
+  return {
+    name: 'http',
+    ports: HTTP_PORTS,
+    detect,
+    open: (ctx) => new HttpDissector(ctx, collector),
+  };
+}
+
+export { HttpCollector };

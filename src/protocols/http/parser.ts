@@ -1,0 +1,556 @@
+import { createHash, type Hash } from 'node:crypto';
+import type { Limits } from '../../limits.js';
+import { SegmentList, type SegmentRef } from '../segments.js';
+
+/*
+ * HTTP/1.x message framing (RFC 9112), written by hand: it must keep each message's
+ * frames and byte layout for the report's anatomy view, resume after capture gaps
+ * (http-parser-js and llhttp stop at the first hole), and stay in bounded memory.
+ */
+
+export interface HttpHeader {
+  name: string;
+  value: string;
+}
+
+export interface HttpBodyRecord {
+  /** How the body's end was found (RFC 9112 section 6.3). */
+  framing: 'content-length' | 'chunked' | 'close';
+  /** Body bytes on the wire, chunk framing included. */
+  wireBytes: number;
+  /** Entity bytes after de-chunking: what a Content-Length would count. */
+  length: number;
+  /** Number of data chunks, for chunked bodies. */
+  chunks: number;
+  /** The first entity bytes (at most maxBodyBytes; none once the capture-wide budget is spent). */
+  kept: Uint8Array;
+  /** Entity bytes that were never captured (gaps). */
+  missingBytes: number;
+  /** SHA-256 of the entity bytes captured, hex. */
+  sha256: string;
+}
+
+export interface HttpMessageRecord {
+  kind: 'request' | 'response';
+  /** Frame carrying the message's last byte: where Wireshark shows the message. */
+  frame: number;
+  /** Relative time of that frame. */
+  time: number;
+  segments: SegmentRef[];
+  /** Frames past the per-message limit, not listed in segments. */
+  unlistedFrames: number;
+  /** Start line and header fields as sent, line endings included, blank line included. */
+  head: string;
+  method: string;
+  uri: string;
+  status: number;
+  reason: string;
+  version: string;
+  headers: HttpHeader[];
+  body: HttpBodyRecord | null;
+  /** False when the capture lost part of the message or ended inside it. */
+  complete: boolean;
+  /** What was wrong with the message, if anything. */
+  problems: string[];
+}
+
+/** Methods recognised when looking for the start of a request (RFC 9110, WebDAV, and common extensions). */
+export const KNOWN_METHODS = new Set([
+  'GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH',
+  'PROPFIND', 'PROPPATCH', 'MKCOL', 'COPY', 'MOVE', 'LOCK', 'UNLOCK', 'SEARCH', 'REPORT',
+  'MKACTIVITY', 'CHECKOUT', 'MERGE', 'NOTIFY', 'SUBSCRIBE', 'UNSUBSCRIBE', 'M-SEARCH', 'PURGE', 'LINK', 'UNLINK', 'PRI',
+]);
+
+const REQUEST_LINE = /^([!#$%&'*+\-.^_`|~0-9A-Za-z]+) ([^ ]+) (HTTP\/\d\.\d)$/;
+const STATUS_LINE = /^(HTTP\/\d\.\d) (\d{3})(?: (.*))?$/;
+const CR = 13;
+const LF = 10;
+
+/** Does this segment start like an HTTP/1.x message of the given kind? */
+export function looksLikeStart(kind: 'request' | 'response', b: Uint8Array): boolean {
+  if (kind === 'response') return b.length >= 5 && b[0] === 0x48 && b[1] === 0x54 && b[2] === 0x54 && b[3] === 0x50 && b[4] === 0x2f; // "HTTP/"
+  let i = 0;
+  while (i < b.length && i < 16 && b[i] !== 0x20) i++;
+  return i < b.length && b[i] === 0x20 && KNOWN_METHODS.has(Buffer.from(b.subarray(0, i)).toString('latin1'));
+}
+
+/** What the other direction tells a response parser about the request it answers. */
+export interface ResponseContext {
+  /** Method of the oldest request still awaiting its final response, if known. */
+  pendingMethod(): string | undefined;
+}
+
+export interface ParserEvents {
+  /** The start line and headers are complete: the body framing is known. */
+  head(msg: HttpMessageRecord): void;
+  /** The message is complete (or as complete as the capture allows). */
+  message(msg: HttpMessageRecord): void;
+  /** The connection stops being HTTP/1.x from here (CONNECT tunnel, 101 upgrade, HTTP/2). */
+  opaque(reason: string): void;
+  warn(frame: number, message: string): void;
+}
+
+/** Shared across a whole capture: how many body bytes may still be kept. */
+export interface BodyBudget {
+  remaining: number;
+}
+
+type State = 'idle' | 'head' | 'length' | 'chunk-size' | 'chunk-data' | 'chunk-end' | 'trailers' | 'close' | 'opaque' | 'resync';
+
+interface BodyInProgress {
+  record: HttpBodyRecord;
+  pieces: Uint8Array[];
+  keptBytes: number;
+  keepLimit: number;
+  hash: Hash;
+}
+
+/** One direction of an HTTP connection: bytes in, messages out. */
+export class HttpParser {
+  private state: State = 'idle';
+  private headPieces: Uint8Array[] = [];
+  private headBytes = 0;
+  private lineLength = 0;
+  private lines = 0;
+  private msg: HttpMessageRecord | null = null;
+  private segments: SegmentList | null = null;
+  private body: BodyInProgress | null = null;
+  /** Bytes left in a Content-Length body or the current chunk. */
+  private remaining = 0;
+  private chunkLine = '';
+  private trailerLineLength = 0;
+  /** Bytes skipped while looking for the start of a message (continuations of messages not captured). */
+  skippedBytes = 0;
+
+  constructor(
+    readonly kind: 'request' | 'response',
+    private readonly events: ParserEvents,
+    private readonly limits: Limits,
+    private readonly budget: BodyBudget,
+    private readonly context?: ResponseContext,
+  ) {}
+
+  data(b: Uint8Array, frame: number, time: number): void {
+    if (this.state === 'resync') {
+      if (!looksLikeStart(this.kind, b)) {
+        this.skippedBytes += b.length;
+        return;
+      }
+      this.state = 'idle';
+    }
+    let o = 0;
+    while (o < b.length && this.state !== 'opaque' && this.state !== 'resync') {
+      switch (this.state) {
+        case 'idle':
+          if (b[o] === CR || b[o] === LF) {
+            o++; // empty lines between messages are allowed (RFC 9112 section 2.2)
+          } else if (looksLikeStart(this.kind, b.subarray(o))) {
+            this.begin();
+          } else {
+            this.events.warn(frame, `${b.length - o} bytes that do not start an HTTP ${this.kind} were skipped`);
+            this.state = 'resync';
+          }
+          break;
+        case 'head': {
+          const end = this.scanHead(b, o);
+          const stop = end < 0 ? b.length : end;
+          this.headBytes += stop - o;
+          this.segments!.add(frame, stop - o, time);
+          if (this.headBytes > this.limits.maxHeaderBytes) {
+            this.events.warn(frame, `an HTTP ${this.kind} header section runs past ${this.limits.maxHeaderBytes} bytes (maxHeaderBytes): treated as malformed and skipped`);
+            this.abandon();
+            return;
+          }
+          this.headPieces.push(b.slice(o, stop));
+          o = stop;
+          if (end >= 0) this.parseHead(frame);
+          break;
+        }
+        case 'length':
+        case 'chunk-data': {
+          const n = Math.min(this.remaining, b.length - o);
+          this.entity(b.subarray(o, o + n));
+          this.segments!.add(frame, n, time);
+          this.remaining -= n;
+          o += n;
+          if (this.remaining === 0) {
+            if (this.state === 'length') this.finishBody();
+            else this.state = 'chunk-end';
+          }
+          break;
+        }
+        case 'chunk-end': {
+          // The CRLF after a chunk's data.
+          const c = b[o];
+          if (c !== CR && c !== LF) {
+            this.malformed('a chunk is not followed by CRLF');
+            return;
+          }
+          o++;
+          this.body!.record.wireBytes++;
+          this.segments!.add(frame, 1, time);
+          if (c === LF) {
+            this.state = 'chunk-size';
+            this.chunkLine = '';
+          }
+          break;
+        }
+        case 'chunk-size': {
+          let i = o;
+          while (i < b.length && b[i] !== LF) i++;
+          const lineDone = i < b.length;
+          if (lineDone) i++;
+          this.chunkLine += Buffer.from(b.subarray(o, i)).toString('latin1');
+          this.body!.record.wireBytes += i - o;
+          this.segments!.add(frame, i - o, time);
+          o = i;
+          if (this.chunkLine.length > 1024) return this.malformed('a chunk-size line is longer than 1024 bytes');
+          if (lineDone && !this.chunkSize()) return;
+          break;
+        }
+        case 'trailers': {
+          const end = this.scanTrailers(b, o);
+          const stop = end < 0 ? b.length : end;
+          this.body!.record.wireBytes += stop - o;
+          this.segments!.add(frame, stop - o, time);
+          o = stop;
+          if (end >= 0) this.finishBody();
+          break;
+        }
+        case 'close':
+          this.entity(b.subarray(o));
+          this.segments!.add(frame, b.length - o, time);
+          o = b.length;
+          break;
+      }
+    }
+  }
+
+  /** Index just past the empty line ending the head, or -1 if it is not in `b`. */
+  private scanHead(b: Uint8Array, o: number): number {
+    for (let i = o; i < b.length; i++) {
+      const c = b[i];
+      if (c === LF) {
+        if (this.lineLength === 0 && this.lines > 0) return i + 1;
+        this.lines++;
+        this.lineLength = 0;
+      } else if (c !== CR) this.lineLength++;
+    }
+    return -1;
+  }
+
+  /** Index just past the empty line ending the trailer section, or -1. */
+  private scanTrailers(b: Uint8Array, o: number): number {
+    for (let i = o; i < b.length; i++) {
+      const c = b[i];
+      if (c === LF) {
+        if (this.trailerLineLength === 0) return i + 1;
+        this.trailerLineLength = 0;
+      } else if (c !== CR) this.trailerLineLength++;
+    }
+    return -1;
+  }
+
+  /** Parse a complete chunk-size line; false if it was malformed (the message is then closed). */
+  private chunkSize(): boolean {
+    const m = /^[ \t]*([0-9a-fA-F]{1,12})[ \t]*(;.*)?\r?\n$/.exec(this.chunkLine);
+    if (!m) {
+      this.malformed(`chunk size ${JSON.stringify(this.chunkLine.trim().slice(0, 40))} is not hexadecimal`);
+      return false;
+    }
+    const size = parseInt(m[1]!, 16);
+    if (size === 0) {
+      this.state = 'trailers';
+      this.trailerLineLength = 0;
+    } else {
+      this.body!.record.chunks++;
+      this.remaining = size;
+      this.state = 'chunk-data';
+    }
+    return true;
+  }
+
+  /** `length` bytes were never captured before the next data. */
+  gap(length: number): void {
+    switch (this.state) {
+      case 'close':
+        this.missing(length);
+        return;
+      case 'length':
+      case 'chunk-data': {
+        // A hole inside a body of known length costs only those bytes: framing goes on after it.
+        const inBody = Math.min(length, this.remaining);
+        this.missing(inBody);
+        this.remaining -= inBody;
+        if (this.remaining > 0) return;
+        if (this.state === 'chunk-data') {
+          if (length === inBody) this.state = 'chunk-end';
+          else this.cutShort(`${length} bytes were not captured inside its chunked body`);
+        } else this.finishBody();
+        // Whatever the hole held past this body was the start of the next message.
+        if (length > inBody) this.state = 'resync';
+        return;
+      }
+      case 'idle':
+        this.state = 'resync';
+        return;
+      case 'opaque':
+      case 'resync':
+        return;
+      default:
+        this.cutShort(`${length} bytes were not captured inside its ${this.state === 'head' ? 'header' : 'chunked body'}`);
+        this.state = 'resync';
+    }
+  }
+
+  private missing(n: number): void {
+    const body = this.body!.record;
+    body.missingBytes += n;
+    body.length += n;
+    body.wireBytes += n;
+    this.msg!.complete = false;
+  }
+
+  /** The direction ended (FIN, RST or end of capture). */
+  end(): void {
+    if (this.state === 'close') this.finishBody();
+    else if (this.state === 'head' || this.msg) this.cutShort('the connection ended before the message was complete');
+  }
+
+  private begin(): void {
+    this.state = 'head';
+    this.headPieces = [];
+    this.headBytes = 0;
+    this.lineLength = 0;
+    this.lines = 0;
+    this.msg = null;
+    this.body = null;
+    this.segments = new SegmentList(this.limits.maxFramesPerMessage);
+  }
+
+  private parseHead(frame: number): void {
+    const raw = Buffer.concat(this.headPieces);
+    this.headPieces = [];
+    const head = decodeHeadText(raw);
+    const lines = head.split(/\r?\n/);
+    const startLine = lines[0] ?? '';
+    const msg: HttpMessageRecord = {
+      kind: this.kind,
+      frame,
+      time: 0,
+      segments: this.segments!.list,
+      unlistedFrames: 0,
+      head,
+      method: '',
+      uri: '',
+      status: 0,
+      reason: '',
+      version: '',
+      headers: [],
+      body: null,
+      complete: true,
+      problems: [],
+    };
+    if (this.kind === 'request') {
+      const m = REQUEST_LINE.exec(startLine);
+      if (!m) return this.notHttp(frame, `the request line ${JSON.stringify(startLine.slice(0, 80))} is not HTTP/1.x`);
+      [, msg.method, msg.uri, msg.version] = m as unknown as [string, string, string, string];
+    } else {
+      const m = STATUS_LINE.exec(startLine);
+      if (!m) return this.notHttp(frame, `the status line ${JSON.stringify(startLine.slice(0, 80))} is not HTTP/1.x`);
+      msg.version = m[1]!;
+      msg.status = Number(m[2]);
+      msg.reason = m[3] ?? '';
+    }
+    for (let i = 1; i < lines.length; i++) {
+      const line = lines[i]!;
+      if (line === '') continue;
+      const last = msg.headers[msg.headers.length - 1];
+      if ((line[0] === ' ' || line[0] === '\t') && last) {
+        last.value += ` ${line.trim()}`; // obsolete line folding (RFC 9112 section 5.2)
+        msg.problems.push(`header ${last.name} uses obsolete line folding`);
+        continue;
+      }
+      const colon = line.indexOf(':');
+      if (colon <= 0) {
+        msg.problems.push(`line ${JSON.stringify(line.slice(0, 60))} is not a header field`);
+        continue;
+      }
+      msg.headers.push({ name: line.slice(0, colon).trim(), value: line.slice(colon + 1).trim() });
+    }
+    this.msg = msg;
+    this.events.head(msg);
+    this.startBody(msg, frame);
+  }
+
+  /** Decide how the body ends (RFC 9112 section 6.3). */
+  private startBody(msg: HttpMessageRecord, frame: number): void {
+    const te = headerValue(msg.headers, 'transfer-encoding');
+    const cl = msg.headers.filter((h) => h.name.toLowerCase() === 'content-length').map((h) => h.value);
+    if (msg.method === 'PRI' && msg.version === 'HTTP/2.0') {
+      this.finishMessage();
+      this.toOpaque('the HTTP/2 connection preface: the rest of this connection is HTTP/2, which labreport does not dissect');
+      return;
+    }
+    if (this.kind === 'response') {
+      const method = this.context?.pendingMethod();
+      const s = msg.status;
+      if (s === 101) {
+        this.finishMessage();
+        this.toOpaque(`101 Switching Protocols to ${headerValue(msg.headers, 'upgrade') ?? 'another protocol'}: the rest of this connection is not HTTP/1.x`);
+        return;
+      }
+      if (method === 'CONNECT' && s >= 200 && s < 300) {
+        this.finishMessage();
+        this.toOpaque('CONNECT succeeded: the rest of this connection is a tunnel');
+        return;
+      }
+      if (method === 'HEAD' || (s >= 100 && s < 200) || s === 204 || s === 304) return this.finishMessage();
+    }
+    if (te !== undefined) {
+      const codings = te.toLowerCase().split(',').map((x) => x.trim());
+      if (codings[codings.length - 1] === 'chunked') {
+        if (cl.length > 0) msg.problems.push('both Transfer-Encoding and Content-Length are present; Transfer-Encoding wins (RFC 9112 section 6.3)');
+        this.openBody('chunked');
+        this.state = 'chunk-size';
+        this.chunkLine = '';
+        return;
+      }
+      if (this.kind === 'request') return this.notHttp(frame, `request Transfer-Encoding "${te}" does not end in chunked: its length cannot be known`);
+      this.openBody('close');
+      this.state = 'close';
+      return;
+    }
+    if (cl.length > 0) {
+      const values = new Set(cl.flatMap((v) => v.split(',').map((x) => x.trim())));
+      const [only] = values;
+      if (values.size !== 1 || !/^\d{1,15}$/.test(only!)) return this.notHttp(frame, `Content-Length ${JSON.stringify(cl.join(', '))} is not one valid number`);
+      const length = Number(only);
+      if (length === 0) return this.finishMessage();
+      this.openBody('content-length');
+      this.remaining = length;
+      this.state = 'length';
+      return;
+    }
+    if (this.kind === 'request') return this.finishMessage();
+    this.openBody('close');
+    this.state = 'close';
+  }
+
+  private openBody(framing: HttpBodyRecord['framing']): void {
+    const keepLimit = Math.min(this.limits.maxBodyBytes, this.budget.remaining);
+    this.body = {
+      record: { framing, wireBytes: 0, length: 0, chunks: 0, kept: new Uint8Array(0), missingBytes: 0, sha256: '' },
+      pieces: [],
+      keptBytes: 0,
+      keepLimit,
+      hash: createHash('sha256'),
+    };
+    this.budget.remaining -= keepLimit;
+  }
+
+  /** Entity bytes (de-chunked) arrived: count, hash, keep the first ones. */
+  private entity(piece: Uint8Array): void {
+    const body = this.body!;
+    body.record.length += piece.length;
+    body.record.wireBytes += piece.length;
+    body.hash.update(piece);
+    if (body.keptBytes < body.keepLimit) {
+      const take = piece.subarray(0, body.keepLimit - body.keptBytes);
+      body.pieces.push(take.slice());
+      body.keptBytes += take.length;
+    }
+  }
+
+  private finishBody(): void {
+    const msg = this.msg!;
+    msg.body = this.closeBody();
+    if (msg.body.missingBytes > 0) msg.problems.push(`${msg.body.missingBytes} body bytes were not captured`);
+    this.finishMessage();
+  }
+
+  private closeBody(): HttpBodyRecord {
+    const body = this.body!;
+    body.record.kept = body.pieces.length === 1 ? body.pieces[0]! : Buffer.concat(body.pieces);
+    body.record.sha256 = body.hash.digest('hex');
+    this.budget.remaining += body.keepLimit - body.keptBytes; // give back what this body did not use
+    this.body = null;
+    return body.record;
+  }
+
+  private finishMessage(): void {
+    const msg = this.msg!;
+    const segs = this.segments!;
+    msg.frame = segs.lastFrame;
+    msg.time = segs.lastTime;
+    msg.unlistedFrames = segs.unlisted;
+    this.msg = null;
+    this.segments = null;
+    this.state = 'idle';
+    this.events.message(msg);
+  }
+
+  /** The message was cut by a gap, damage or the end of the stream: hand on what we have, marked incomplete. */
+  private cutShort(why: string): void {
+    const msg = this.msg;
+    const segs = this.segments;
+    if (!msg) {
+      if (segs) this.events.warn(segs.lastFrame, `an HTTP ${this.kind} header starting in frame ${segs.firstFrame} was cut off (${why}); it is left out`);
+      this.abandon();
+      return;
+    }
+    msg.complete = false;
+    msg.problems.push(why);
+    if (this.body) msg.body = this.closeBody();
+    this.events.warn(segs!.lastFrame, `HTTP ${this.kind} ${describe(msg)} (frame ${segs!.firstFrame}) is incomplete: ${why}`);
+    this.finishMessage();
+  }
+
+  private malformed(why: string): void {
+    this.cutShort(why);
+    this.state = 'resync';
+  }
+
+  private notHttp(frame: number, why: string): void {
+    this.events.warn(frame, `${why}; skipped until the next message`);
+    this.abandon();
+  }
+
+  private abandon(): void {
+    if (this.body) this.closeBody();
+    this.msg = null;
+    this.body = null;
+    this.segments = null;
+    this.headPieces = [];
+    this.state = 'resync';
+  }
+
+  private toOpaque(reason: string): void {
+    this.state = 'opaque';
+    this.events.opaque(reason);
+  }
+
+  /** Stop parsing: the other direction found the connection is no longer HTTP/1.x. */
+  stop(): void {
+    if (this.msg) this.cutShort('the connection switched protocols');
+    this.state = 'opaque';
+  }
+}
+
+function describe(msg: HttpMessageRecord): string {
+  return msg.kind === 'request' ? `${msg.method} ${msg.uri.slice(0, 60)}` : `${msg.status} ${msg.reason}`;
+}
+
+export function headerValue(headers: HttpHeader[], name: string): string | undefined {
+  const lower = name.toLowerCase();
+  return headers.find((h) => h.name.toLowerCase() === lower)?.value;
+}
+
+/** Header bytes are ISO-8859-1 by definition; UTF-8 is what they usually are when not ASCII. */
+function decodeHeadText(raw: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(raw);
+  } catch {
+    return raw.toString('latin1');
+  }
+}

@@ -1,0 +1,26 @@
+import type { Limits } from '../limits.js';
+import type { StreamHandler, TcpConnection } from '../reassembly/tcp-stream.js';
+import type { Warnings } from '../warnings.js';
+
+/** What a dissector may use: its connection, the limits, a place for warnings. */
+export interface DissectorContext {
+  conn: TcpConnection;
+  limits: Limits;
+  warnings: Warnings;
+}
+
+/** A detector's answer from the first bytes of each side. */
+export type Detection = 'yes' | 'no' | 'unsure';
+
+/**
+ * One application protocol: the ports it usually runs on, how to recognise it from
+ * content (so it is found on any port), and how to dissect a connection carrying it.
+ */
+export interface Protocol {
+  name: string;
+  /** Ports the protocol is registered on; a connection on one of these is tried first. */
+  ports: readonly number[];
+  /** Look at the first bytes the client and the server sent (either may be empty). */
+  detect(client: Uint8Array, server: Uint8Array): Detection;
+  open(ctx: DissectorContext): StreamHandler;
+}

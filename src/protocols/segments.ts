@@ -1,0 +1,41 @@
+/** The frames one message's bytes came in, with how many bytes each gave. */
+export interface SegmentRef {
+  frame: number;
+  bytes: number;
+}
+
+/**
+ * Builds a message's segment list as its bytes arrive, as Wireshark's
+ * "N Reassembled TCP Segments (X bytes): #f1(b1), #f2(b2)…". Bounded: a message
+ * spanning more frames than `limit` keeps the first ones and counts the rest.
+ */
+export class SegmentList {
+  readonly list: SegmentRef[] = [];
+  /** Frames past the limit, not listed. */
+  unlisted = 0;
+  totalBytes = 0;
+  lastFrame = 0;
+  lastTime = 0;
+  private lastListed = false;
+
+  constructor(private readonly limit: number) {}
+
+  add(frame: number, bytes: number, time: number): void {
+    this.totalBytes += bytes;
+    this.lastTime = time;
+    if (frame === this.lastFrame) {
+      if (this.lastListed) this.list[this.list.length - 1]!.bytes += bytes;
+    } else if (this.list.length < this.limit) {
+      this.list.push({ frame, bytes });
+      this.lastListed = true;
+    } else {
+      this.unlisted++;
+      this.lastListed = false;
+    }
+    this.lastFrame = frame;
+  }
+
+  get firstFrame(): number {
+    return this.list[0]?.frame ?? this.lastFrame;
+  }
+}

@@ -1,0 +1,240 @@
+import { TCP_FLAG, type TcpHeader } from '../decode/tcp.js';
+
+export interface Endpoint {
+  ip: string;
+  port: number;
+}
+
+/**
+ * What a protocol dissector receives from one TCP connection: each side's bytes in
+ * sequence order, once each, with the frame they came in. One `data` call is one
+ * segment's new bytes, so every call starts on a segment boundary.
+ */
+export interface StreamHandler {
+  data(fromClient: boolean, bytes: Uint8Array, frame: number, time: number): void;
+  /** `length` bytes on that side were never captured; `frame` is the first frame after them. */
+  gap(fromClient: boolean, length: number, frame: number, time: number): void;
+  /** That side is finished: FIN or RST seen, or the capture ended. */
+  end(fromClient: boolean): void;
+}
+
+/** Bounds on reassembly state against hostile or enormous captures. */
+export interface ReassemblyLimits {
+  /** Out-of-order bytes buffered per direction before the hole is declared lost. */
+  maxOutOfOrderBytes: number;
+}
+
+export const DEFAULT_REASSEMBLY_LIMITS: ReassemblyLimits = {
+  maxOutOfOrderBytes: 4 * 1024 * 1024,
+};
+
+interface PendingSegment {
+  start: number;
+  bytes: Uint8Array;
+  /** Bytes the segment had on the wire from `start` (bytes.length when fully captured). */
+  wireLength: number;
+  frame: number;
+  time: number;
+}
+
+/** One direction of a connection: its bytes put back in sequence order. */
+class HalfStream {
+  /** Raw 32-bit sequence number of the next byte expected; -1 until the first segment. */
+  private nextRaw = -1;
+  /** Position of the next expected byte counted from the first byte of the stream (no 32-bit wrap). */
+  next = 0;
+  private pending: PendingSegment[] = [];
+  private pendingBytes = 0;
+  /** Stream position of the FIN, once seen. */
+  private finAt = -1;
+  closed = false;
+  /** Segments dropped as retransmissions or duplicates. */
+  retransmissions = 0;
+  /** Bytes never captured (holes and snaplen cuts). */
+  lostBytes = 0;
+  /** Frame of the segment that last brought new bytes; for gap warnings. */
+  lastDataFrame = 0;
+
+  constructor(
+    private readonly fromClient: boolean,
+    private readonly conn: TcpConnection,
+    private readonly limits: ReassemblyLimits,
+  ) {}
+
+  get started(): boolean {
+    return this.nextRaw >= 0;
+  }
+
+  /** Stream position of a raw sequence number, unwrapped around our cursor. */
+  private position(seq: number): number {
+    return this.next + ((seq - this.nextRaw) | 0);
+  }
+
+  private advance(n: number): void {
+    this.next += n;
+    this.nextRaw = (this.nextRaw + n) % 0x100000000;
+  }
+
+  /** A SYN fixes the initial sequence number: data starts one past it. */
+  syn(seq: number): void {
+    if (this.started && this.next > 0) return; // a retransmitted SYN changes nothing
+    this.nextRaw = (seq + 1) >>> 0;
+    this.next = 0;
+  }
+
+  segment(tcp: TcpHeader, frame: number, time: number): void {
+    const dataSeq = tcp.flags & TCP_FLAG.SYN ? (tcp.seq + 1) >>> 0 : tcp.seq;
+    if (!this.started) this.nextRaw = dataSeq; // capture began mid-connection
+    const start = this.position(dataSeq);
+    if (tcp.payloadLength > 0) this.insert(start, tcp.payload, tcp.payloadLength, frame, time);
+    if (tcp.flags & TCP_FLAG.FIN && this.finAt < 0) this.finAt = start + tcp.payloadLength;
+    this.checkFin();
+  }
+
+  private insert(start: number, captured: Uint8Array, wireLength: number, frame: number, time: number): void {
+    const end = start + wireLength;
+    if (end <= this.next) {
+      this.retransmissions++;
+      return;
+    }
+    if (start <= this.next) {
+      const skip = this.next - start;
+      this.deliver(captured.subarray(Math.min(skip, captured.length)), wireLength - skip, frame, time);
+      this.drain();
+      return;
+    }
+    // Out of order: keep a copy (the frame's buffer is reused) until the hole fills.
+    const seg: PendingSegment = { start, bytes: captured.slice(), wireLength, frame, time };
+    let i = this.pending.length;
+    while (i > 0 && this.pending[i - 1]!.start > start) i--;
+    this.pending.splice(i, 0, seg);
+    this.pendingBytes += seg.bytes.length;
+    if (this.pendingBytes > this.limits.maxOutOfOrderBytes) this.skipHole();
+  }
+
+  /** Hand on the captured bytes at `next`, then a gap for any part the capture cut off. */
+  private deliver(bytes: Uint8Array, wireLength: number, frame: number, time: number): void {
+    if (bytes.length > 0) {
+      this.advance(bytes.length);
+      this.lastDataFrame = frame;
+      this.conn.handler?.data(this.fromClient, bytes, frame, time);
+    }
+    const cut = wireLength - bytes.length;
+    if (cut > 0) this.lose(cut, frame, time, `frame ${frame} was cut short by the capture's snapshot length: ${cut} bytes missing`);
+  }
+
+  private lose(length: number, frame: number, time: number, why: string): void {
+    this.lostBytes += length;
+    this.conn.gaps.push({ fromClient: this.fromClient, length, beforeFrame: this.lastDataFrame, afterFrame: frame, why });
+    this.advance(length);
+    this.conn.handler?.gap(this.fromClient, length, frame, time);
+  }
+
+  /** Deliver buffered segments that now continue the stream. */
+  private drain(): void {
+    while (this.pending.length > 0) {
+      const seg = this.pending[0]!;
+      if (seg.start > this.next) break;
+      this.pending.shift();
+      this.pendingBytes -= seg.bytes.length;
+      const skip = this.next - seg.start;
+      if (seg.start + seg.wireLength <= this.next) {
+        this.retransmissions++;
+        continue;
+      }
+      this.deliver(seg.bytes.subarray(Math.min(skip, seg.bytes.length)), seg.wireLength - skip, seg.frame, seg.time);
+    }
+    this.checkFin();
+  }
+
+  /** The bytes before the first buffered segment will not come: report them lost and go on. */
+  skipHole(): void {
+    const first = this.pending[0];
+    if (!first || first.start <= this.next) return;
+    const missing = first.start - this.next;
+    this.lose(missing, first.frame, first.time, `${missing} bytes were not captured (previous segment not captured)`);
+    this.drain();
+  }
+
+  /** The peer acknowledged `ack`: bytes below it that we hold after a hole mean the hole was received but not captured. */
+  acknowledged(ack: number): void {
+    if (!this.started || this.pending.length === 0) return;
+    if (this.position(ack) > this.pending[0]!.start) this.skipHole();
+  }
+
+  private checkFin(): void {
+    if (!this.closed && this.finAt >= 0 && this.next >= this.finAt) this.close();
+  }
+
+  close(): void {
+    if (this.closed) return;
+    while (this.pending.length > 0) this.skipHole();
+    this.closed = true;
+    this.conn.handler?.end(this.fromClient);
+  }
+}
+
+/** A hole in one direction of a connection, for the report's warnings. */
+export interface StreamGap {
+  fromClient: boolean;
+  length: number;
+  /** Last frame that brought bytes before the hole (0 if none). */
+  beforeFrame: number;
+  /** First frame after the hole. */
+  afterFrame: number;
+  why: string;
+}
+
+/** One TCP connection: Wireshark's tcp.stream. */
+export class TcpConnection {
+  handler: StreamHandler | null = null;
+  readonly toServer: HalfStream;
+  readonly toClient: HalfStream;
+  readonly gaps: StreamGap[] = [];
+  packets = 0;
+  bytes = 0;
+  lastFrame: number;
+  reset = false;
+
+  constructor(
+    /** Wireshark's tcp.stream index: connections numbered from 0 in order of first packet. */
+    readonly stream: number,
+    readonly client: Endpoint,
+    readonly server: Endpoint,
+    readonly firstFrame: number,
+    readonly firstTime: number,
+    /** Whether the three-way handshake's SYN was captured. */
+    readonly synSeen: boolean,
+    limits: ReassemblyLimits,
+  ) {
+    this.toServer = new HalfStream(true, this, limits);
+    this.toClient = new HalfStream(false, this, limits);
+    this.lastFrame = firstFrame;
+  }
+
+  get finished(): boolean {
+    return this.toServer.closed && this.toClient.closed;
+  }
+
+  segment(fromClient: boolean, tcp: TcpHeader, frame: number, time: number): void {
+    this.packets++;
+    this.bytes += tcp.payloadLength;
+    this.lastFrame = frame;
+    const half = fromClient ? this.toServer : this.toClient;
+    const peer = fromClient ? this.toClient : this.toServer;
+    if (tcp.flags & TCP_FLAG.SYN) half.syn(tcp.seq);
+    if (!half.closed) half.segment(tcp, frame, time);
+    if (tcp.flags & TCP_FLAG.ACK) peer.acknowledged(tcp.ack);
+    if (tcp.flags & TCP_FLAG.RST) {
+      this.reset = true;
+      half.close();
+      peer.close();
+    }
+  }
+
+  /** The capture ended: whatever is buffered goes out, after the holes before it. */
+  finish(): void {
+    this.toServer.close();
+    this.toClient.close();
+  }
+}
