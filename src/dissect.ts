@@ -1,5 +1,6 @@
 import { CaptureError, type CaptureFormat } from './capture/frame.js';
 import { openCapture } from './capture/open.js';
+import { LINKTYPE_RECORD } from './capture/pcapng.js';
 import { IpDecoder, IPPROTO_TCP } from './decode/ip.js';
 import { DECODED_LINK_TYPES, decodeLink } from './decode/link.js';
 import { decodeTcp } from './decode/tcp.js';
@@ -33,6 +34,8 @@ export interface CaptureRecords extends ProtocolResults {
     tcp: number;
     /** Frames whose link type labreport does not decode. */
     otherLinkType: number;
+    /** pcapng records that are not packets (custom and journal blocks). */
+    records: number;
     /** IP datagrams carrying something other than TCP. */
     notTcp: number;
     /** Frames that are not IP, or whose IP or TCP header is damaged or cut off. */
@@ -69,7 +72,7 @@ export function dissectCapture(path: string, options: DissectOptions = {}): Capt
     { maxOutOfOrderBytes: limits.maxOutOfOrderBytes },
   );
   const ip = new IpDecoder();
-  const counts = { ipv4: 0, ipv6: 0, tcp: 0, otherLinkType: 0, notTcp: 0, notIp: 0, ipFragmentsDropped: 0 };
+  const counts = { ipv4: 0, ipv6: 0, tcp: 0, otherLinkType: 0, records: 0, notTcp: 0, notIp: 0, ipFragmentsDropped: 0 };
   const otherLinkTypes = new Set<number>();
   let packets = 0;
   let capturedBytes = 0;
@@ -80,15 +83,20 @@ export function dissectCapture(path: string, options: DissectOptions = {}): Capt
     for (let frame = reader.next(); frame; frame = reader.next()) {
       packets++;
       capturedBytes += frame.capturedLength;
-      if (!firstTime) firstTime = { sec: frame.tsSec, nsec: frame.tsNsec };
-      lastTime = { sec: frame.tsSec, nsec: frame.tsNsec };
+      if (frame.hasTime) {
+        firstTime ??= { sec: frame.tsSec, nsec: frame.tsNsec };
+        lastTime = { sec: frame.tsSec, nsec: frame.tsNsec };
+      }
       if (options.onProgress && reader.bytesRead >= nextProgress) {
         options.onProgress(reader.bytesRead);
         nextProgress = reader.bytesRead + (8 << 20);
       }
       if (!DECODED_LINK_TYPES.has(frame.linkType)) {
-        counts.otherLinkType++;
-        otherLinkTypes.add(frame.linkType);
+        if (frame.linkType === LINKTYPE_RECORD) counts.records++;
+        else {
+          counts.otherLinkType++;
+          otherLinkTypes.add(frame.linkType);
+        }
         continue;
       }
       const link = decodeLink(frame.linkType, frame.data);
@@ -115,7 +123,7 @@ export function dissectCapture(path: string, options: DissectOptions = {}): Capt
         continue;
       }
       counts.tcp++;
-      const time = frame.tsSec - firstTime.sec + (frame.tsNsec - firstTime.nsec) / 1e9;
+      const time = firstTime ? frame.tsSec - firstTime.sec + (frame.tsNsec - firstTime.nsec) / 1e9 : 0;
       tcp.segment(packet.src, packet.dst, segment, frame.number, time);
     }
     tcp.finish();
@@ -123,6 +131,14 @@ export function dissectCapture(path: string, options: DissectOptions = {}): Capt
     reader.close();
   }
   for (const w of reader.warnings) warnings.add(w.frame, w.message);
+  for (const conn of tcp.connections) {
+    if (!connectionProtocols.has(conn.stream)) continue; // holes in traffic we do not dissect are not the reader's concern
+    for (const g of conn.gaps) {
+      const [from, to] = g.fromClient ? [conn.client, conn.server] : [conn.server, conn.client];
+      const where = g.beforeFrame > 0 ? `between frames ${g.beforeFrame} and ${g.afterFrame}` : `before frame ${g.afterFrame}`;
+      warnings.add(g.afterFrame, `TCP stream ${conn.stream} (${endpoint(from)} → ${endpoint(to)}): ${g.length} bytes not captured ${where} (${g.why})`);
+    }
+  }
   for (const lt of otherLinkTypes) warnings.add(undefined, `frames of link type ${lt} are not decoded (labreport reads Ethernet, Linux cooked SLL/SLL2, raw IP and BSD loopback)`);
   counts.ipFragmentsDropped = ip.droppedFragments;
   if (packets === 0 && reader.warnings.length > 0) throw new CaptureError(path, reader.warnings[0]!.message);
@@ -141,4 +157,8 @@ export function dissectCapture(path: string, options: DissectOptions = {}): Capt
     connectionProtocols,
     warnings,
   };
+}
+
+function endpoint(e: { ip: string; port: number }): string {
+  return e.ip.includes(':') ? `[${e.ip}]:${e.port}` : `${e.ip}:${e.port}`;
 }

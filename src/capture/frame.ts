@@ -5,6 +5,8 @@ export interface Frame {
   /** Absolute time: whole seconds since the Unix epoch, and nanoseconds within that second. */
   tsSec: number;
   tsNsec: number;
+  /** False for records that carry no timestamp (pcapng Simple Packet and custom blocks). */
+  hasTime: boolean;
   /** pcap LINKTYPE_* value of the interface the frame was captured on. */
   linkType: number;
   /** Bytes present in the file for this frame. */

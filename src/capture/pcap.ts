@@ -91,6 +91,7 @@ export class PcapReader implements CaptureReader {
       number,
       tsSec,
       tsNsec: this.nanosecond ? tsFrac : tsFrac * 1000,
+      hasTime: true,
       linkType: this.linkType,
       capturedLength,
       originalLength,

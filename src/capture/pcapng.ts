@@ -9,7 +9,13 @@ const BLOCK = {
   OPB: 0x00000002, // obsolete Packet Block, still read by Wireshark
   SPB: 0x00000003,
   EPB: 0x00000006,
+  JOURNAL: 0x00000009, // systemd Journal Export Block
+  CUSTOM: 0x00000bad,
+  CUSTOM_NOCOPY: 0x40000bad,
 } as const;
+
+/** Link type given to frames that are pcapng records rather than packets (custom and journal blocks). */
+export const LINKTYPE_RECORD = -1;
 export const PCAPNG_SHB_MAGIC = BLOCK.SHB;
 const BYTE_ORDER_MAGIC = 0x1a2b3c4d;
 const OPT_ENDOFOPT = 0;
@@ -31,7 +37,8 @@ interface Interface {
 /**
  * pcapng: several sections per file, each in its own byte order; interfaces (IDB) with
  * their own link type, snaplen and timestamp resolution; packets in EPB, SPB and the
- * obsolete PB; every other block (NRB, ISB, DSB, custom, unknown) skipped by its length.
+ * obsolete PB; custom and journal blocks as frames without a link layer (Wireshark numbers
+ * them as frames too); every other block (NRB, ISB, DSB, unknown) skipped by its length.
  * Hand-written: the one npm reader (pcap-ng-parser) crashes on an IDB without options.
  */
 export class PcapngReader implements CaptureReader {
@@ -123,8 +130,16 @@ export class PcapngReader implements CaptureReader {
           frame = this.packet(b, p, length, 0, -1, p + 12, captured, originalLength);
           break;
         }
+        // Wireshark shows these as frames of their own, so they take a frame number.
+        case BLOCK.CUSTOM:
+        case BLOCK.CUSTOM_NOCOPY:
+          frame = this.record(b.subarray(p + 12, p + length - 4)); // the data after the Private Enterprise Number
+          break;
+        case BLOCK.JOURNAL:
+          frame = this.record(b.subarray(p + 8, p + length - 4));
+          break;
         default:
-          break; // NRB, ISB, DSB, custom and unknown blocks: skipped by their length.
+          break; // NRB, ISB, DSB and unknown blocks: skipped by their length.
       }
       if (this.done) return null;
       file.consume(length);
@@ -183,17 +198,24 @@ export class PcapngReader implements CaptureReader {
     }
     let tsSec = 0;
     let tsNsec = 0;
-    if (tsAt >= 0) [tsSec, tsNsec] = splitTimestamp(this.u32(b, tsAt), this.u32(b, tsAt + 4), iface.unitsPerSecond);
+    const hasTime = tsAt >= 0;
+    if (hasTime) [tsSec, tsNsec] = splitTimestamp(this.u32(b, tsAt), this.u32(b, tsAt + 4), iface.unitsPerSecond);
     this.frameNumber = number;
     return {
       number,
       tsSec: tsSec + iface.offsetSeconds,
       tsNsec,
+      hasTime,
       linkType: iface.linkType,
       capturedLength,
       originalLength,
       data: b.subarray(dataAt, dataAt + capturedLength),
     };
+  }
+
+  private record(body: Buffer): Frame {
+    this.frameNumber++;
+    return { number: this.frameNumber, tsSec: 0, tsNsec: 0, hasTime: false, linkType: LINKTYPE_RECORD, capturedLength: body.length, originalLength: body.length, data: body };
   }
 
   private stop(message: string): void {

@@ -28,6 +28,9 @@ export const DEFAULT_REASSEMBLY_LIMITS: ReassemblyLimits = {
   maxOutOfOrderBytes: 4 * 1024 * 1024,
 };
 
+/** Gaps listed per connection (each becomes a warning); lost bytes beyond are still counted. */
+const MAX_GAPS_LISTED = 100;
+
 interface PendingSegment {
   start: number;
   bytes: Uint8Array;
@@ -120,12 +123,12 @@ class HalfStream {
       this.conn.handler?.data(this.fromClient, bytes, frame, time);
     }
     const cut = wireLength - bytes.length;
-    if (cut > 0) this.lose(cut, frame, time, `frame ${frame} was cut short by the capture's snapshot length: ${cut} bytes missing`);
+    if (cut > 0) this.lose(cut, frame, time, `frame ${frame} was cut short by the capture's snapshot length`);
   }
 
   private lose(length: number, frame: number, time: number, why: string): void {
     this.lostBytes += length;
-    this.conn.gaps.push({ fromClient: this.fromClient, length, beforeFrame: this.lastDataFrame, afterFrame: frame, why });
+    if (this.conn.gaps.length < MAX_GAPS_LISTED) this.conn.gaps.push({ fromClient: this.fromClient, length, beforeFrame: this.lastDataFrame, afterFrame: frame, why });
     this.advance(length);
     this.conn.handler?.gap(this.fromClient, length, frame, time);
   }
@@ -152,7 +155,7 @@ class HalfStream {
     const first = this.pending[0];
     if (!first || first.start <= this.next) return;
     const missing = first.start - this.next;
-    this.lose(missing, first.frame, first.time, `${missing} bytes were not captured (previous segment not captured)`);
+    this.lose(missing, first.frame, first.time, 'previous segment not captured');
     this.drain();
   }
 

@@ -71,7 +71,7 @@ export async function analyse(records: CaptureRecords, options: AnalyseOptions):
       responses: records.http.responses,
       exchangesUnlisted: records.http.unlisted,
     },
-    warnings: warnings.list,
+    warnings: [...warnings.list].sort((a, b) => (a.frame ?? 0) - (b.frame ?? 0)),
     warningsUnlisted: warnings.unlisted,
   };
 }

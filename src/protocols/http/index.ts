@@ -1,16 +1,16 @@
 import type { Detection, Protocol } from '../protocol.js';
 import { HttpCollector, HttpDissector } from './dissector.js';
-import { looksLikeStart } from './parser.js';
+import { startVerdict } from './parser.js';
 
 /** Wireshark's default HTTP TCP ports plus the usual development ports. */
 const HTTP_PORTS = [80, 591, 3128, 8000, 8008, 8080, 8081, 8088, 8888, 18080];
 
 function detect(client: Uint8Array, server: Uint8Array): Detection {
   const c = skipEmptyLines(client);
-  if (c.length > 0 && looksLikeStart('request', c)) return 'yes';
-  if (server.length >= 5 && looksLikeStart('response', server)) return 'yes';
-  if (c.length < 16 && server.length < 5) return 'unsure';
-  return 'no';
+  const request = c.length > 0 ? startVerdict('request', c) : 'maybe';
+  const response = server.length > 0 ? startVerdict('response', server) : 'maybe';
+  if (request === 'yes' || response === 'yes') return 'yes';
+  return request === 'no' && response === 'no' ? 'no' : 'unsure';
 }
 
 function skipEmptyLines(b: Uint8Array): Uint8Array {

@@ -66,13 +66,28 @@ const STATUS_LINE = /^(HTTP\/\d\.\d) (\d{3})(?: (.*))?$/;
 const CR = 13;
 const LF = 10;
 
-/** Does this segment start like an HTTP/1.x message of the given kind? */
-export function looksLikeStart(kind: 'request' | 'response', b: Uint8Array): boolean {
-  if (kind === 'response') return b.length >= 5 && b[0] === 0x48 && b[1] === 0x54 && b[2] === 0x54 && b[3] === 0x50 && b[4] === 0x2f; // "HTTP/"
+/**
+ * Does this byte string start like an HTTP/1.x message of the given kind? "maybe" when
+ * it is too short to tell but is a prefix of one (a start line split across segments).
+ */
+export function startVerdict(kind: 'request' | 'response', b: Uint8Array): 'yes' | 'no' | 'maybe' {
+  if (kind === 'response') {
+    const n = Math.min(b.length, HTTP_SLASH.length);
+    for (let i = 0; i < n; i++) if (b[i] !== HTTP_SLASH[i]) return 'no';
+    return n === HTTP_SLASH.length ? 'yes' : 'maybe';
+  }
   let i = 0;
-  while (i < b.length && i < 16 && b[i] !== 0x20) i++;
-  return i < b.length && b[i] === 0x20 && KNOWN_METHODS.has(Buffer.from(b.subarray(0, i)).toString('latin1'));
+  while (i < b.length && i <= MAX_METHOD_LENGTH && b[i] !== 0x20) {
+    const c = b[i]!;
+    if (!((c >= 0x41 && c <= 0x5a) || c === 0x2d || c === 0x5f)) return 'no'; // methods are upper-case tokens
+    i++;
+  }
+  if (i === b.length) return i <= MAX_METHOD_LENGTH ? 'maybe' : 'no';
+  return b[i] === 0x20 && KNOWN_METHODS.has(Buffer.from(b.subarray(0, i)).toString('latin1')) ? 'yes' : 'no';
 }
+
+const HTTP_SLASH = [0x48, 0x54, 0x54, 0x50, 0x2f]; // "HTTP/"
+const MAX_METHOD_LENGTH = Math.max(...[...KNOWN_METHODS].map((m) => m.length));
 
 /** What the other direction tells a response parser about the request it answers. */
 export interface ResponseContext {
@@ -132,7 +147,7 @@ export class HttpParser {
 
   data(b: Uint8Array, frame: number, time: number): void {
     if (this.state === 'resync') {
-      if (!looksLikeStart(this.kind, b)) {
+      if (startVerdict(this.kind, b) === 'no') {
         this.skippedBytes += b.length;
         return;
       }
@@ -144,7 +159,7 @@ export class HttpParser {
         case 'idle':
           if (b[o] === CR || b[o] === LF) {
             o++; // empty lines between messages are allowed (RFC 9112 section 2.2)
-          } else if (looksLikeStart(this.kind, b.subarray(o))) {
+          } else if (startVerdict(this.kind, b.subarray(o)) !== 'no') {
             this.begin();
           } else {
             this.events.warn(frame, `${b.length - o} bytes that do not start an HTTP ${this.kind} were skipped`);
@@ -416,7 +431,7 @@ export class HttpParser {
         this.chunkLine = '';
         return;
       }
-      if (this.kind === 'request') return this.notHttp(frame, `request Transfer-Encoding "${te}" does not end in chunked: its length cannot be known`);
+      if (this.kind === 'request') return this.unframed(`request Transfer-Encoding "${te}" does not end in chunked`);
       this.openBody('close');
       this.state = 'close';
       return;
@@ -424,7 +439,7 @@ export class HttpParser {
     if (cl.length > 0) {
       const values = new Set(cl.flatMap((v) => v.split(',').map((x) => x.trim())));
       const [only] = values;
-      if (values.size !== 1 || !/^\d{1,15}$/.test(only!)) return this.notHttp(frame, `Content-Length ${JSON.stringify(cl.join(', '))} is not one valid number`);
+      if (values.size !== 1 || !/^\d{1,15}$/.test(only!)) return this.unframed(`Content-Length ${JSON.stringify(cl.join(', '))} is not one valid number`);
       const length = Number(only);
       if (length === 0) return this.finishMessage();
       this.openBody('content-length');
@@ -509,6 +524,11 @@ export class HttpParser {
   private malformed(why: string): void {
     this.cutShort(why);
     this.state = 'resync';
+  }
+
+  /** The head is fine but the body's length cannot be known: report the message, then look for the next one. */
+  private unframed(why: string): void {
+    this.malformed(`${why}: the message's length cannot be known`);
   }
 
   private notHttp(frame: number, why: string): void {
