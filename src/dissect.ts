@@ -139,7 +139,8 @@ export function dissectCapture(path: string, options: DissectOptions = {}): Capt
       warnings.add(g.afterFrame, `TCP stream ${conn.stream} (${endpoint(from)} → ${endpoint(to)}): ${g.length} bytes not captured ${where} (${g.why})`);
     }
   }
-  for (const lt of otherLinkTypes) warnings.add(undefined, `frames of link type ${lt} are not decoded (labreport reads Ethernet, Linux cooked SLL/SLL2, raw IP and BSD loopback)`);
+  for (const lt of otherLinkTypes)
+    warnings.add(undefined, `frames of link type ${lt} are not decoded (labreport reads Ethernet, Linux cooked SLL/SLL2, raw IP and BSD loopback)`);
   counts.ipFragmentsDropped = ip.droppedFragments;
   if (packets === 0 && reader.warnings.length > 0) throw new CaptureError(path, reader.warnings[0]!.message);
   return {

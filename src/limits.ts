@@ -1,39 +1,76 @@
 /**
  * Every bound labreport keeps against hostile or enormous captures, with its default.
- * Each is a named option (README, "Limits"); nothing is bounded by a number hidden in a loop.
+ * Each is a named option: a `--max-…` flag of `labreport build`, and a line in the
+ * README's "Limits" table. Nothing is bounded by a number hidden in a loop.
  */
-export interface Limits {
-  /** Bytes of one message body kept for decoding and display; a longer body is described by its size and SHA-256. */
-  maxBodyBytes: number;
-  /** Body bytes kept across the whole capture; once spent, further bodies are described by size and SHA-256 only. */
-  maxKeptBodyBytes: number;
-  /** Largest decoded (decompressed) body; a decompression bomb stops here with a warning. */
-  maxDecodedBytes: number;
-  /** Bytes of decoded body text put in the model and the report, per body. */
-  maxBodyTextBytes: number;
-  /** Largest HTTP header section (start line, header fields, blank line); a longer one is treated as malformed. */
-  maxHeaderBytes: number;
-  /** Frames listed for one message; a message spanning more lists the first ones and counts the rest. */
-  maxFramesPerMessage: number;
-  /** HTTP exchanges detailed in the model; further ones are counted, not listed. */
-  maxExchanges: number;
-  /** Connections listed in the model (those carrying a dissected protocol); further ones are counted. */
-  maxConnectionsListed: number;
-  /** Out-of-order bytes buffered per TCP direction before the hole in front of them is declared lost. */
-  maxOutOfOrderBytes: number;
-  /** Warnings listed in the model; further ones are counted. */
-  maxWarnings: number;
+export const LIMIT_OPTIONS = {
+  maxBodyBytes: {
+    default: 1024 * 1024,
+    unit: 'bytes',
+    description: 'Bytes of one message body kept for decoding and display; a longer body is described by its size and SHA-256.',
+  },
+  maxKeptBodyBytes: {
+    default: 16 * 1024 * 1024,
+    unit: 'bytes',
+    description: 'Body bytes kept across the whole capture for decoding; once spent, further bodies are described by size and SHA-256 only.',
+  },
+  maxDecodedBytes: {
+    default: 16 * 1024 * 1024,
+    unit: 'bytes',
+    description: 'Largest decoded (decompressed) body; a decompression bomb stops here with a warning.',
+  },
+  maxBodyTextBytes: {
+    default: 32 * 1024,
+    unit: 'bytes',
+    description: 'Bytes of decoded body text put in the model and the report, per body.',
+  },
+  maxHeaderBytes: {
+    default: 64 * 1024,
+    unit: 'bytes',
+    description: 'Largest HTTP header section (start line, header fields, blank line); a longer one is treated as malformed.',
+  },
+  maxFramesPerMessage: {
+    default: 10_000,
+    unit: 'frames',
+    description: 'Frames listed for one message; a message spanning more lists the first ones and counts the rest.',
+  },
+  maxExchanges: {
+    default: 2000,
+    unit: 'exchanges',
+    description: 'HTTP exchanges detailed in the model, in capture order; further ones are counted, not listed.',
+  },
+  maxConnectionsListed: {
+    default: 10_000,
+    unit: 'connections',
+    description: 'Connections listed in the model (those carrying a dissected protocol); further ones are counted.',
+  },
+  maxOutOfOrderBytes: {
+    default: 4 * 1024 * 1024,
+    unit: 'bytes',
+    description: 'Out-of-order bytes buffered per TCP direction before the hole in front of them is declared lost.',
+  },
+  maxWarnings: {
+    default: 1000,
+    unit: 'warnings',
+    description: 'Warnings listed in the model; further ones are counted.',
+  },
+} as const;
+
+export type LimitName = keyof typeof LIMIT_OPTIONS;
+export type Limits = Record<LimitName, number>;
+
+export const DEFAULT_LIMITS: Limits = Object.fromEntries(Object.entries(LIMIT_OPTIONS).map(([k, v]) => [k, v.default])) as Limits;
+
+/** The command-line flag of a limit: maxBodyBytes → --max-body-bytes. */
+export function limitFlag(name: LimitName): string {
+  return `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 }
 
-export const DEFAULT_LIMITS: Limits = {
-  maxBodyBytes: 1024 * 1024,
-  maxKeptBodyBytes: 64 * 1024 * 1024,
-  maxDecodedBytes: 16 * 1024 * 1024,
-  maxBodyTextBytes: 32 * 1024,
-  maxHeaderBytes: 64 * 1024,
-  maxFramesPerMessage: 10_000,
-  maxExchanges: 10_000,
-  maxConnectionsListed: 10_000,
-  maxOutOfOrderBytes: 4 * 1024 * 1024,
-  maxWarnings: 1000,
-};
+/** A limit's value from the command line: an integer, optionally with k, M or G (powers of 1024). */
+export function parseLimitValue(text: string): number | null {
+  const m = /^(\d+)([kKmMgG]i?[bB]?)?$/.exec(text.trim());
+  if (!m) return null;
+  const scale = { k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[m[2]?.[0]?.toLowerCase() ?? ''] ?? 1;
+  const value = Number(m[1]) * scale;
+  return Number.isSafeInteger(value) ? value : null;
+}

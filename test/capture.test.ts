@@ -44,14 +44,16 @@ function readWithPcapParser(path: string): Promise<Omit<ReadFrame, 'number' | 'l
   return new Promise((resolve, reject) => {
     const out: Omit<ReadFrame, 'number' | 'linkType'>[] = [];
     const parser = pcapp.parse(path);
-    parser.on('packet', (p: { header: { timestampSeconds: number; timestampMicroseconds: number; capturedLength: number; originalLength: number }; data: Buffer }) =>
-      out.push({
-        tsSec: p.header.timestampSeconds,
-        tsNsec: p.header.timestampMicroseconds * 1000,
-        capturedLength: p.header.capturedLength,
-        originalLength: p.header.originalLength,
-        sha: createHash('sha1').update(p.data).digest('hex'),
-      }),
+    parser.on(
+      'packet',
+      (p: { header: { timestampSeconds: number; timestampMicroseconds: number; capturedLength: number; originalLength: number }; data: Buffer }) =>
+        out.push({
+          tsSec: p.header.timestampSeconds,
+          tsNsec: p.header.timestampMicroseconds * 1000,
+          capturedLength: p.header.capturedLength,
+          originalLength: p.header.originalLength,
+          sha: createHash('sha1').update(p.data).digest('hex'),
+        }),
     );
     parser.on('end', () => resolve(out));
     parser.on('error', reject);
@@ -66,9 +68,27 @@ const sample = new Conversation({ ip: '10.0.0.1', port: 40000 }, { ip: '10.0.0.2
 
 const synthetic = {
   bigEndianMicro: tempFile('be-usec.pcap', pcapFile(sample.packets(), { bigEndian: true })),
-  littleEndianNano: tempFile('le-nsec.pcap', pcapFile(sample.packets().map((p, i) => ({ ...p, tsNsec: 123456789 + i })), { nanosecond: true })),
-  bigEndianNano: tempFile('be-nsec.pcap', pcapFile(sample.packets().map((p, i) => ({ ...p, tsNsec: 987654321 - i })), { nanosecond: true, bigEndian: true })),
-  cutBySnaplen: tempFile('snaplen.pcap', pcapFile(sample.packets().map((p) => ({ ...p, data: p.data.subarray(0, 54), originalLength: p.data.length })), { snaplen: 54 })),
+  littleEndianNano: tempFile(
+    'le-nsec.pcap',
+    pcapFile(
+      sample.packets().map((p, i) => ({ ...p, tsNsec: 123456789 + i })),
+      { nanosecond: true },
+    ),
+  ),
+  bigEndianNano: tempFile(
+    'be-nsec.pcap',
+    pcapFile(
+      sample.packets().map((p, i) => ({ ...p, tsNsec: 987654321 - i })),
+      { nanosecond: true, bigEndian: true },
+    ),
+  ),
+  cutBySnaplen: tempFile(
+    'snaplen.pcap',
+    pcapFile(
+      sample.packets().map((p) => ({ ...p, data: p.data.subarray(0, 54), originalLength: p.data.length })),
+      { snaplen: 54 },
+    ),
+  ),
 };
 
 const epb = (data: Uint8Array, units: bigint, iface = 0): PcapngBlock => ({ kind: 'epb', iface, units, data });
@@ -79,7 +99,10 @@ const pcapngSynthetic = {
     'two-sections.pcapng',
     pcapngFile([
       { blocks: [{ kind: 'idb', linkType: 1 }, epb(frames[0]!, 1_700_000_000_000_000n), epb(frames[1]!, 1_700_000_000_000_500n)] },
-      { bigEndian: true, blocks: [{ kind: 'idb', linkType: 1, tsresol: 9 }, epb(frames[2]!, 1_700_000_001_123_456_789n), epb(frames[3]!, 1_700_000_001_223_456_789n)] },
+      {
+        bigEndian: true,
+        blocks: [{ kind: 'idb', linkType: 1, tsresol: 9 }, epb(frames[2]!, 1_700_000_001_123_456_789n), epb(frames[3]!, 1_700_000_001_223_456_789n)],
+      },
     ]),
   ),
   // if_tsresol as a power of two, if_tsoffset, an IDB without options, SPB, OPB, and NRB/ISB/custom/unknown blocks to skip.
@@ -104,7 +127,14 @@ const pcapngSynthetic = {
   ),
   spbSnaplen: tempFile(
     'spb-snaplen.pcapng',
-    pcapngFile([{ blocks: [{ kind: 'idb', linkType: 1, snaplen: 60 }, { kind: 'spb', data: frames[3]!.subarray(0, 60), originalLength: frames[3]!.length }] }]),
+    pcapngFile([
+      {
+        blocks: [
+          { kind: 'idb', linkType: 1, snaplen: 60 },
+          { kind: 'spb', data: frames[3]!.subarray(0, 60), originalLength: frames[3]!.length },
+        ],
+      },
+    ]),
   ),
 };
 
@@ -144,7 +174,9 @@ describe('pcap reader', () => {
   });
 
   it('reads records that straddle chunk boundaries, and records larger than a chunk', () => {
-    const big = ethernet(ipv4({ src: '10.0.0.1', dst: '10.0.0.2', payload: tcp({ sport: 1, dport: 2, seq: 1, flags: TCP.ACK, payload: new Uint8Array(3000).fill(7) }) }));
+    const big = ethernet(
+      ipv4({ src: '10.0.0.1', dst: '10.0.0.2', payload: tcp({ sport: 1, dport: 2, seq: 1, flags: TCP.ACK, payload: new Uint8Array(3000).fill(7) }) }),
+    );
     const path = tempFile('chunks.pcap', pcapFile([...sample.packets(), { tsSec: 5, data: big }, ...sample.packets()]));
     const whole = read(path).frames;
     for (const chunk of [64, 100, 1000]) {

@@ -23,7 +23,7 @@ interface TruthRow {
   'http.response_in'?: number | number[];
 }
 
-const list = <T,>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+const list = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
 /** Responses we recover that tshark 4.0 does not show, and why. */
 const KNOWN_EXTRA_RESPONSES: Record<string, { frames: number[]; reason: string }> = {

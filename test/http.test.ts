@@ -103,7 +103,10 @@ describe('HTTP/1.x framing', () => {
   it('pairs pipelined requests with responses in order', () => {
     const { exchanges } = runHttp([
       { client: 'GET /1 HTTP/1.1\r\nHost: h\r\n\r\nGET /2 HTTP/1.1\r\nHost: h\r\n\r\nGET /3 HTTP/1.1\r\nHost: h\r\n\r\n' },
-      { server: 'HTTP/1.1 200 OK\r\nContent-Length: 1\r\n\r\n1HTTP/1.1 404 Not Found\r\nContent-Length: 1\r\n\r\n2HTTP/1.1 200 OK\r\nContent-Length: 1\r\n\r\n3' },
+      {
+        server:
+          'HTTP/1.1 200 OK\r\nContent-Length: 1\r\n\r\n1HTTP/1.1 404 Not Found\r\nContent-Length: 1\r\n\r\n2HTTP/1.1 200 OK\r\nContent-Length: 1\r\n\r\n3',
+      },
     ]);
     expect(exchanges.map((e) => [e.request!.uri, e.response!.status, text(e.response)])).toEqual([
       ['/1', 200, '1'],
@@ -187,10 +190,9 @@ describe('HTTP/1.x framing', () => {
 
   it('keeps at most maxBodyBytes of a body but hashes and counts all of it', () => {
     const body = 'x'.repeat(10_000);
-    const { exchanges } = runHttp(
-      [{ client: 'GET / HTTP/1.1\r\n\r\n' }, { server: `HTTP/1.1 200 OK\r\nContent-Length: ${body.length}\r\n\r\n${body}` }],
-      { limits: { maxBodyBytes: 100 } },
-    );
+    const { exchanges } = runHttp([{ client: 'GET / HTTP/1.1\r\n\r\n' }, { server: `HTTP/1.1 200 OK\r\nContent-Length: ${body.length}\r\n\r\n${body}` }], {
+      limits: { maxBodyBytes: 100 },
+    });
     const b = exchanges[0]!.response!.body!;
     expect(b.kept.length).toBe(100);
     expect(b.length).toBe(10_000);
@@ -209,8 +211,19 @@ describe('HTTP/1.x framing', () => {
 
   it('recognises the start of requests and responses, even split across segments', () => {
     const verdict = (s: string) => startVerdict('request', Buffer.from(s));
-    expect([verdict('GET / HTTP/1.1'), verdict('GE'), verdict('PROPFIND /x'), verdict('EHLO x'), verdict('get / HTTP/1.1'), verdict('\x16\x03\x01')]).toEqual(['yes', 'maybe', 'yes', 'no', 'no', 'no']);
-    expect([startVerdict('response', Buffer.from('HTTP/1.1 200')), startVerdict('response', Buffer.from('HTT')), startVerdict('response', Buffer.from('220 mail'))]).toEqual(['yes', 'maybe', 'no']);
+    expect([verdict('GET / HTTP/1.1'), verdict('GE'), verdict('PROPFIND /x'), verdict('EHLO x'), verdict('get / HTTP/1.1'), verdict('\x16\x03\x01')]).toEqual([
+      'yes',
+      'maybe',
+      'yes',
+      'no',
+      'no',
+      'no',
+    ]);
+    expect([
+      startVerdict('response', Buffer.from('HTTP/1.1 200')),
+      startVerdict('response', Buffer.from('HTT')),
+      startVerdict('response', Buffer.from('220 mail')),
+    ]).toEqual(['yes', 'maybe', 'no']);
   });
 });
 
@@ -235,7 +248,14 @@ describe('HTTP bodies', () => {
     ['br', brotliCompressSync(html)],
   ])('decodes %s and keeps both sizes', async (coding, data) => {
     const body = await describeBody(record(data), headers({ 'Content-Type': 'text/html; charset=utf-8', 'Content-Encoding': coding }), DEFAULT_LIMITS);
-    expect(body).toMatchObject({ length: data.length, decodedLength: html.length, text: html, mediaType: 'text/html', charset: 'utf-8', contentEncoding: [coding] });
+    expect(body).toMatchObject({
+      length: data.length,
+      decodedLength: html.length,
+      text: html,
+      mediaType: 'text/html',
+      charset: 'utf-8',
+      contentEncoding: [coding],
+    });
     expect(body.decodeError).toBeUndefined();
   });
 
@@ -248,7 +268,10 @@ describe('HTTP bodies', () => {
   it('stops a decompression bomb at maxDecodedBytes with an explanation', async () => {
     const bomb = gzipSync(Buffer.alloc(50 * 1024 * 1024));
     expect(bomb.length).toBeLessThan(100_000);
-    const body = await describeBody(record(bomb), headers({ 'Content-Type': 'text/plain', 'Content-Encoding': 'gzip' }), { ...DEFAULT_LIMITS, maxDecodedBytes: 1024 * 1024 });
+    const body = await describeBody(record(bomb), headers({ 'Content-Type': 'text/plain', 'Content-Encoding': 'gzip' }), {
+      ...DEFAULT_LIMITS,
+      maxDecodedBytes: 1024 * 1024,
+    });
     expect(body.decodedLength).toBeNull();
     expect(body.decodeError).toMatch(/stopped at 1048576 bytes \(maxDecodedBytes\)/);
     expect(body.text!.length).toBe(DEFAULT_LIMITS.maxBodyTextBytes);
@@ -278,7 +301,11 @@ describe('HTTP bodies', () => {
   });
 
   it('parses urlencoded form fields', async () => {
-    const body = await describeBody(record(Buffer.from('name=Li+Lei&city=%E5%8C%97%E4%BA%AC&empty=')), headers({ 'Content-Type': 'application/x-www-form-urlencoded' }), DEFAULT_LIMITS);
+    const body = await describeBody(
+      record(Buffer.from('name=Li+Lei&city=%E5%8C%97%E4%BA%AC&empty=')),
+      headers({ 'Content-Type': 'application/x-www-form-urlencoded' }),
+      DEFAULT_LIMITS,
+    );
     expect(body.form).toEqual([
       { name: 'name', value: 'Li Lei' },
       { name: 'city', value: '北京' },
@@ -315,6 +342,9 @@ describe('HTTP bodies', () => {
   });
 
   it('parses Content-Type parameters, quoted or not', () => {
-    expect(parseMediaType('Multipart/Form-Data; boundary="a b\\"c"; charset=UTF-8')).toEqual({ type: 'multipart/form-data', params: { boundary: 'a b"c', charset: 'UTF-8' } });
+    expect(parseMediaType('Multipart/Form-Data; boundary="a b\\"c"; charset=UTF-8')).toEqual({
+      type: 'multipart/form-data',
+      params: { boundary: 'a b"c', charset: 'UTF-8' },
+    });
   });
 });

@@ -75,7 +75,9 @@ export class PcapReader implements CaptureReader {
     const capturedLength = this.u32(b, p + 8);
     const originalLength = this.u32(b, p + 12);
     if (capturedLength > MAX_PACKET_BYTES) {
-      this.stop(`frame ${number}'s record claims ${capturedLength} captured bytes, more than the maximum of ${MAX_PACKET_BYTES}: the file is damaged from here`);
+      this.stop(
+        `frame ${number}'s record claims ${capturedLength} captured bytes, more than the maximum of ${MAX_PACKET_BYTES}: the file is damaged from here`,
+      );
       return null;
     }
     if (!file.ensure(RECORD_HEADER_BYTES + capturedLength)) {

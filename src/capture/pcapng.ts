@@ -98,7 +98,9 @@ export class PcapngReader implements CaptureReader {
         return null;
       }
       if (!file.ensure(length)) {
-        this.stop(`the file is cut off inside ${blockType === BLOCK.EPB || blockType === BLOCK.SPB ? `frame ${this.frameNumber + 1}` : 'a block'} (${file.available} of ${length} bytes present)`);
+        this.stop(
+          `the file is cut off inside ${blockType === BLOCK.EPB || blockType === BLOCK.SPB ? `frame ${this.frameNumber + 1}` : 'a block'} (${file.available} of ${length} bytes present)`,
+        );
         return null;
       }
       b = file.buf;
@@ -215,7 +217,16 @@ export class PcapngReader implements CaptureReader {
 
   private record(body: Buffer): Frame {
     this.frameNumber++;
-    return { number: this.frameNumber, tsSec: 0, tsNsec: 0, hasTime: false, linkType: LINKTYPE_RECORD, capturedLength: body.length, originalLength: body.length, data: body };
+    return {
+      number: this.frameNumber,
+      tsSec: 0,
+      tsNsec: 0,
+      hasTime: false,
+      linkType: LINKTYPE_RECORD,
+      capturedLength: body.length,
+      originalLength: body.length,
+      data: body,
+    };
   }
 
   private stop(message: string): void {

@@ -41,7 +41,8 @@ export async function analyse(records: CaptureRecords, options: AnalyseOptions):
       retransmissions: conn.toServer.retransmissions + conn.toClient.retransmissions,
     });
   }
-  if (records.http.unlisted > 0) warnings.add(undefined, `${records.http.unlisted} HTTP exchanges past the maxExchanges limit (${limits.maxExchanges}) are counted but not listed`);
+  if (records.http.unlisted > 0)
+    warnings.add(undefined, `${records.http.unlisted} HTTP exchanges past the maxExchanges limit (${limits.maxExchanges}) are counted but not listed`);
   const { first, last } = { first: records.firstTime, last: records.lastTime };
   return {
     modelVersion: MODEL_VERSION,
@@ -102,7 +103,7 @@ async function common(m: HttpMessageRecord, limits: Limits, warn: Warn) {
     time: round(m.time),
     version: m.version,
     headers: m.headers,
-    headerBytes: Buffer.byteLength(m.head),
+    headerBytes: m.headerBytes,
     body,
     complete: m.complete,
     problems: m.problems,

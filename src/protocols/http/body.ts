@@ -25,7 +25,8 @@ export function parseMediaType(value: string | undefined): MediaType | null {
   return { type: type!.trim().toLowerCase(), params };
 }
 
-const TEXTUAL = /^(text\/|application\/(json|xml|javascript|ecmascript|x-javascript|x-www-form-urlencoded|graphql|yaml|x-yaml|csv|ld\+json|problem\+json|manifest\+json|x-ndjson)$)|\+(json|xml)$/;
+const TEXTUAL =
+  /^(text\/|application\/(json|xml|javascript|ecmascript|x-javascript|x-www-form-urlencoded|graphql|yaml|x-yaml|csv|ld\+json|problem\+json|manifest\+json|x-ndjson)$)|\+(json|xml)$/;
 
 export function isTextual(mediaType: string | null): boolean {
   return mediaType !== null && TEXTUAL.test(mediaType);
@@ -44,7 +45,8 @@ async function undoCoding(data: Uint8Array, coding: string, limit: number): Prom
   let inflater: zlib.Gunzip | zlib.Inflate | zlib.InflateRaw | zlib.BrotliDecompress;
   const flush = { finishFlush: zlib.constants.Z_SYNC_FLUSH };
   if (coding === 'gzip' || coding === 'x-gzip') inflater = zlib.createGunzip(flush);
-  else if (coding === 'deflate') inflater = looksLikeZlib(data) ? zlib.createInflate(flush) : zlib.createInflateRaw(flush); // some servers send raw deflate
+  else if (coding === 'deflate')
+    inflater = looksLikeZlib(data) ? zlib.createInflate(flush) : zlib.createInflateRaw(flush); // some servers send raw deflate
   else if (coding === 'br') inflater = zlib.createBrotliDecompress({ finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH });
   else return { bytes: data, error: `content coding "${coding}" is not supported` };
   const pieces: Buffer[] = [];

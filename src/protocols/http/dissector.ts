@@ -21,7 +21,10 @@ export class HttpCollector {
   unlisted = 0;
   readonly budget: BodyBudget;
 
-  constructor(private readonly maxExchanges: number, maxKeptBodyBytes: number) {
+  constructor(
+    private readonly maxExchanges: number,
+    maxKeptBodyBytes: number,
+  ) {
     this.budget = { remaining: maxKeptBodyBytes };
   }
 

@@ -39,8 +39,10 @@ export interface HttpMessageRecord {
   segments: SegmentRef[];
   /** Frames past the per-message limit, not listed in segments. */
   unlistedFrames: number;
-  /** Start line and header fields as sent, line endings included, blank line included. */
-  head: string;
+  /** Bytes of the start line, header fields and blank line. */
+  headerBytes: number;
+  /** True when lines end in a bare LF instead of CRLF (tolerated, RFC 9112 section 2.2). */
+  bareLineFeeds: boolean;
   method: string;
   uri: string;
   status: number;
@@ -56,9 +58,35 @@ export interface HttpMessageRecord {
 
 /** Methods recognised when looking for the start of a request (RFC 9110, WebDAV, and common extensions). */
 export const KNOWN_METHODS = new Set([
-  'GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH',
-  'PROPFIND', 'PROPPATCH', 'MKCOL', 'COPY', 'MOVE', 'LOCK', 'UNLOCK', 'SEARCH', 'REPORT',
-  'MKACTIVITY', 'CHECKOUT', 'MERGE', 'NOTIFY', 'SUBSCRIBE', 'UNSUBSCRIBE', 'M-SEARCH', 'PURGE', 'LINK', 'UNLINK', 'PRI',
+  'GET',
+  'HEAD',
+  'POST',
+  'PUT',
+  'DELETE',
+  'CONNECT',
+  'OPTIONS',
+  'TRACE',
+  'PATCH',
+  'PROPFIND',
+  'PROPPATCH',
+  'MKCOL',
+  'COPY',
+  'MOVE',
+  'LOCK',
+  'UNLOCK',
+  'SEARCH',
+  'REPORT',
+  'MKACTIVITY',
+  'CHECKOUT',
+  'MERGE',
+  'NOTIFY',
+  'SUBSCRIBE',
+  'UNSUBSCRIBE',
+  'M-SEARCH',
+  'PURGE',
+  'LINK',
+  'UNLINK',
+  'PRI',
 ]);
 
 const REQUEST_LINE = /^([!#$%&'*+\-.^_`|~0-9A-Za-z]+) ([^ ]+) (HTTP\/\d\.\d)$/;
@@ -172,7 +200,10 @@ export class HttpParser {
           this.headBytes += stop - o;
           this.segments!.add(frame, stop - o, time);
           if (this.headBytes > this.limits.maxHeaderBytes) {
-            this.events.warn(frame, `an HTTP ${this.kind} header section runs past ${this.limits.maxHeaderBytes} bytes (maxHeaderBytes): treated as malformed and skipped`);
+            this.events.warn(
+              frame,
+              `an HTTP ${this.kind} header section runs past ${this.limits.maxHeaderBytes} bytes (maxHeaderBytes): treated as malformed and skipped`,
+            );
             this.abandon();
             return;
           }
@@ -355,7 +386,8 @@ export class HttpParser {
       time: 0,
       segments: this.segments!.list,
       unlistedFrames: 0,
-      head,
+      headerBytes: raw.length,
+      bareLineFeeds: !head.includes('\r\n'),
       method: '',
       uri: '',
       status: 0,
@@ -423,7 +455,10 @@ export class HttpParser {
       if (method === 'HEAD' || (s >= 100 && s < 200) || s === 204 || s === 304) return this.finishMessage();
     }
     if (te !== undefined) {
-      const codings = te.toLowerCase().split(',').map((x) => x.trim());
+      const codings = te
+        .toLowerCase()
+        .split(',')
+        .map((x) => x.trim());
       if (codings[codings.length - 1] === 'chunked') {
         if (cl.length > 0) msg.problems.push('both Transfer-Encoding and Content-Length are present; Transfer-Encoding wins (RFC 9112 section 6.3)');
         this.openBody('chunked');

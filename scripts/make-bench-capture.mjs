@@ -1,0 +1,224 @@
+#!/usr/bin/env node
+// Writes a large, realistic HTTP capture for `npm run bench`: many TCP connections
+// (handshake, keep-alive exchanges, delayed ACKs, FIN), 64 open at once and
+// interleaved, web-like responses (gzip+chunked HTML, images, JSON, 304s, 404s),
+// some form POSTs. Classic pcap, Ethernet, 1448-byte segments.
+//
+// Usage: node scripts/make-bench-capture.mjs OUT.pcap [MEGABYTES=512] [SEED=1]
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+
+const [out, megabytes = '512', seedArg = '1'] = process.argv.slice(2);
+if (!out) {
+  console.error('usage: make-bench-capture.mjs OUT.pcap [MEGABYTES] [SEED]');
+  process.exit(2);
+}
+const target = Number(megabytes) * 1024 * 1024;
+let seed = Number(seedArg);
+function random() {
+  // mulberry32: the same capture for the same seed
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
+const pick = (a) => a[Math.floor(random() * a.length)];
+const between = (lo, hi) => lo + Math.floor(random() * (hi - lo + 1));
+
+// Body material: random bytes for images, and a few pre-compressed HTML pages.
+const noise = Buffer.alloc(512 * 1024);
+for (let i = 0; i < noise.length; i++) noise[i] = Math.floor(random() * 256);
+const words = 'network packet protocol request response header server client browser cache connection keep alive content length chunked encoding gzip'.split(
+  ' ',
+);
+const pages = Array.from({ length: 8 }, () => {
+  const text = `<!DOCTYPE html><html><head><title>${pick(words)}</title></head><body>${Array.from({ length: between(2000, 9000) }, () => pick(words)).join(' ')}</body></html>`;
+  return gzipSync(text);
+});
+const json = Buffer.from(JSON.stringify({ items: Array.from({ length: 40 }, (_, i) => ({ id: i, name: pick(words), value: random() })) }));
+
+const UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36';
+function request(host, i) {
+  const post = random() < 0.05;
+  const path = post ? '/login' : pick(['/', '/index.html', `/img/photo${i}.jpg`, `/api/items?page=${i}`, `/static/app.${i}.js`, '/missing']);
+  const body = post ? Buffer.from(`user=student${i}&password=secret${i}&remember=on`) : null;
+  const lines = [
+    `${post ? 'POST' : 'GET'} ${path} HTTP/1.1`,
+    `Host: ${host}`,
+    `User-Agent: ${UA}`,
+    'Accept: text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8',
+    'Accept-Language: en-US,en;q=0.9,zh-CN;q=0.8',
+    'Accept-Encoding: gzip, deflate, br',
+    'Connection: keep-alive',
+    `Cookie: session=${Math.floor(random() * 1e12).toString(36)}`,
+  ];
+  if (random() < 0.1) lines.push('If-None-Match: "5f3-abc"');
+  if (body) lines.push('Content-Type: application/x-www-form-urlencoded', `Content-Length: ${body.length}`);
+  const head = Buffer.from(`${lines.join('\r\n')}\r\n\r\n`);
+  return { bytes: body ? Buffer.concat([head, body]) : head, conditional: lines.some((l) => l.startsWith('If-None-Match')), path };
+}
+
+function response(req) {
+  const date = 'Date: Mon, 01 Sep 2025 08:00:00 GMT\r\nServer: nginx/1.22.1\r\n';
+  if (req.conditional) return Buffer.from(`HTTP/1.1 304 Not Modified\r\n${date}ETag: "5f3-abc"\r\n\r\n`);
+  if (req.path === '/missing') {
+    const body = '<html><body><h1>404 Not Found</h1></body></html>';
+    return Buffer.from(`HTTP/1.1 404 Not Found\r\n${date}Content-Type: text/html\r\nContent-Length: ${body.length}\r\n\r\n${body}`);
+  }
+  if (req.path.startsWith('/img/')) {
+    const size = between(20_000, 400_000);
+    const start = between(0, noise.length - 1);
+    const body = Buffer.alloc(size);
+    for (let o = 0; o < size;) o += noise.copy(body, o, o === 0 ? start : 0);
+    return Buffer.concat([
+      Buffer.from(`HTTP/1.1 200 OK\r\n${date}Content-Type: image/jpeg\r\nContent-Length: ${size}\r\nCache-Control: max-age=3600\r\n\r\n`),
+      body,
+    ]);
+  }
+  if (req.path.startsWith('/api/')) {
+    return Buffer.concat([Buffer.from(`HTTP/1.1 200 OK\r\n${date}Content-Type: application/json\r\nContent-Length: ${json.length}\r\n\r\n`), json]);
+  }
+  if (req.path === '/login') return Buffer.from(`HTTP/1.1 302 Found\r\n${date}Location: /\r\nContent-Length: 0\r\n\r\n`);
+  // HTML: gzip, chunked in 4 KiB chunks, as nginx sends it.
+  const page = pick(pages);
+  const chunks = [];
+  for (let o = 0; o < page.length; o += 4096) {
+    const c = page.subarray(o, o + 4096);
+    chunks.push(Buffer.from(`${c.length.toString(16)}\r\n`), c, Buffer.from('\r\n'));
+  }
+  chunks.push(Buffer.from('0\r\n\r\n'));
+  return Buffer.concat([
+    Buffer.from(`HTTP/1.1 200 OK\r\n${date}Content-Type: text/html; charset=utf-8\r\nTransfer-Encoding: chunked\r\nContent-Encoding: gzip\r\n\r\n`),
+    ...chunks,
+  ]);
+}
+
+// Output: classic pcap, buffered writes.
+const fd = openSync(out, 'w');
+let buf = Buffer.alloc(8 << 20);
+let used = 0;
+let written = 0;
+function flush() {
+  writeSync(fd, buf, 0, used);
+  written += used;
+  used = 0;
+}
+function put(b) {
+  if (used + b.length > buf.length) flush();
+  b.copy(buf, used);
+  used += b.length;
+}
+const header = Buffer.alloc(24);
+header.writeUInt32LE(0xa1b2c3d4, 0);
+header.writeUInt16LE(2, 4);
+header.writeUInt16LE(4, 6);
+header.writeUInt32LE(262144, 16);
+header.writeUInt32LE(1, 20);
+put(header);
+
+let clock = 1_700_000_000 * 1e6; // microseconds
+const MSS = 1448;
+function frame(conn, fromClient, flags, payload = null) {
+  const plen = payload ? payload.length : 0;
+  const len = 14 + 20 + 32 + plen;
+  const f = Buffer.alloc(16 + len);
+  clock += between(5, 40);
+  f.writeUInt32LE(Math.floor(clock / 1e6), 0);
+  f.writeUInt32LE(clock % 1e6, 4);
+  f.writeUInt32LE(len, 8);
+  f.writeUInt32LE(len, 12);
+  let o = 16;
+  f.set(fromClient ? conn.serverMac : conn.clientMac, o);
+  f.set(fromClient ? conn.clientMac : conn.serverMac, o + 6);
+  f.writeUInt16BE(0x0800, o + 12);
+  o += 14;
+  f[o] = 0x45;
+  f.writeUInt16BE(20 + 32 + plen, o + 2);
+  f.writeUInt16BE(conn.ipid++ & 0xffff, o + 4);
+  f[o + 6] = 0x40;
+  f[o + 8] = 64;
+  f[o + 9] = 6;
+  f.set(fromClient ? conn.clientIp : conn.serverIp, o + 12);
+  f.set(fromClient ? conn.serverIp : conn.clientIp, o + 16);
+  o += 20;
+  f.writeUInt16BE(fromClient ? conn.clientPort : 80, o);
+  f.writeUInt16BE(fromClient ? 80 : conn.clientPort, o + 2);
+  f.writeUInt32BE((fromClient ? conn.cseq : conn.sseq) >>> 0, o + 4);
+  f.writeUInt32BE(flags & 0x10 ? (fromClient ? conn.sseq : conn.cseq) >>> 0 : 0, o + 8);
+  f[o + 12] = 8 << 4;
+  f[o + 13] = flags;
+  f.writeUInt16BE(502, o + 14);
+  f.set([1, 1, 8, 10], o + 20); // NOP NOP Timestamps
+  f.writeUInt32BE(Math.floor(clock / 1000) >>> 0, o + 24);
+  if (payload) payload.copy(f, o + 32);
+  if (fromClient) conn.cseq = (conn.cseq + plen + (flags & 0x03 ? 1 : 0)) >>> 0;
+  else conn.sseq = (conn.sseq + plen + (flags & 0x03 ? 1 : 0)) >>> 0;
+  put(f);
+}
+
+const SYN = 0x02,
+  ACK = 0x10,
+  PSH = 0x08,
+  FIN = 0x01;
+let nextPort = 30000;
+let nextClient = 0;
+function openConnection() {
+  const c = nextClient++;
+  const conn = {
+    clientIp: Buffer.from([10, 1, (c >> 8) & 0xff, c & 0xff]),
+    serverIp: Buffer.from([93, 184, 216, (c % 50) + 1]),
+    clientMac: Buffer.from([0x00, 0x1b, 0x21, 0x3a, c & 0xff, 0x01]),
+    serverMac: Buffer.from([0x00, 0x50, 0x56, 0xc0, 0x00, 0x08]),
+    clientPort: nextPort++ > 60000 ? (nextPort = 30000) : nextPort,
+    cseq: Math.floor(random() * 2 ** 32),
+    sseq: Math.floor(random() * 2 ** 32),
+    ipid: 1,
+    exchanges: between(3, 25),
+    queue: [], // segments waiting to be sent: [fromClient, payload]
+  };
+  frame(conn, true, SYN);
+  frame(conn, false, SYN | ACK);
+  frame(conn, true, ACK);
+  return conn;
+}
+
+function enqueueExchange(conn, i) {
+  const host = `www.example${conn.serverIp[3]}.com`;
+  const req = request(host, i);
+  const res = response(req);
+  for (let o = 0; o < req.bytes.length; o += MSS) conn.queue.push([true, req.bytes.subarray(o, o + MSS)]);
+  for (let o = 0; o < res.length; o += MSS) conn.queue.push([false, res.subarray(o, o + MSS)]);
+}
+
+const active = [];
+let exchanges = 0;
+while (written + used < target) {
+  while (active.length < 64) active.push(openConnection());
+  for (let k = 0; k < active.length; k++) {
+    const conn = active[k];
+    if (conn.queue.length === 0) {
+      if (conn.exchanges-- > 0) {
+        enqueueExchange(conn, exchanges++);
+      } else {
+        frame(conn, true, FIN | ACK);
+        frame(conn, false, FIN | ACK);
+        frame(conn, true, ACK);
+        active.splice(k--, 1);
+        continue;
+      }
+    }
+    // A few segments of this connection, then the next connection's turn.
+    for (let n = between(1, 6); n > 0 && conn.queue.length > 0; n--) {
+      const [fromClient, payload] = conn.queue.shift();
+      frame(conn, fromClient, ACK | PSH, payload);
+      if (n % 2 === 0 || conn.queue.length === 0) frame(conn, !fromClient, ACK);
+    }
+  }
+}
+for (const conn of active) {
+  frame(conn, true, FIN | ACK);
+  frame(conn, false, FIN | ACK);
+}
+flush();
+closeSync(fd);
+console.log(`${out}: ${(written / 1048576).toFixed(0)} MiB, ${nextClient} connections, ${exchanges} exchanges`);
