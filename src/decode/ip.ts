@@ -27,13 +27,16 @@ export function ipv4String(b: Uint8Array, o: number): string {
   return `${b[o]}.${b[o + 1]}.${b[o + 2]}.${b[o + 3]}`;
 }
 
-/** RFC 5952 text form: lower case, leading zeros dropped, the longest run of zero groups as "::". */
+/**
+ * RFC 5952 text form: lower case, leading zeros dropped, the longest run of zero groups as "::";
+ * IPv4-mapped and IPv4-compatible addresses end in dotted decimal, as Wireshark (inet_ntop) writes them.
+ */
 export function ipv6String(b: Uint8Array, o: number): string {
   const groups: number[] = [];
   for (let i = 0; i < 8; i++) groups.push((b[o + 2 * i]! << 8) | b[o + 2 * i + 1]!);
   let bestStart = -1;
   let bestLen = 1;
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     if (groups[i] !== 0) {
       i++;
       continue;
@@ -46,6 +49,7 @@ export function ipv6String(b: Uint8Array, o: number): string {
     }
     i = j;
   }
+  if (bestStart === 0 && (bestLen === 6 || (bestLen === 5 && groups[5] === 0xffff))) return `::${bestLen === 5 ? 'ffff:' : ''}${ipv4String(b, o + 12)}`;
   const hex = groups.map((g) => g.toString(16));
   if (bestStart < 0) return hex.join(':');
   return `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLen).join(':')}`;
@@ -62,6 +66,17 @@ const IPV6_EXTENSIONS = new Set([0, 43, 60, 135, 139, 140]);
 const IPV6_FRAGMENT = 44;
 const IPV6_AH = 51;
 const IPV6_NO_NEXT = 59;
+
+/** Follows the extension headers from `p` (the first of type `next`) to the first that is not one; a Fragment header stops the walk. */
+function walkExtensions(b: Uint8Array, p: number, end: number, next: number): { p: number; next: number } | null {
+  for (let hops = 0; hops < 16 && (IPV6_EXTENSIONS.has(next) || next === IPV6_AH); hops++) {
+    if (p + 2 > end) return null;
+    const len = next === IPV6_AH ? (b[p + 1]! + 2) * 4 : (b[p + 1]! + 1) * 8;
+    next = b[p]!;
+    p += len;
+  }
+  return p > end ? null : { p, next };
+}
 
 /**
  * Decodes IPv4 and IPv6 headers to the transport payload and reassembles fragmented
@@ -102,35 +117,35 @@ export class IpDecoder {
   private decodeV6(b: Uint8Array, o: number, frame: number): IpPacket | null {
     if (b.length < o + 40 || b[o]! >> 4 !== 6) return null;
     const payloadLengthField = (b[o + 4]! << 8) | b[o + 5]!;
-    let next = b[o + 6]!;
     const src = ipv6String(b, o + 8);
     const dst = ipv6String(b, o + 24);
-    const end = Math.min(o + 40 + payloadLengthField, b.length);
-    let p = o + 40;
-    let fragment: { offset: number; more: boolean; id: number } | null = null;
-    for (let hops = 0; hops < 16; hops++) {
-      if (IPV6_EXTENSIONS.has(next) || next === IPV6_AH) {
-        if (p + 2 > end) return null;
-        const len = next === IPV6_AH ? (b[p + 1]! + 2) * 4 : (b[p + 1]! + 1) * 8;
-        next = b[p]!;
-        p += len;
-      } else if (next === IPV6_FRAGMENT) {
-        if (p + 8 > end) return null;
-        const field = (b[p + 2]! << 8) | b[p + 3]!;
-        fragment = {
-          offset: field & 0xfff8,
-          more: (field & 1) === 1,
-          id: ((b[p + 4]! << 24) | (b[p + 5]! << 16) | (b[p + 6]! << 8) | b[p + 7]!) >>> 0,
-        };
-        next = b[p]!;
-        p += 8;
-      } else break;
+    const wireEnd = o + 40 + payloadLengthField;
+    const end = Math.min(wireEnd, b.length);
+    const chain = walkExtensions(b, o + 40, end, b[o + 6]!);
+    if (!chain) return null;
+    let { p, next } = chain;
+    if (next === IPV6_FRAGMENT) {
+      if (p + 8 > end) return null;
+      const field = (b[p + 2]! << 8) | b[p + 3]!;
+      const offset = field & 0xfff8;
+      const more = (field & 1) === 1;
+      const id = ((b[p + 4]! << 24) | (b[p + 5]! << 16) | (b[p + 6]! << 8) | b[p + 7]!) >>> 0;
+      next = b[p]!;
+      p += 8;
+      if (more || offset > 0) {
+        // The fragmentable part may itself start with extension headers: walk them once it is whole.
+        const whole = this.fragment(`6 ${src} ${dst} ${id}`, 6, src, dst, next, offset, more, b.subarray(p, end), wireEnd - p, frame);
+        if (!whole) return null;
+        const rest = walkExtensions(whole.payload, 0, whole.payload.length, next);
+        if (!rest || rest.next === IPV6_NO_NEXT || rest.next === IPV6_FRAGMENT) return null;
+        return { ...whole, protocol: rest.next, payload: whole.payload.subarray(rest.p), payloadLength: whole.payloadLength - rest.p };
+      }
+      const rest = walkExtensions(b, p, end, next); // an atomic fragment: the datagram is whole
+      if (!rest) return null;
+      ({ p, next } = rest);
     }
-    if (next === IPV6_NO_NEXT || p > end) return null;
-    const payload = b.subarray(p, end);
-    const payloadLength = o + 40 + payloadLengthField - p;
-    if (!fragment || (!fragment.more && fragment.offset === 0)) return { version: 6, src, dst, protocol: next, payload, payloadLength };
-    return this.fragment(`6 ${src} ${dst} ${fragment.id}`, 6, src, dst, next, fragment.offset, fragment.more, payload, payloadLength, frame);
+    if (next === IPV6_NO_NEXT || next === IPV6_FRAGMENT) return null;
+    return { version: 6, src, dst, protocol: next, payload: b.subarray(p, end), payloadLength: wireEnd - p };
   }
 
   private fragment(
@@ -163,7 +178,8 @@ export class IpDecoder {
     if (!more) d.total = offset + payload.length;
     if (d.total < 0) return null;
     // Complete when the pieces, in offset order, cover 0..total without a hole.
-    const pieces = [...d.pieces].sort((a, b) => a.offset - b.offset);
+    // Pieces starting at or past the end (a damaged or hostile train) add nothing, as in Wireshark.
+    const pieces = d.pieces.filter((x) => x.offset < d.total).sort((a, b) => a.offset - b.offset);
     let covered = 0;
     for (const piece of pieces) {
       if (piece.offset > covered) return null;
@@ -171,9 +187,9 @@ export class IpDecoder {
     }
     if (covered < d.total) return null;
     const whole = new Uint8Array(d.total);
-    for (const piece of pieces) whole.set(piece.data.subarray(0, Math.max(0, d.total - piece.offset)), piece.offset);
+    for (const piece of pieces) whole.set(piece.data.subarray(0, d.total - piece.offset), piece.offset);
     this.pending.delete(key);
-    const fragmentFrames = [...new Set(d.pieces.map((x) => x.frame))].sort((a, b) => a - b);
+    const fragmentFrames = [...new Set(pieces.map((x) => x.frame))].sort((a, b) => a - b);
     return { version, src, dst, protocol, payload: whole, payloadLength: d.total, fragmentFrames };
   }
 }

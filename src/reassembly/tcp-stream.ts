@@ -48,8 +48,16 @@ class HalfStream {
   next = 0;
   private pending: PendingSegment[] = [];
   private pendingBytes = 0;
-  /** Stream position of the FIN, once seen. */
+  /** Stream position of the FIN, once seen, and the frame that carried it. */
   private finAt = -1;
+  private finFrame = 0;
+  private finTime = 0;
+  /**
+   * This side's base sequence number as Wireshark keeps it (its SYN's, one before its first
+   * segment's, or one before the peer's first ACK); -1 until known. A SYN with another
+   * sequence number is a new connection on the same ports.
+   */
+  baseSeq = -1;
   closed = false;
   /** Segments dropped as retransmissions or duplicates. */
   retransmissions = 0;
@@ -90,7 +98,11 @@ class HalfStream {
     if (!this.started) this.nextRaw = dataSeq; // capture began mid-connection
     const start = this.position(dataSeq);
     if (tcp.payloadLength > 0) this.insert(start, tcp.payload, tcp.payloadLength, frame, time);
-    if (tcp.flags & TCP_FLAG.FIN && this.finAt < 0) this.finAt = start + tcp.payloadLength;
+    if (tcp.flags & TCP_FLAG.FIN && this.finAt < 0) {
+      this.finAt = start + tcp.payloadLength;
+      this.finFrame = frame;
+      this.finTime = time;
+    }
     this.checkFin();
   }
 
@@ -128,7 +140,8 @@ class HalfStream {
 
   private lose(length: number, frame: number, time: number, why: string): void {
     this.lostBytes += length;
-    if (this.conn.gaps.length < MAX_GAPS_LISTED) this.conn.gaps.push({ fromClient: this.fromClient, length, beforeFrame: this.lastDataFrame, afterFrame: frame, why });
+    if (this.conn.gaps.length < MAX_GAPS_LISTED)
+      this.conn.gaps.push({ fromClient: this.fromClient, length, beforeFrame: this.lastDataFrame, afterFrame: frame, why });
     this.advance(length);
     this.conn.handler?.gap(this.fromClient, length, frame, time);
   }
@@ -159,10 +172,23 @@ class HalfStream {
     this.drain();
   }
 
-  /** The peer acknowledged `ack`: bytes below it that we hold after a hole mean the hole was received but not captured. */
+  /**
+   * The peer acknowledged `ack`, so it received every byte below: a hole below it will not be
+   * filled by a retransmission (it was received but not captured).
+   */
   acknowledged(ack: number): void {
-    if (!this.started || this.pending.length === 0) return;
-    if (this.position(ack) > this.pending[0]!.start) this.skipHole();
+    if (!this.started || this.closed) return;
+    const acked = this.position(ack);
+    while (this.pending.length > 0 && acked >= this.pending[0]!.start) this.skipHole();
+    // Nothing buffered, but the FIN is acknowledged: the bytes before it were never captured.
+    if (this.pending.length === 0 && this.finAt > this.next && acked > this.finAt) {
+      this.loseBeforeFin();
+      this.checkFin();
+    }
+  }
+
+  private loseBeforeFin(): void {
+    this.lose(this.finAt - this.next, this.finFrame, this.finTime, 'previous segment not captured');
   }
 
   private checkFin(): void {
@@ -172,6 +198,8 @@ class HalfStream {
   close(): void {
     if (this.closed) return;
     while (this.pending.length > 0) this.skipHole();
+    if (this.closed) return; // the buffered bytes reached the FIN, which closed this side already
+    if (this.finAt > this.next) this.loseBeforeFin();
     this.closed = true;
     this.conn.handler?.end(this.fromClient);
   }
@@ -225,6 +253,8 @@ export class TcpConnection {
     this.lastFrame = frame;
     const half = fromClient ? this.toServer : this.toClient;
     const peer = fromClient ? this.toClient : this.toServer;
+    if (half.baseSeq < 0) half.baseSeq = tcp.flags & TCP_FLAG.SYN ? tcp.seq : (tcp.seq - 1) >>> 0;
+    if (tcp.flags & TCP_FLAG.ACK && peer.baseSeq < 0) peer.baseSeq = (tcp.ack - 1) >>> 0;
     if (tcp.flags & TCP_FLAG.SYN) half.syn(tcp.seq);
     if (!half.closed) half.segment(tcp, frame, time);
     if (tcp.flags & TCP_FLAG.ACK) peer.acknowledged(tcp.ack);

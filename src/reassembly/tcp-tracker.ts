@@ -22,7 +22,12 @@ export class TcpTracker {
     const key = `${src} ${tcp.srcPort} ${dst} ${tcp.dstPort}`;
     let conn = this.byKey.get(key);
     const isNewSyn = (tcp.flags & (TCP_FLAG.SYN | TCP_FLAG.ACK)) === TCP_FLAG.SYN;
-    if (conn && isNewSyn && conn.finished) conn = undefined; // the port pair is reused by a new connection
+    if (conn && isNewSyn) {
+      // As Wireshark: a SYN whose sequence number is not the one this side started with opens
+      // a new connection on the same ports (tcp.analysis.reused_ports), finished or not.
+      const half = conn.client.port === tcp.srcPort && conn.client.ip === src ? conn.toServer : conn.toClient;
+      if (half.baseSeq >= 0 && half.baseSeq !== tcp.seq) conn = undefined;
+    }
     if (!conn) {
       conn = this.open({ ip: src, port: tcp.srcPort }, { ip: dst, port: tcp.dstPort }, tcp.flags, frame, time);
       this.byKey.set(key, conn);
@@ -37,7 +42,8 @@ export class TcpTracker {
     const syn = (flags & TCP_FLAG.SYN) !== 0;
     const ack = (flags & TCP_FLAG.ACK) !== 0;
     let fromIsClient: boolean;
-    if (syn) fromIsClient = !ack; // SYN comes from the client, SYN/ACK from the server
+    if (syn)
+      fromIsClient = !ack; // SYN comes from the client, SYN/ACK from the server
     else if (from.port < WELL_KNOWN_PORT_LIMIT !== to.port < WELL_KNOWN_PORT_LIMIT) fromIsClient = to.port < WELL_KNOWN_PORT_LIMIT;
     else fromIsClient = from.port >= to.port; // mid-stream guess: ephemeral ports are the higher ones
     const [client, server] = fromIsClient ? [from, to] : [to, from];

@@ -73,12 +73,26 @@ export interface Ipv4Spec {
   payload: Uint8Array;
   /** Override the total length field (to fake TSO zeros or damage). */
   totalLength?: number;
+  /** Raw IPv4 option bytes (padded to 4 with End of Options List; IHL grows to match). */
+  options?: number[];
 }
 
 export function ipv4(s: Ipv4Spec): Uint8Array {
-  const total = s.totalLength ?? 20 + s.payload.length;
+  const options = [...(s.options ?? [])];
+  while (options.length % 4) options.push(0);
+  const headerLength = 20 + options.length;
+  const total = s.totalLength ?? headerLength + s.payload.length;
   const flags = (s.moreFragments ? 0x2000 : 0) | ((s.fragmentOffset ?? 0) / 8);
-  const header = bytes([0x45, 0], u16(total), u16(s.id ?? 1), u16(flags), [64, s.protocol ?? 6, 0, 0], ipv4Bytes(s.src), ipv4Bytes(s.dst));
+  const header = bytes(
+    [0x40 | (headerLength / 4), 0],
+    u16(total),
+    u16(s.id ?? 1),
+    u16(flags),
+    [64, s.protocol ?? 6, 0, 0],
+    ipv4Bytes(s.src),
+    ipv4Bytes(s.dst),
+    options,
+  );
   const c = checksum(header);
   header[10] = c >> 8;
   header[11] = c & 0xff;
@@ -259,16 +273,29 @@ export class Conversation {
     return a.ip.includes(':') ? ipv6({ src: a.ip, dst: b.ip, payload: segment }) : ipv4({ src: a.ip, dst: b.ip, payload: segment });
   }
 
-  /** One raw segment with explicit fields; returns its frame bytes (also recorded unless `record` is false). */
-  segment(fromClient: boolean, flags: number, payload: Uint8Array = new Uint8Array(0), seq?: number, record = true): Uint8Array {
+  /**
+   * One raw segment with explicit fields; returns its frame bytes (also recorded unless `record` is false).
+   * `seq` defaults to this side's next sequence number and `ack` (with the ACK flag) to the peer's.
+   */
+  segment(fromClient: boolean, flags: number, payload: Uint8Array = new Uint8Array(0), seq?: number, record = true, ack?: number): Uint8Array {
     const [a, b] = fromClient ? [this.client, this.server] : [this.server, this.client];
     const mine = fromClient ? 'c' : 's';
     const theirs = fromClient ? 's' : 'c';
     const frame = this.link(
-      this.ip(fromClient, tcp({ sport: a.port, dport: b.port, seq: seq ?? this.seq[mine], ack: flags & TCP.ACK ? this.seq[theirs] : 0, flags, payload })),
+      this.ip(
+        fromClient,
+        tcp({ sport: a.port, dport: b.port, seq: seq ?? this.seq[mine], ack: flags & TCP.ACK ? (ack ?? this.seq[theirs]) : 0, flags, payload }),
+      ),
     );
     if (record) this.frames.push(frame);
     return frame;
+  }
+
+  /** Move one side's next sequence number on by `n` (after a hand-made segment that carried data, SYN or FIN). */
+  advance(fromClient: boolean, n: number): this {
+    const mine = fromClient ? 'c' : 's';
+    this.seq[mine] = (this.seq[mine] + n) >>> 0;
+    return this;
   }
 
   handshake(): this {
