@@ -104,11 +104,15 @@ export function dissectCapture(path: string, options: DissectOptions = {}): Capt
         counts.notIp++;
         continue;
       }
+      const fragmentsBefore = ip.fragmentsSeen;
       const packet = ip.decode(link.ipVersion, frame.data, link.offset, frame.number);
       if (!packet) {
-        if (link.ipVersion === 4) counts.ipv4++;
+        if (ip.fragmentsSeen === fragmentsBefore)
+          counts.notIp++; // a damaged header
+        else if (link.ipVersion === 4)
+          counts.ipv4++; // a fragment awaiting the rest
         else counts.ipv6++;
-        continue; // a fragment awaiting the rest, or a damaged header
+        continue;
       }
       if (packet.version === 4) counts.ipv4++;
       else counts.ipv6++;
@@ -116,14 +120,16 @@ export function dissectCapture(path: string, options: DissectOptions = {}): Capt
         counts.notTcp++;
         continue;
       }
+      const time = firstTime ? frame.tsSec - firstTime.sec + (frame.tsNsec - firstTime.nsec) / 1e9 : 0;
       const segment = decodeTcp(packet.payload, packet.payloadLength);
       if (!segment) {
         counts.notIp++;
         warnings.add(frame.number, 'the TCP header is damaged or cut off; the frame is skipped');
+        const p = packet.payload;
+        if (p.length >= 16) tcp.damaged(packet.src, packet.dst, { srcPort: (p[0]! << 8) | p[1]!, dstPort: (p[2]! << 8) | p[3]! }, frame.number, time);
         continue;
       }
       counts.tcp++;
-      const time = firstTime ? frame.tsSec - firstTime.sec + (frame.tsNsec - firstTime.nsec) / 1e9 : 0;
       tcp.segment(packet.src, packet.dst, segment, frame.number, time);
     }
     tcp.finish();
@@ -142,6 +148,8 @@ export function dissectCapture(path: string, options: DissectOptions = {}): Capt
   for (const lt of otherLinkTypes)
     warnings.add(undefined, `frames of link type ${lt} are not decoded (labreport reads Ethernet, Linux cooked SLL/SLL2, raw IP and BSD loopback)`);
   counts.ipFragmentsDropped = ip.droppedFragments;
+  if (ip.incompleteDatagrams > 0)
+    warnings.add(undefined, `${ip.incompleteDatagrams} fragmented IP datagrams never arrived whole (fragments missing from the capture)`);
   if (packets === 0 && reader.warnings.length > 0) throw new CaptureError(path, reader.warnings[0]!.message);
   return {
     ...results,

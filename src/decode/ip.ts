@@ -86,6 +86,13 @@ export class IpDecoder {
   private pending = new Map<string, PendingDatagram>();
   /** Fragments dropped because of the bounds, for the report's warnings. */
   droppedFragments = 0;
+  /** Fragments taken in (kept for reassembly or dropped): lets the caller tell a fragment from a damaged header. */
+  fragmentsSeen = 0;
+
+  /** Datagrams whose fragments never all arrived. */
+  get incompleteDatagrams(): number {
+    return this.pending.size;
+  }
 
   decode(version: 4 | 6, b: Uint8Array, o: number, frame: number): IpPacket | null {
     return version === 4 ? this.decodeV4(b, o, frame) : this.decodeV6(b, o, frame);
@@ -160,6 +167,7 @@ export class IpDecoder {
     payloadLength: number,
     frame: number,
   ): IpPacket | null {
+    this.fragmentsSeen++;
     if (payload.length < payloadLength || offset + payload.length > FRAGMENT_LIMITS.maxDatagramBytes) {
       this.droppedFragments++; // a cut-off or oversized fragment can never complete a datagram
       return null;

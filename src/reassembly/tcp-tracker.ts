@@ -19,6 +19,24 @@ export class TcpTracker {
   ) {}
 
   segment(src: string, dst: string, tcp: TcpHeader, frame: number, time: number): TcpConnection {
+    const conn = this.connectionFor(src, dst, tcp, frame, time);
+    const fromClient = conn.client.port === tcp.srcPort && conn.client.ip === src;
+    conn.segment(fromClient, tcp, frame, time);
+    return conn;
+  }
+
+  /**
+   * A segment whose header is damaged past its ports: Wireshark still gives it a tcp.stream
+   * (so later stream numbers stay aligned with Wireshark's), but none of its fields can be trusted.
+   */
+  damaged(src: string, dst: string, ports: Pick<TcpHeader, 'srcPort' | 'dstPort'>, frame: number, time: number): TcpConnection {
+    const conn = this.connectionFor(src, dst, { ...ports, flags: 0, seq: 0 }, frame, time);
+    conn.packets++;
+    conn.lastFrame = frame;
+    return conn;
+  }
+
+  private connectionFor(src: string, dst: string, tcp: Pick<TcpHeader, 'srcPort' | 'dstPort' | 'flags' | 'seq'>, frame: number, time: number): TcpConnection {
     const key = `${src} ${tcp.srcPort} ${dst} ${tcp.dstPort}`;
     let conn = this.byKey.get(key);
     const isNewSyn = (tcp.flags & (TCP_FLAG.SYN | TCP_FLAG.ACK)) === TCP_FLAG.SYN;
@@ -33,8 +51,6 @@ export class TcpTracker {
       this.byKey.set(key, conn);
       this.byKey.set(`${dst} ${tcp.dstPort} ${src} ${tcp.srcPort}`, conn);
     }
-    const fromClient = conn.client.port === tcp.srcPort && conn.client.ip === src;
-    conn.segment(fromClient, tcp, frame, time);
     return conn;
   }
 
