@@ -39,6 +39,26 @@ export const LIMIT_OPTIONS = {
     unit: 'exchanges',
     description: 'HTTP exchanges detailed in the model, in capture order; further ones are counted, not listed.',
   },
+  maxPacketRows: {
+    default: 300,
+    unit: 'rows',
+    description: "Rows of the report's HTTP packet list (like Wireshark's, filtered on http); further frames are counted, with a note.",
+  },
+  maxLineBytes: {
+    default: 64 * 1024,
+    unit: 'bytes',
+    description: 'Longest SMTP or POP3 line kept; a longer one is cut (RFC 5321 allows 1000 bytes).',
+  },
+  maxTranscriptLines: {
+    default: 2000,
+    unit: 'lines',
+    description: 'Lines of one SMTP or POP3 dialogue kept in its transcript; further lines are counted.',
+  },
+  maxRecipients: {
+    default: 1000,
+    unit: 'addresses',
+    description: 'RCPT TO addresses kept per SMTP session.',
+  },
   maxConnectionsListed: {
     default: 10_000,
     unit: 'connections',

@@ -29,17 +29,20 @@ describe('labreport build --format json', () => {
     expect(readdirSync(out)).toEqual(['lab.json']); // no temporary file left behind
   });
 
-  it('writes to output/ by default, JSON by default', () => {
+  it('writes md, html and pdf to output/ by default', () => {
     const cwd = tempDir();
-    const r = spawnSync(process.execPath, [join(root, 'bin', 'labreport.js'), 'build', join(PUBLIC_FIXTURES, 'http-sll2-tiny.pcap')], { encoding: 'utf8', cwd });
+    const r = spawnSync(process.execPath, [join(root, 'bin', 'labreport.js'), 'build', join(PUBLIC_FIXTURES, 'http-sll2-tiny.pcap')], {
+      encoding: 'utf8',
+      cwd,
+    });
     expect(r.status).toBe(0);
-    expect(existsSync(join(cwd, 'output', 'http-sll2-tiny.json'))).toBe(true);
+    expect(readdirSync(join(cwd, 'output')).sort()).toEqual(['http-sll2-tiny.html', 'http-sll2-tiny.md', 'http-sll2-tiny.pdf']);
   });
 
   it('gives byte-identical JSON for the same capture', () => {
     const [a, b] = [tempDir(), tempDir()];
-    labreport('build', join(PUBLIC_FIXTURES, 'http-post-form.pcapng'), '--out', a);
-    labreport('build', join(PUBLIC_FIXTURES, 'http-post-form.pcapng'), '--out', b);
+    labreport('build', join(PUBLIC_FIXTURES, 'http-post-form.pcapng'), '--out', a, '--format', 'json');
+    labreport('build', join(PUBLIC_FIXTURES, 'http-post-form.pcapng'), '--out', b, '--format', 'json');
     expect(readFileSync(join(a, 'http-post-form.json'), 'utf8')).toBe(readFileSync(join(b, 'http-post-form.json'), 'utf8'));
   });
 
@@ -47,7 +50,7 @@ describe('labreport build --format json', () => {
     const full = readFileSync(join(PUBLIC_FIXTURES, 'http-keepalive-sll.pcap'));
     const path = tempFile('damaged.pcap', full.subarray(0, 30_000));
     const out = tempDir();
-    expect(labreport('build', path, '--out', out).code).toBe(0);
+    expect(labreport('build', path, '--out', out, '--format', 'json').code).toBe(0);
     const model = ReportModel.parse(JSON.parse(readFileSync(join(out, 'damaged.json'), 'utf8')));
     expect(model.capture.packets).toBe(51);
     expect(model.warnings.at(-1)!.message).toMatch(/cut off inside frame 52.*reading stopped after frame 51/);
@@ -56,7 +59,10 @@ describe('labreport build --format json', () => {
 
 describe('bad input and usage: one line on stderr, exit code 2', () => {
   const notCapture = tempFile('notes.txt', 'just some text, not a capture\n');
-  const cut = tempFile('header-only.pcap', pcapFile(new Conversation({ ip: '10.0.0.1', port: 1 }, { ip: '10.0.0.2', port: 2 }).handshake().packets()).subarray(0, 30));
+  const cut = tempFile(
+    'header-only.pcap',
+    pcapFile(new Conversation({ ip: '10.0.0.1', port: 1 }, { ip: '10.0.0.2', port: 2 }).handshake().packets()).subarray(0, 30),
+  );
   it.each([
     [['build', '/no/such/file.pcap'], /^labreport: \/no\/such\/file\.pcap: no such file\n$/],
     [['build', notCapture], /^labreport: .*notes\.txt: is not a pcap or pcapng capture .*\n$/],
@@ -81,19 +87,19 @@ describe('limits', () => {
   });
 
   it('parses sizes with binary suffixes', () => {
-    expect([parseLimitValue('4096'), parseLimitValue('4k'), parseLimitValue('16M'), parseLimitValue('1GiB'), parseLimitValue('-1'), parseLimitValue('1.5M')]).toEqual([
-      4096,
-      4096,
-      16 * 1024 * 1024,
-      1024 ** 3,
-      null,
-      null,
-    ]);
+    expect([
+      parseLimitValue('4096'),
+      parseLimitValue('4k'),
+      parseLimitValue('16M'),
+      parseLimitValue('1GiB'),
+      parseLimitValue('-1'),
+      parseLimitValue('1.5M'),
+    ]).toEqual([4096, 4096, 16 * 1024 * 1024, 1024 ** 3, null, null]);
   });
 
   it('applies a limit given on the command line', () => {
     const out = tempDir();
-    labreport('build', join(PUBLIC_FIXTURES, 'http-keepalive-sll.pcap'), '--out', out, '--max-exchanges', '3');
+    labreport('build', join(PUBLIC_FIXTURES, 'http-keepalive-sll.pcap'), '--out', out, '--format', 'json', '--max-exchanges', '3');
     const model = ReportModel.parse(JSON.parse(readFileSync(join(out, 'http-keepalive-sll.json'), 'utf8')));
     expect(model.http.exchanges).toHaveLength(3);
     expect(model.http.exchangesUnlisted).toBe(model.http.requests - 3);

@@ -44,7 +44,7 @@ const httpCaptures = withTruth.filter((f) => (JSON.parse(readFileSync(`${f}.trut
 
 async function model(path: string) {
   const records = dissectCapture(path);
-  return ReportModel.parse(await analyse(records, { limits: DEFAULT_LIMITS, fileSize: 0, generator: 'test' }));
+  return ReportModel.parse(await analyse(records, { limits: DEFAULT_LIMITS, fileSize: 0, generator: 'test', revealSecrets: true }));
 }
 
 describe('HTTP agrees with tshark', () => {

@@ -1,22 +1,36 @@
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { CaptureError } from '../capture/frame.js';
+import { EXIT, UsageError } from '../errors.js';
 import { DEFAULT_LIMITS, LIMIT_OPTIONS, limitFlag, parseLimitValue, type LimitName, type Limits } from '../limits.js';
+import { reportBaseName } from '../output.js';
+import { DEFAULT_CONFIG_FILE, FORMATS, LANGUAGES, loadConfig, starterConfig, type ReportConfig } from '../report/config.js';
+import { ReportModel } from '../report/schema.js';
+import { NoBrowserError } from '../render/browser.js';
+import { DEFAULT_TEMPLATES } from '../render/markdown.js';
+import { writeReport, type OutputFormat } from '../render/report.js';
 import { VERSION } from '../version.js';
 import { buildOne } from './build.js';
-import { EXIT, UsageError } from './errors.js';
 
-const FORMATS = ['json'] as const;
+type Out = { stdout: (s: string) => void; stderr: (s: string) => void };
 
 /** Comma-separated list flag values (`--format md,html`), checked against what is allowed. */
-function listOf(allowed: readonly string[]) {
+function listOf(flag: string, allowed: readonly string[]) {
   return (value: string): string[] => {
     const items = value
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean);
     const bad = items.filter((i) => !allowed.includes(i));
-    if (bad.length > 0 || items.length === 0) throw new UsageError(`--format takes a comma-separated list of ${allowed.join(', ')}; got "${value}"`);
+    if (bad.length > 0 || items.length === 0) throw new UsageError(`${flag} takes a comma-separated list of ${allowed.join(', ')}; got "${value}"`);
     return items;
+  };
+}
+
+function frameNumber(flag: string) {
+  return (value: string): number => {
+    if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`${flag} takes a frame number (1, 2, …); got "${value}"`);
+    return Number(value);
   };
 }
 
@@ -41,45 +55,141 @@ function limitsFrom(opts: Partial<Limits>): Limits {
   return limits;
 }
 
-function program(out: { stdout: (s: string) => void; stderr: (s: string) => void }): Command {
+/** Options shared by build and render: what to write, where, in which language, with which templates. */
+interface RenderFlags {
+  format?: OutputFormat[];
+  out: string;
+  lang?: 'en' | 'zh';
+  config?: string;
+  templates?: string;
+  chrome?: string;
+  quiet?: boolean;
+}
+
+function addRenderOptions(cmd: Command, formatsHelp: string): Command {
+  return cmd
+    .addOption(new Option('--format <list>', formatsHelp).argParser(listOf('--format', FORMATS)))
+    .option('--out <dir>', 'directory the reports are written to', 'output')
+    .addOption(new Option('--lang <lang>', 'language of the report').choices(LANGUAGES))
+    .option('--config <file>', `report configuration (default: ./${DEFAULT_CONFIG_FILE} if present)`)
+    .option('--templates <dir>', 'custom templates (see `labreport templates init`); missing files fall back to the defaults')
+    .option('--chrome <path>', 'Chrome or Chromium to print PDFs with')
+    .option('--quiet', 'print nothing but errors');
+}
+
+/** The config file, with the command line's choices on top. */
+function effectiveConfig(flags: RenderFlags & { request?: number; get?: number; post?: number; revealSecrets?: boolean }): ReportConfig {
+  const config = loadConfig(flags.config);
+  return {
+    ...config,
+    ...(flags.lang ? { language: flags.lang } : {}),
+    ...(flags.format ? { formats: flags.format } : {}),
+    ...(flags.templates ? { templates: flags.templates } : {}),
+    ...(flags.revealSecrets ? { revealSecrets: true } : {}),
+    frames: {
+      ...config.frames,
+      ...(flags.request !== undefined ? { request: flags.request } : {}),
+      ...(flags.get !== undefined ? { get: flags.get } : {}),
+      ...(flags.post !== undefined ? { post: flags.post } : {}),
+    },
+  };
+}
+
+function program(out: Out): Command {
   const cmd = new Command('labreport')
-    .description('Turn a packet capture into a finished lab report (HTTP, SMTP, POP3).')
+    .description('Turn a packet capture into a finished lab report (HTTP, SMTP, POP3): Markdown, HTML, PDF and JSON.')
     .version(VERSION)
     .exitOverride()
     .configureOutput({ writeOut: out.stdout, writeErr: out.stderr, outputError: (text, write) => write(`labreport: ${text.replace(/^error: /, '')}`) });
-  const build = cmd
-    .command('build')
-    .description('read a capture (pcap or pcapng) and write its report')
-    .argument('<capture>', 'capture file (.pcap or .pcapng)')
-    .addOption(new Option('--format <list>', `output formats, comma-separated: ${FORMATS.join(', ')}`).default(['json'], 'json').argParser(listOf(FORMATS)))
-    .option('--out <dir>', 'directory the reports are written to', 'output')
-    .option('--quiet', 'print nothing but errors');
-  addLimitOptions(build).action(async (capture: string, opts: { format: string[]; out: string; quiet?: boolean } & Partial<Limits>) => {
-    const limits = limitsFrom(opts);
-    const { written } = await buildOne(capture, { outDir: opts.out, formats: opts.format, limits });
-    if (!opts.quiet) for (const path of written) out.stdout(`${path}\n`);
+
+  const build = addRenderOptions(
+    cmd.command('build').description('read a capture (pcap or pcapng) and write its report').argument('<capture>', 'capture file (.pcap or .pcapng)'),
+    `output formats, comma-separated: ${FORMATS.join(', ')} (default: md,html,pdf, or the config's formats)`,
+  )
+    .addOption(new Option('--request <frame>', 'the request to dissect in detail (the frame carrying its last byte)').argParser(frameNumber('--request')))
+    .addOption(new Option('--get <frame>', 'the GET request to compare').argParser(frameNumber('--get')))
+    .addOption(new Option('--post <frame>', 'the POST request to compare').argParser(frameNumber('--post')))
+    .option('--reveal-secrets', 'show passwords and other secrets instead of masking them');
+  addLimitOptions(build).action(
+    async (capture: string, opts: RenderFlags & { request?: number; get?: number; post?: number; revealSecrets?: boolean } & Partial<Limits>) => {
+      const config = effectiveConfig(opts);
+      const model = await buildOne(capture, { limits: limitsFrom(opts), config });
+      await write(model, config, opts, reportBaseName(capture), out);
+    },
+  );
+
+  addRenderOptions(
+    cmd
+      .command('render')
+      .description('render a saved JSON model (from `build --format json`) again, e.g. with other templates or in another language')
+      .argument('<model>', 'a model written by `labreport build --format json`'),
+    `output formats, comma-separated: md, html, pdf (default: md,html,pdf, or the config's formats)`,
+  ).action(async (path: string, opts: RenderFlags) => {
+    const config = effectiveConfig(opts);
+    await write(readModel(path), { ...config, formats: config.formats.filter((f) => f !== 'json') }, opts, reportBaseName(path), out);
   });
+
+  cmd
+    .command('init')
+    .description(`write a starter ${DEFAULT_CONFIG_FILE} (the report header, language, formats) in the current folder`)
+    .option('--force', 'overwrite an existing file')
+    .action((opts: { force?: boolean }) => {
+      if (existsSync(DEFAULT_CONFIG_FILE) && !opts.force) throw new UsageError(`${DEFAULT_CONFIG_FILE} already exists (use --force to overwrite it)`);
+      writeFileSync(DEFAULT_CONFIG_FILE, starterConfig());
+      out.stdout(`${DEFAULT_CONFIG_FILE}\n`);
+    });
+
+  cmd
+    .command('templates')
+    .description('work with report templates')
+    .command('init')
+    .description('copy the default templates to DIR, to customise; then build with --templates DIR')
+    .argument('[dir]', 'where to copy them', 'labreport-templates')
+    .option('--force', 'overwrite existing files')
+    .action((dir: string, opts: { force?: boolean }) => {
+      if (existsSync(dir) && !opts.force) throw new UsageError(`${dir} already exists (use --force to overwrite the templates in it)`);
+      cpSync(DEFAULT_TEMPLATES, dir, { recursive: true, force: true });
+      out.stdout(`${dir}\n`);
+    });
   return cmd;
+}
+
+function readModel(path: string): ReportModel {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    throw new UsageError(`${path}: ${err.code === 'ENOENT' ? 'no such file' : `is not a JSON model (${err.message})`}`);
+  }
+  const parsed = ReportModel.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new UsageError(`${path}: not a labreport model: ${issue.path.join('.') || '(top level)'}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+async function write(model: ReportModel, config: ReportConfig, flags: RenderFlags, baseName: string, out: Out): Promise<void> {
+  const written = await writeReport(model, { formats: config.formats, config, outDir: flags.out, baseName, chrome: flags.chrome });
+  if (!flags.quiet) for (const path of written) out.stdout(`${path}\n`);
 }
 
 /** Run the CLI; resolves to the exit code. Errors never escape as stack traces. */
 export async function run(
   argv: string[],
-  out = { stdout: (s: string) => void process.stdout.write(s), stderr: (s: string) => void process.stderr.write(s) },
+  out: Out = { stdout: (s) => void process.stdout.write(s), stderr: (s) => void process.stderr.write(s) },
 ): Promise<number> {
   try {
     await program(out).parseAsync(argv, { from: 'user' });
     return EXIT.OK;
   } catch (e) {
-    if (e instanceof CommanderError) {
-      // --help and --version end here too, successfully.
-      return e.exitCode === 0 ? EXIT.OK : EXIT.BAD_INPUT;
-    }
+    if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.OK : EXIT.BAD_INPUT; // --help and --version end here too
     if (e instanceof CaptureError) {
       out.stderr(`labreport: ${e.file}: ${e.message}\n`);
       return EXIT.BAD_INPUT;
     }
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || e instanceof NoBrowserError) {
       out.stderr(`labreport: ${e.message}\n`);
       return EXIT.BAD_INPUT;
     }

@@ -5,7 +5,11 @@ import type { Limits } from '../limits.js';
 import { describeBody } from '../protocols/http/body.js';
 import type { HttpExchangeRecord } from '../protocols/http/dissector.js';
 import { headerValue, type HttpMessageRecord } from '../protocols/http/parser.js';
-import { MODEL_VERSION, type Connection, type HttpExchange, type HttpRequest, type HttpResponse, type ReportModel } from './schema.js';
+import { lookUpFrames } from './frames.js';
+import { packetRows, selectExchanges, type FrameChoices } from './http-report.js';
+import { MODEL_VERSION, type Connection, type HttpExchange, type HttpRequest, type HttpResponse, type PacketRow, type ReportModel } from './schema.js';
+import { pop3Sessions, smtpSessions } from './mail.js';
+import { fieldCredentials, headerCredentials, Redactor } from './secrets.js';
 
 export interface AnalyseOptions {
   limits: Limits;
@@ -13,18 +17,27 @@ export interface AnalyseOptions {
   fileSize: number;
   /** "labreport x.y.z". */
   generator: string;
+  /** Frames the user chose for the detailed sections. */
+  frames?: FrameChoices;
+  /** Keep secrets (passwords, tokens) instead of masking them. */
+  revealSecrets?: boolean;
 }
 
 /** Turn what one pass over the capture found into the ReportModel. */
 export async function analyse(records: CaptureRecords, options: AnalyseOptions): Promise<ReportModel> {
   const { limits } = options;
   const warnings = records.warnings;
-  const exchanges = await Promise.all(records.http.exchanges.map((e) => exchangeModel(e, limits, (frame, m) => warnings.add(frame, m))));
+  const redactor = new Redactor(options.revealSecrets ?? false);
+  const warn = (frame: number, m: string) => warnings.add(frame, m);
+  const exchanges = await Promise.all(records.http.exchanges.map((e) => exchangeModel(e, limits, redactor, warn)));
   exchanges.sort((a, b) => citedFrame(a) - citedFrame(b) || a.stream - b.stream);
   numberOnConnection(exchanges);
+
+  const httpStreams = new Set<number>();
   const listed: Connection[] = [];
   for (const conn of records.connections) {
     const protocol = records.connectionProtocols.get(conn.stream) ?? null;
+    if (protocol === 'http') httpStreams.add(conn.stream);
     if (protocol === null || listed.length >= limits.maxConnectionsListed) continue;
     listed.push({
       stream: conn.stream,
@@ -41,10 +54,33 @@ export async function analyse(records: CaptureRecords, options: AnalyseOptions):
       retransmissions: conn.toServer.retransmissions + conn.toClient.retransmissions,
     });
   }
+  continuationWarnings(records, warn);
   if (records.http.unlisted > 0)
     warnings.add(undefined, `${records.http.unlisted} HTTP exchanges past the maxExchanges limit (${limits.maxExchanges}) are counted but not listed`);
-  const { first, last } = { first: records.firstTime, last: records.lastTime };
-  return {
+
+  // The sections' choices, then one short second pass for the frames they show in detail and the packet list's lengths.
+  const selection = selectExchanges(exchanges, options.frames ?? {});
+  const rows = packetRows(exchanges, records, httpStreams);
+  const shownRows = rows.slice(0, limits.maxPacketRows);
+  const detailed = new Map<number, number>(); // frame → tcp.stream
+  for (const s of Object.values(selection)) {
+    const e = s && exchanges.find((x) => x.request?.frame === s.frame);
+    if (!e) continue;
+    detailed.set(e.request!.frame, e.stream);
+    if (e.response) detailed.set(e.response.frame, e.stream);
+  }
+  const frames = lookUpFrames(records.file, new Set(detailed.keys()), new Set(shownRows.map((r) => r.frame)), records.firstTime, detailed);
+  const packets: PacketRow[] = shownRows.map((r) => {
+    const basic = frames.basics.get(r.frame);
+    return { ...r, time: Number.isNaN(r.time) ? (basic?.time ?? 0) : r.time, length: basic?.length ?? 0 };
+  });
+
+  const conns = new Map(records.connections.map((c) => [c.stream, c]));
+  const smtp = await smtpSessions(records.smtp.sessions, conns, limits, redactor);
+  const pop3 = await pop3Sessions(records.pop3.sessions, conns, limits, redactor);
+  const first = records.firstTime;
+  const last = records.lastTime;
+  const model: ReportModel = {
     modelVersion: MODEL_VERSION,
     generator: options.generator,
     capture: {
@@ -71,16 +107,24 @@ export async function analyse(records: CaptureRecords, options: AnalyseOptions):
       requests: records.http.requests,
       responses: records.http.responses,
       exchangesUnlisted: records.http.unlisted,
+      packets,
+      packetsUnlisted: rows.length - shownRows.length + records.http.continuationsUnlisted,
+      selection,
     },
+    smtp: { sessions: smtp },
+    pop3: { sessions: pop3 },
+    frames: [...frames.details.values()].sort((a, b) => a.number - b.number),
     warnings: [...warnings.list].sort((a, b) => (a.frame ?? 0) - (b.frame ?? 0)),
     warningsUnlisted: warnings.unlisted,
   };
+  // Last: mask every secret found, wherever it appears and however it was encoded.
+  return redactor.redactDeep(model);
 }
 
 type Warn = (frame: number, message: string) => void;
 
-async function exchangeModel(e: HttpExchangeRecord, limits: Limits, warn: Warn): Promise<HttpExchange> {
-  const request = e.request ? await requestModel(e.request, limits, warn) : null;
+async function exchangeModel(e: HttpExchangeRecord, limits: Limits, redactor: Redactor, warn: Warn): Promise<HttpExchange> {
+  const request = e.request ? await requestModel(e.request, limits, redactor, warn) : null;
   const responseOf = (r: HttpMessageRecord) => responseModel(r, request, limits, warn);
   return {
     stream: e.stream,
@@ -110,8 +154,16 @@ async function common(m: HttpMessageRecord, limits: Limits, warn: Warn) {
   };
 }
 
-async function requestModel(m: HttpMessageRecord, limits: Limits, warn: Warn): Promise<HttpRequest> {
-  return { ...(await common(m, limits, warn)), method: m.method, uri: m.uri, fullUri: fullUri(m) };
+async function requestModel(m: HttpMessageRecord, limits: Limits, redactor: Redactor, warn: Warn): Promise<HttpRequest> {
+  const base = await common(m, limits, warn);
+  const query = queryFields(m.uri);
+  const credentials = [
+    ...m.headers.filter((h) => /^(proxy-)?authorization$/i.test(h.name)).map((h) => headerCredentials(h.name, h.value, redactor)),
+    ...fieldCredentials('query', query, redactor),
+    ...fieldCredentials('form', base.body?.form ?? [], redactor),
+  ];
+  for (const field of base.body?.form ?? []) if (credentials.some((c) => c.scheme === 'form' && c.source === field.name)) field.masked = !redactor.reveal;
+  return { ...base, method: m.method, uri: m.uri, fullUri: fullUri(m), query, credentials };
 }
 
 async function responseModel(m: HttpMessageRecord, request: HttpRequest | null, limits: Limits, warn: Warn): Promise<HttpResponse> {
@@ -123,12 +175,41 @@ async function responseModel(m: HttpMessageRecord, request: HttpRequest | null, 
   };
 }
 
+/** The query string's fields, decoded as a browser's form submission encodes them. */
+function queryFields(uri: string): { name: string; value: string }[] {
+  const q = uri.indexOf('?');
+  if (q < 0) return [];
+  try {
+    return [...new URLSearchParams(uri.slice(q + 1).split('#')[0])].map(([name, value]) => ({ name, value }));
+  } catch {
+    return [];
+  }
+}
+
 /** Wireshark's "Full request URI": scheme, Host and target. */
 function fullUri(m: HttpMessageRecord): string {
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(m.uri)) return m.uri;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(m.uri) || m.method === 'CONNECT') return m.uri;
   const host = headerValue(m.headers, 'host') ?? '';
-  if (m.method === 'CONNECT') return m.uri;
-  return `http://${host}${m.uri.startsWith('/') || m.uri === '*' ? '' : '/'}${m.uri === '*' ? '' : m.uri}`;
+  return `http://${host}${m.uri === '*' ? '' : m.uri.startsWith('/') ? m.uri : `/${m.uri}`}`;
+}
+
+/** One warning per connection whose messages began before the capture did (or in a hole). */
+function continuationWarnings(records: CaptureRecords, warn: Warn): void {
+  const seen = new Map<string, { first: number; frames: number; bytes: number }>();
+  for (const c of records.http.continuations) {
+    const key = `${c.stream} ${c.fromClient}`;
+    const s = seen.get(key) ?? { first: c.frame, frames: 0, bytes: 0 };
+    s.frames++;
+    s.bytes += c.bytes;
+    seen.set(key, s);
+  }
+  for (const [key, s] of seen) {
+    const [stream, fromClient] = key.split(' ');
+    warn(
+      s.first,
+      `TCP stream ${stream}: ${s.bytes} bytes of HTTP ${fromClient === 'true' ? 'request' : 'response'} data in ${s.frames} frame${s.frames > 1 ? 's' : ''} from frame ${s.first} continue a message whose start was not captured (Wireshark: "Continuation")`,
+    );
+  }
 }
 
 /** The frame an exchange is listed at: its request's, or its first response's. */

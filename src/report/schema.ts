@@ -102,6 +102,22 @@ const messageCommon = {
   problems: z.array(z.string()),
 };
 
+/** Credentials found in a message (HTTP Authorization, …): who, and how the secret travelled. The secret itself is masked unless --reveal-secrets. */
+export const Credentials = z.object({
+  /** Where they were found: "Authorization", "Proxy-Authorization", a form field name, … */
+  source: z.string(),
+  /** Authentication scheme ("Basic", "Bearer", "Digest", …) or "form". */
+  scheme: z.string(),
+  /** The user name, when the scheme carries one in the clear or in base64. */
+  user: z.string().nullable(),
+  /** How the secret was encoded on the wire ("base64", "url-encoded", "plain", "hashed"). */
+  encoding: z.string(),
+  /** Length of the secret in characters. */
+  secretLength: z.number().int().nonnegative(),
+  /** The secret itself, only with --reveal-secrets; otherwise null. */
+  secret: z.string().nullable(),
+});
+
 export const HttpRequest = z.object({
   ...messageCommon,
   method: z.string(),
@@ -109,6 +125,10 @@ export const HttpRequest = z.object({
   uri: z.string(),
   /** The full URI: scheme, Host header and target, as Wireshark's "Full request URI". */
   fullUri: z.string(),
+  /** Fields of the query string, decoded (the GET form's parameters). */
+  query: z.array(z.object({ name: z.string(), value: z.string() })),
+  /** Credentials the request carried (Authorization header, password-like form or query fields). */
+  credentials: z.array(Credentials),
 });
 
 export const HttpResponse = z.object({
@@ -153,6 +173,233 @@ export const Connection = z.object({
   lostBytes: z.number().int().nonnegative(),
   /** Segments dropped as retransmissions or duplicates. */
   retransmissions: z.number().int().nonnegative(),
+});
+
+/** One row of the HTTP packet list, as Wireshark's packet list shows it with the display filter "http". */
+export const PacketRow = z.object({
+  frame: frameNumber,
+  /** Seconds since the first frame. */
+  time: z.number(),
+  source: z.string(),
+  destination: z.string(),
+  protocol: z.string(),
+  /** Frame length on the wire. */
+  length: z.number().int().nonnegative(),
+  /** Wireshark-style summary: "GET / HTTP/1.1", "HTTP/1.1 200 OK  (text/html)", "Continuation", … */
+  info: z.string(),
+  kind: z.enum(['request', 'response', 'continuation', 'gap']),
+  stream: z.number().int().nonnegative(),
+});
+
+/** The link, IP and TCP headers of one frame, field by field, for the anatomy sections. */
+export const FrameDetail = z.object({
+  number: frameNumber,
+  time: z.number(),
+  wireLength: z.number().int().nonnegative(),
+  capturedLength: z.number().int().nonnegative(),
+  linkType: z.string(),
+  link: z
+    .object({
+      kind: z.enum(['ethernet', 'linux-sll', 'linux-sll2', 'raw-ip', 'loopback']),
+      src: z.string().optional(),
+      dst: z.string().optional(),
+      /** Vendor of the source and destination addresses, from the IEEE OUI registry; or what the address is (broadcast, locally administered, all zeros). */
+      srcVendor: z.string().optional(),
+      dstVendor: z.string().optional(),
+      type: z.string().optional(),
+      vlans: z.array(z.number()).optional(),
+      packetType: z.number().optional(),
+      family: z.number().optional(),
+      headerLength: z.number().int().nonnegative(),
+    })
+    .nullable(),
+  ip: z
+    .union([
+      z.object({
+        version: z.literal(4),
+        src: z.string(),
+        dst: z.string(),
+        headerLength: z.number(),
+        dscp: z.number(),
+        ecn: z.number(),
+        totalLength: z.number(),
+        identification: z.number(),
+        flags: z.array(z.string()),
+        fragmentOffset: z.number(),
+        ttl: z.number(),
+        protocol: z.number(),
+        checksum: z.string(),
+      }),
+      z.object({
+        version: z.literal(6),
+        src: z.string(),
+        dst: z.string(),
+        trafficClass: z.number(),
+        flowLabel: z.string(),
+        payloadLength: z.number(),
+        nextHeader: z.number(),
+        hopLimit: z.number(),
+      }),
+    ])
+    .nullable(),
+  tcp: z
+    .object({
+      srcPort: z.number(),
+      dstPort: z.number(),
+      /** Raw sequence and acknowledgment numbers. */
+      seq: z.number(),
+      ack: z.number(),
+      /** Relative to the connection's first sequence number, as Wireshark shows them; null when not known. */
+      relativeSeq: z.number().nullable(),
+      relativeAck: z.number().nullable(),
+      headerLength: z.number(),
+      flags: z.array(z.string()),
+      window: z.number(),
+      checksum: z.string(),
+      urgentPointer: z.number(),
+      options: z.array(z.string()),
+      payloadLength: z.number(),
+      stream: z.number().int().nonnegative().nullable(),
+    })
+    .nullable(),
+});
+
+/** An exchange the report shows in detail: its request frame, and whether the user or labreport chose it. */
+export const Selection = z.object({
+  /** Frame of the request (the frame carrying its last byte). */
+  frame: frameNumber,
+  chosenBy: z.enum(['auto', 'config']),
+});
+
+/** One line of an SMTP or POP3 dialogue, as the textbook writes it: C: … / S: … */
+export const TranscriptLine = z.object({
+  side: z.enum(['C', 'S']),
+  /** Frame carrying the line's CRLF (where Wireshark shows it). */
+  frame: frameNumber,
+  /** Bytes on the wire, CR LF included. */
+  bytes: z.number().int().nonnegative(),
+  /** Client command verb, upper case. */
+  command: z.string().optional(),
+  argument: z.string().optional(),
+  /** SMTP reply code. */
+  code: z.number().int().optional(),
+  /** POP3 status indicator. */
+  indicator: z.enum(['+OK', '-ERR']).optional(),
+  /** The line as sent (secrets masked). */
+  text: z.string(),
+  /** sasl: an authentication exchange line; data: the message (one entry); tls: encryption starts here; continuation: a line of a multi-line reply. */
+  kind: z.enum(['sasl', 'data', 'tls', 'continuation']).optional(),
+});
+
+/** An authentication exchange (SMTP AUTH, POP3 USER/PASS, APOP, AUTH), decoded for the explanation; the secret is masked unless --reveal-secrets. */
+export const MailAuth = z.object({
+  /** SASL mechanism (LOGIN, PLAIN, CRAM-MD5, XOAUTH2, …), or USER/PASS or APOP for POP3's own commands. */
+  mechanism: z.string(),
+  /** The user name, decoded. */
+  user: z.string().nullable(),
+  /** How the secret travelled: "base64", "plain text", "MD5 digest (HMAC)", "OAuth 2.0 bearer token", … */
+  encoding: z.string(),
+  /** Length of the secret in characters. */
+  secretLength: z.number().int().nonnegative(),
+  /** The secret, only with --reveal-secrets. */
+  secret: z.string().nullable(),
+  /** Whether the server accepted it (235 / +OK), null when its answer was not captured. */
+  success: z.boolean().nullable(),
+  /** The server's final reply line. */
+  result: z.string(),
+  /** Each step: the server's prompt or the client's answer, raw (secrets masked) and decoded. */
+  steps: z.array(z.object({ side: z.enum(['C', 'S']), frame: frameNumber.optional(), raw: z.string(), decoded: z.string().nullable() })),
+});
+
+export const MimePart = z.object({
+  /** Position in the MIME tree: "1", "1.2", … ("" for a single-part message). */
+  path: z.string(),
+  depth: z.number().int().nonnegative(),
+  contentType: z.string(),
+  charset: z.string().nullable(),
+  /** Content-Transfer-Encoding: 7bit, 8bit, base64, quoted-printable, binary. */
+  transferEncoding: z.string(),
+  /** Content-Disposition: inline or attachment, when given. */
+  disposition: z.string().nullable(),
+  filename: z.string().nullable(),
+  /** Bytes after transfer decoding (leaf parts). */
+  size: z.number().int().nonnegative(),
+  sha256: z.string().nullable(),
+  /** Decoded text of a text part (HTML parts as source, never rendered), cut at maxBodyTextBytes. */
+  text: z.string().nullable(),
+  textTruncated: z.boolean(),
+  attachment: z.boolean(),
+});
+
+export const MailMessage = z.object({
+  /** Frame carrying the message's last byte. */
+  frame: frameNumber,
+  frames: z.array(frameNumber),
+  segments: z.array(Segment),
+  framesUnlisted: z.number().int().nonnegative(),
+  /** Message bytes after dot-unstuffing. */
+  size: z.number().int().nonnegative(),
+  complete: z.boolean(),
+  /** True when only the first bytes were kept (maxBodyBytes). */
+  truncated: z.boolean(),
+  /** POP3: the command that fetched it ("RETR 1"). */
+  fetchedBy: z.string().optional(),
+  /** Header fields in order: the raw value as sent, and the value with RFC 2047 encoded words decoded (null when there were none). */
+  headers: z.array(z.object({ name: z.string(), value: z.string(), decoded: z.string().nullable() })),
+  subject: z.string().nullable(),
+  from: z.string().nullable(),
+  to: z.array(z.string()),
+  cc: z.array(z.string()),
+  date: z.string().nullable(),
+  messageId: z.string().nullable(),
+  /** The MIME tree, depth first. */
+  parts: z.array(MimePart),
+  attachments: z.array(z.object({ filename: z.string().nullable(), contentType: z.string(), size: z.number().int().nonnegative(), sha256: z.string() })),
+  /** Why decoding failed, if it did. */
+  error: z.string().optional(),
+});
+
+const mailSessionCommon = {
+  stream: z.number().int().nonnegative(),
+  client: Endpoint,
+  server: Endpoint,
+  /** Frame where encryption begins (after STARTTLS/STLS, or the first frame for implicit TLS), or null. */
+  tlsFrame: frameNumber.nullable(),
+  /** Every authentication attempt, in order. */
+  auth: z.array(MailAuth),
+  messages: z.array(MailMessage),
+  transcript: z.array(TranscriptLine),
+  transcriptUnlisted: z.number().int().nonnegative(),
+};
+
+export const SmtpSession = z.object({
+  ...mailSessionCommon,
+  /** none; starttls (upgraded after the STARTTLS command); implicit (TLS from the first byte, port 465). */
+  tls: z.enum(['none', 'starttls', 'implicit']),
+  /** The 220 greeting. */
+  banner: z.string().nullable(),
+  ehlo: z.object({ command: z.string(), domain: z.string(), keywords: z.array(z.object({ keyword: z.string(), params: z.string() })) }).nullable(),
+  envelope: z.object({ from: z.string().nullable(), to: z.array(z.string()) }),
+  /** Every reply, with the command it answered (null for the greeting), at the frame of its last line. */
+  replies: z.array(z.object({ command: z.string().nullable(), code: z.number().int(), enhanced: z.string().nullable(), frame: frameNumber, text: z.string() })),
+});
+
+export const Pop3Session = z.object({
+  ...mailSessionCommon,
+  tls: z.enum(['none', 'stls', 'implicit']),
+  greeting: z.string().nullable(),
+  user: z.string().nullable(),
+  /** Every response, with its command (null for the greeting), at the frame of its first line. */
+  responses: z.array(
+    z.object({
+      command: z.string().nullable(),
+      argument: z.string(),
+      indicator: z.enum(['+OK', '-ERR']),
+      frame: frameNumber,
+      text: z.string(),
+      lines: z.number().int().nonnegative(),
+    }),
+  ),
 });
 
 export const Warning = z.object({
@@ -203,7 +450,21 @@ export const ReportModel = z.object({
     responses: z.number().int().nonnegative(),
     /** Exchanges past the maxExchanges limit: counted, not listed. */
     exchangesUnlisted: z.number().int().nonnegative(),
+    /** The packet list filtered on HTTP, in frame order (up to the maxPacketRows limit). */
+    packets: z.array(PacketRow),
+    packetsUnlisted: z.number().int().nonnegative(),
+    /** The exchanges the report dissects: a representative request, a GET and a POST to compare, a conditional GET. Null when the capture has none. */
+    selection: z.object({
+      request: Selection.nullable(),
+      get: Selection.nullable(),
+      post: Selection.nullable(),
+      conditional: Selection.nullable(),
+    }),
   }),
+  smtp: z.object({ sessions: z.array(SmtpSession) }),
+  pop3: z.object({ sessions: z.array(Pop3Session) }),
+  /** Header-by-header detail of the frames the report dissects (the selected requests and responses). */
+  frames: z.array(FrameDetail),
   warnings: z.array(Warning),
   /** Warnings past the maxWarnings limit: counted, not listed. */
   warningsUnlisted: z.number().int().nonnegative(),
@@ -216,3 +477,13 @@ export type HttpResponse = z.infer<typeof HttpResponse>;
 export type Body = z.infer<typeof Body>;
 export type FormField = z.infer<typeof FormField>;
 export type Connection = z.infer<typeof Connection>;
+export type PacketRow = z.infer<typeof PacketRow>;
+export type FrameDetail = z.infer<typeof FrameDetail>;
+export type Credentials = z.infer<typeof Credentials>;
+export type Selection = z.infer<typeof Selection>;
+export type TranscriptLine = z.infer<typeof TranscriptLine>;
+export type MailAuth = z.infer<typeof MailAuth>;
+export type MailMessage = z.infer<typeof MailMessage>;
+export type MimePart = z.infer<typeof MimePart>;
+export type SmtpSession = z.infer<typeof SmtpSession>;
+export type Pop3Session = z.infer<typeof Pop3Session>;

@@ -1,3 +1,4 @@
+import type { Limits } from '../../limits.js';
 import type { StreamHandler } from '../../reassembly/tcp-stream.js';
 import type { DissectorContext } from '../protocol.js';
 import { HttpParser, type BodyBudget, type HttpMessageRecord } from './parser.js';
@@ -12,25 +13,39 @@ export interface HttpExchangeRecord {
   informational: HttpMessageRecord[];
 }
 
-/** Where a capture's HTTP exchanges are gathered, bounded by maxExchanges. */
+/** A frame whose HTTP bytes continue a message whose start was not captured (Wireshark's "Continuation"). */
+export interface HttpContinuation {
+  stream: number;
+  frame: number;
+  fromClient: boolean;
+  bytes: number;
+}
+
+/** Where a capture's HTTP exchanges are gathered, bounded by maxExchanges (and continuations by maxPacketRows). */
 export class HttpCollector {
   readonly exchanges: HttpExchangeRecord[] = [];
+  readonly continuations: HttpContinuation[] = [];
   requests = 0;
   responses = 0;
   /** Exchanges past maxExchanges: counted, not kept. */
   unlisted = 0;
+  continuationsUnlisted = 0;
   readonly budget: BodyBudget;
 
-  constructor(
-    private readonly maxExchanges: number,
-    maxKeptBodyBytes: number,
-  ) {
-    this.budget = { remaining: maxKeptBodyBytes };
+  constructor(private readonly limits: Limits) {
+    this.budget = { remaining: limits.maxKeptBodyBytes };
   }
 
   add(exchange: HttpExchangeRecord): void {
-    if (this.exchanges.length < this.maxExchanges) this.exchanges.push(exchange);
+    if (this.exchanges.length < this.limits.maxExchanges) this.exchanges.push(exchange);
     else this.unlisted++;
+  }
+
+  continuation(c: HttpContinuation): void {
+    const last = this.continuations[this.continuations.length - 1];
+    if (last && last.frame === c.frame && last.stream === c.stream) last.bytes += c.bytes;
+    else if (this.continuations.length < this.limits.maxPacketRows) this.continuations.push(c);
+    else this.continuationsUnlisted++;
   }
 }
 
@@ -55,9 +70,11 @@ export class HttpDissector implements StreamHandler {
       this.requests.stop();
       this.responses.stop();
     };
+    const continuation = (fromClient: boolean) => (frame: number, bytes: number) => collector.continuation({ stream, frame, fromClient, bytes });
     this.requests = new HttpParser(
       'request',
       {
+        continuation: continuation(true),
         head: (msg) => {
           const exchange: HttpExchangeRecord = { stream, request: msg, response: null, informational: [] };
           this.waiting.push(exchange);
@@ -74,6 +91,7 @@ export class HttpDissector implements StreamHandler {
     this.responses = new HttpParser(
       'response',
       {
+        continuation: continuation(false),
         head: () => {},
         message: (msg) => this.response(msg),
         opaque,

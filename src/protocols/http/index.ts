@@ -1,3 +1,4 @@
+import type { Limits } from '../../limits.js';
 import type { Detection, Protocol } from '../protocol.js';
 import { HttpCollector, HttpDissector } from './dissector.js';
 import { startVerdict } from './parser.js';
@@ -28,4 +29,8 @@ export function httpProtocol(collector: HttpCollector): Protocol {
   };
 }
 
-export { HttpCollector };
+/** This protocol for one capture: what the registry needs. */
+export function httpModule(limits: Limits) {
+  const collector = new HttpCollector(limits);
+  return { protocol: httpProtocol(collector), collector };
+}

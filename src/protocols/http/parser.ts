@@ -131,6 +131,8 @@ export interface ParserEvents {
   /** The connection stops being HTTP/1.x from here (CONNECT tunnel, 101 upgrade, HTTP/2). */
   opaque(reason: string): void;
   warn(frame: number, message: string): void;
+  /** Bytes in `frame` that belong to no message we could read: the start of their message was not captured (Wireshark's "Continuation"). */
+  continuation(frame: number, bytes: number): void;
 }
 
 /** Shared across a whole capture: how many body bytes may still be kept. */
@@ -162,8 +164,6 @@ export class HttpParser {
   private remaining = 0;
   private chunkLine = '';
   private trailerLineLength = 0;
-  /** Bytes skipped while looking for the start of a message (continuations of messages not captured). */
-  skippedBytes = 0;
 
   constructor(
     readonly kind: 'request' | 'response',
@@ -176,7 +176,7 @@ export class HttpParser {
   data(b: Uint8Array, frame: number, time: number): void {
     if (this.state === 'resync') {
       if (startVerdict(this.kind, b) === 'no') {
-        this.skippedBytes += b.length;
+        this.events.continuation(frame, b.length);
         return;
       }
       this.state = 'idle';
@@ -190,7 +190,7 @@ export class HttpParser {
           } else if (startVerdict(this.kind, b.subarray(o)) !== 'no') {
             this.begin();
           } else {
-            this.events.warn(frame, `${b.length - o} bytes that do not start an HTTP ${this.kind} were skipped`);
+            this.events.continuation(frame, b.length - o);
             this.state = 'resync';
           }
           break;

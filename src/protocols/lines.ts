@@ -1,0 +1,173 @@
+import { SegmentList, type SegmentRef } from './segments.js';
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+const GB18030 = new TextDecoder('gb18030', { fatal: true });
+
+/**
+ * A line's bytes as text: UTF-8 when they are valid UTF-8, else GB18030 (a superset of
+ * GB2312 and GBK, which Chinese mail servers greet in), else Latin-1, byte for byte.
+ */
+export function lineText(bytes: Uint8Array): string {
+  for (const decoder of [UTF8, GB18030]) {
+    try {
+      return decoder.decode(bytes);
+    } catch {
+      // not this charset: try the next
+    }
+  }
+  return Buffer.from(bytes).toString('latin1');
+}
+
+/** One CRLF-terminated line of a text protocol, cited at the frame carrying its line end. */
+export interface Line {
+  /** The line without CR LF, decoded by lineText (mail protocols are 7-bit; a stray 8-bit greeting is usually UTF-8 or GB2312). */
+  text: string;
+  /** The line's bytes without CR LF. */
+  raw: Buffer;
+  /** Frame carrying the line's LF: where Wireshark shows it. */
+  frame: number;
+  time: number;
+  /** Bytes of the line on the wire, CR LF included. */
+  bytes: number;
+  segments: SegmentRef[];
+}
+
+/**
+ * Splits one direction of a text protocol (SMTP, POP3) into lines, remembering the
+ * frames each came in. Lines longer than `maxLineBytes` are cut (the rest is counted, not
+ * kept): RFC 5321 allows 1000 bytes, hostile peers send megabytes. `raw(n)` switches to
+ * counting n bytes without looking for line ends (SMTP BDAT chunks).
+ */
+export class LineReader {
+  private pieces: Buffer[] = [];
+  private kept = 0;
+  private length = 0;
+  private segments: SegmentList;
+  private rawLeft = 0;
+  private rawSink: ((bytes: Uint8Array, frame: number, time: number, done: boolean) => void) | null = null;
+
+  constructor(
+    private readonly onLine: (line: Line) => void,
+    private readonly maxLineBytes: number,
+    private readonly maxFrames: number,
+  ) {
+    this.segments = new SegmentList(maxFrames);
+  }
+
+  /** Hand the next `n` bytes to `sink` as they come, instead of splitting them into lines. */
+  raw(n: number, sink: (bytes: Uint8Array, frame: number, time: number, done: boolean) => void): void {
+    this.rawLeft = n;
+    this.rawSink = sink;
+    if (n === 0) this.endRaw(0, 0);
+  }
+
+  private endRaw(frame: number, time: number): void {
+    const sink = this.rawSink!;
+    this.rawSink = null;
+    sink(new Uint8Array(0), frame, time, true);
+  }
+
+  data(b: Uint8Array, frame: number, time: number): void {
+    let o = 0;
+    while (o < b.length) {
+      if (this.rawSink) {
+        const n = Math.min(this.rawLeft, b.length - o);
+        this.rawLeft -= n;
+        this.rawSink(b.subarray(o, o + n), frame, time, false);
+        o += n;
+        if (this.rawLeft === 0) this.endRaw(frame, time);
+        continue;
+      }
+      const lf = b.indexOf(10, o);
+      const end = lf < 0 ? b.length : lf + 1;
+      const piece = b.subarray(o, end);
+      this.length += piece.length;
+      this.segments.add(frame, piece.length, time);
+      if (this.kept < this.maxLineBytes) {
+        const take = piece.subarray(0, this.maxLineBytes - this.kept);
+        this.pieces.push(Buffer.from(take));
+        this.kept += take.length;
+      }
+      o = end;
+      if (lf >= 0) this.emit(frame, time);
+    }
+  }
+
+  /** Bytes were lost: the line in progress is dropped. */
+  gap(): void {
+    this.pieces = [];
+    this.kept = 0;
+    this.length = 0;
+    this.segments = new SegmentList(this.maxFrames);
+    if (this.rawSink) this.rawLeft = 0;
+  }
+
+  /** The direction ended: a last line without its CRLF still counts. */
+  end(frame: number, time: number): void {
+    if (this.length > 0) this.emit(frame, time);
+  }
+
+  private emit(frame: number, time: number): void {
+    let raw = Buffer.concat(this.pieces);
+    if (raw.at(-1) === 10) raw = raw.subarray(0, -1);
+    if (raw.at(-1) === 13) raw = raw.subarray(0, -1);
+    const line: Line = {
+      text: lineText(raw),
+      raw,
+      frame: this.segments.lastFrame || frame,
+      time: this.segments.lastFrame ? this.segments.lastTime : time,
+      bytes: this.length,
+      segments: this.segments.list,
+    };
+    this.pieces = [];
+    this.kept = 0;
+    this.length = 0;
+    this.segments = new SegmentList(this.maxFrames);
+    this.onLine(line);
+  }
+}
+
+const CRLF = Buffer.from('\r\n');
+
+/** A dot-terminated block (SMTP DATA, POP3 multi-line responses): its lines, dot-unstuffed, until a line holding only ".". */
+export class DotBlock {
+  private pieces: Buffer[] = [];
+  private keptBytes = 0;
+  /** Bytes of the block on the wire (stuffing, line ends and the final dot included). */
+  wireBytes = 0;
+  /** Bytes of content after unstuffing. */
+  size = 0;
+  readonly segments: SegmentList;
+  lines = 0;
+
+  constructor(
+    private readonly maxKeep: number,
+    maxFrames: number,
+  ) {
+    this.segments = new SegmentList(maxFrames);
+  }
+
+  /** Add a line; true when it was the terminating dot. */
+  add(line: Line): boolean {
+    this.wireBytes += line.bytes;
+    for (const s of line.segments) this.segments.add(s.frame, s.bytes, line.time);
+    if (line.raw.length === 1 && line.raw[0] === 0x2e) return true;
+    const content = line.raw[0] === 0x2e ? line.raw.subarray(1) : line.raw; // dot-unstuffing (RFC 5321 section 4.5.2)
+    const bytes = Buffer.concat([content, CRLF]);
+    this.size += bytes.length;
+    this.lines++;
+    if (this.keptBytes < this.maxKeep) {
+      this.pieces.push(bytes.subarray(0, this.maxKeep - this.keptBytes));
+      this.keptBytes += Math.min(bytes.length, this.maxKeep - this.keptBytes);
+    }
+    return false;
+  }
+
+  get content(): Buffer {
+    return Buffer.concat(this.pieces);
+  }
+
+  get truncated(): boolean {
+    return this.keptBytes < this.size;
+  }
+}

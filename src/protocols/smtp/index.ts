@@ -1,0 +1,30 @@
+import type { Limits } from '../../limits.js';
+import type { Detection, Protocol } from '../protocol.js';
+import { SmtpCollector, SmtpDissector } from './dissector.js';
+
+/** SMTP (25), submission (587), the common alternative 2525, and implicit-TLS submission (465). */
+const SMTP_PORTS = [25, 465, 587, 2525];
+
+const text = (b: Uint8Array, n: number) => Buffer.from(b.subarray(0, n)).toString('latin1');
+
+/** A 220 banner answered by EHLO/HELO is SMTP; a banner alone could be FTP, so wait for the client. */
+function detect(client: Uint8Array, server: Uint8Array): Detection {
+  const c = text(client, 5).toUpperCase();
+  if (c === 'EHLO ' || c === 'HELO ') return 'yes';
+  const s = text(server, 4);
+  const banner = /^220[ -]/.test(s);
+  if (banner && client.length === 0) return 'unsure';
+  if (client.length > 0 && client.length < 5 && /^[EH][HE]?L?O?$/i.test(text(client, 4))) return 'unsure';
+  if (server.length > 0 && server.length < 4 && /^2?2?0?$/.test(s)) return 'unsure';
+  return 'no';
+}
+
+export function smtpProtocol(collector: SmtpCollector): Protocol {
+  return { name: 'smtp', ports: SMTP_PORTS, detect, open: (ctx) => new SmtpDissector(ctx, collector) };
+}
+
+/** This protocol for one capture: what the registry needs. */
+export function smtpModule(limits: Limits) {
+  const collector = new SmtpCollector();
+  return { protocol: smtpProtocol(collector), collector };
+}

@@ -1,0 +1,136 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Handlebars from 'handlebars';
+import { UsageError } from '../errors.js';
+
+/*
+ * ReportModel view → Markdown, through Handlebars templates. Captured text is hostile,
+ * and Handlebars escapes for HTML, not Markdown (a captured `![x](http://…)` would become
+ * an image). So every `{{value}}` in every template, the user's included, is rewritten
+ * before compiling into `{{{md value}}}`: Markdown-escaped inline text. Helpers that build
+ * Markdown themselves (code blocks, tables of their own) return SafeStrings, which pass.
+ */
+
+/** The default templates shipped with labreport. */
+export const DEFAULT_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
+
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+/** Control characters shown as their Unicode "control pictures" (␀, ␛, …), never emitted raw. */
+const picture = (c: string) => String.fromCharCode(c.charCodeAt(0) === 0x7f ? 0x2421 : 0x2400 + c.charCodeAt(0));
+
+/** Captured text as inline Markdown that renders exactly as the text, one line, with no link, image, emphasis or HTML. */
+export function markdownInline(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  const s = String(value)
+    .replace(/\r\n|\r|\n|\t/g, ' ')
+    .replace(CONTROL, picture)
+    .replace(/[\\`*_{}[\]<>|~&!#]/g, '\\$&');
+  // Markers that mean something only at the start of a line: a list item ("1. ", "- "), a heading underline ("===").
+  return s
+    .replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2')
+    .replace(/^([-+])(?=\s|$)/, '\\$1')
+    .replace(/^([=-])(?=[=-]*\s*$)/, '\\$1');
+}
+
+/** Text as a fenced code block that shows it verbatim (the fence is longer than any backtick run inside). */
+export function markdownCode(value: unknown, info = ''): string {
+  const text = String(value ?? '')
+    .replace(/\r\n?/g, '\n')
+    .replace(CONTROL, picture);
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length));
+  const fence = '`'.repeat(Math.max(3, longest + 1));
+  return `${fence}${info}\n${text}${text.endsWith('\n') || text === '' ? '' : '\n'}${fence}`;
+}
+
+/** Text as an inline code span, verbatim. */
+export function markdownCodeSpan(value: unknown): string {
+  const text = String(value ?? '')
+    .replace(/\r\n|\r|\n|\t/g, ' ')
+    .replace(CONTROL, picture);
+  if (text === '') return '';
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length));
+  const ticks = '`'.repeat(longest + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') || (text.startsWith(' ') && text.endsWith(' ')) ? ' ' : '';
+  return `${ticks}${pad}${text}${pad}${ticks}`;
+}
+
+type Ast = hbs.AST.Program;
+type Node = hbs.AST.Node & Record<string, unknown>;
+
+/** Rewrite every escaped mustache `{{x …}}` into `{{{md (x …)}}}`, so its value is Markdown-escaped. */
+function escapeForMarkdown(ast: Ast): Ast {
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    const n = node as Node;
+    if (n.type === 'MustacheStatement' && n.escaped) {
+      const m = n as unknown as hbs.AST.MustacheStatement;
+      const inner: hbs.AST.Expression =
+        m.params.length || m.hash ? ({ type: 'SubExpression', path: m.path, params: m.params, hash: m.hash, loc: m.loc } as hbs.AST.SubExpression) : m.path;
+      m.path = { type: 'PathExpression', data: false, depth: 0, parts: ['md'], original: 'md', loc: m.loc } as hbs.AST.PathExpression;
+      m.params = [inner];
+      (m as { hash?: hbs.AST.Hash }).hash = undefined as unknown as hbs.AST.Hash;
+      m.escaped = false;
+      return;
+    }
+    for (const [k, v] of Object.entries(n)) if (k !== 'loc') visit(v);
+  };
+  visit(ast);
+  return ast;
+}
+
+export type Helpers = Record<string, Handlebars.HelperDelegate>;
+
+export interface TemplateSet {
+  render(context: unknown): string;
+  /** Where each template came from: the user's folder or the defaults. */
+  sources: Record<string, string>;
+}
+
+/**
+ * Load the main template (report.md.hbs) and every partial (partials/*.md.hbs) from
+ * `dir`, falling back to the default for any file `dir` lacks.
+ */
+export function loadTemplates(dir: string | undefined, helpers: Helpers): TemplateSet {
+  if (dir && !existsSync(dir)) throw new UsageError(`--templates ${dir}: no such folder`);
+  const hb = Handlebars.create();
+  const pick = (rel: string) => (dir && existsSync(join(dir, rel)) ? join(dir, rel) : join(DEFAULT_TEMPLATES, rel));
+  const compile = (path: string) => {
+    try {
+      return hb.compile(escapeForMarkdown(hb.parse(readFileSync(path, 'utf8'))), { strict: false, noEscape: false, knownHelpersOnly: false });
+    } catch (e) {
+      throw new UsageError(`${path}: ${(e as Error).message.split('\n')[0]}`);
+    }
+  };
+  hb.registerHelper('md', (v: unknown) => (v instanceof hb.SafeString ? v : new hb.SafeString(markdownInline(v))));
+  for (const [name, fn] of Object.entries(helpers)) hb.registerHelper(name, fn);
+  const sources: Record<string, string> = {};
+  const partialNames = new Set<string>();
+  for (const d of [join(DEFAULT_TEMPLATES, 'partials'), ...(dir ? [join(dir, 'partials')] : [])]) {
+    if (existsSync(d)) for (const f of readdirSync(d)) if (f.endsWith('.md.hbs')) partialNames.add(basename(f, '.md.hbs'));
+  }
+  for (const name of [...partialNames].sort()) {
+    const path = pick(`partials/${name}.md.hbs`);
+    sources[`partials/${name}.md.hbs`] = path;
+    const template = compile(path);
+    hb.registerPartial(name, template);
+  }
+  const mainPath = pick('report.md.hbs');
+  sources['report.md.hbs'] = mainPath;
+  const main = compile(mainPath);
+  return {
+    sources,
+    render: (context) => {
+      try {
+        return main(context, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+      } catch (e) {
+        throw new UsageError(`template error: ${(e as Error).message.split('\n')[0]}`);
+      }
+    },
+  };
+}
+
+export function helperSafe(text: string): Handlebars.SafeString {
+  return new Handlebars.SafeString(text);
+}

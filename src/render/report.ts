@@ -1,0 +1,77 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'puppeteer';
+import { format, UI } from '../knowledge/index.js';
+import { writeFileAtomic } from '../output.js';
+import type { ReportConfig } from '../report/config.js';
+import { jsonPieces } from '../report/json.js';
+import type { ReportModel } from '../report/schema.js';
+import { findBrowser } from './browser.js';
+import { templateHelpers } from './helpers.js';
+import { renderHtml } from './html.js';
+import { DEFAULT_TEMPLATES, loadTemplates } from './markdown.js';
+import { launchBrowser, renderPdf } from './pdf.js';
+import { buildView } from './view.js';
+
+/*
+ * The render stage: ReportModel → Markdown (Handlebars templates) → HTML (markdown-it)
+ * → PDF (Chromium). It sees only the model, the config and the language's strings, so a
+ * saved model renders again with other templates or another language.
+ */
+
+export type OutputFormat = 'md' | 'html' | 'pdf' | 'json';
+
+export interface RenderOptions {
+  formats: readonly OutputFormat[];
+  config: ReportConfig;
+  outDir: string;
+  /** File name without extension: output/<baseName>.md, .html, .pdf, .json. */
+  baseName: string;
+  /** --chrome PATH. */
+  chrome?: string | undefined;
+  /** A browser already running, to print many reports with one launch. */
+  browser?: Browser | undefined;
+}
+
+export interface Rendered {
+  markdown: string;
+  html: string;
+}
+
+/** Model → Markdown and HTML strings (no files). */
+export function renderDocuments(model: ReportModel, config: ReportConfig): Rendered {
+  const lang = config.language;
+  const view = buildView(model, config, lang);
+  const templates = loadTemplates(config.templates, templateHelpers(lang));
+  const markdown = templates.render(view);
+  const cssPath =
+    config.templates && existsSync(join(config.templates, 'style.css')) ? join(config.templates, 'style.css') : join(DEFAULT_TEMPLATES, 'style.css');
+  const html = renderHtml(markdown, {
+    title: view.title,
+    lang: lang === 'zh' ? 'zh-CN' : 'en',
+    css: readFileSync(cssPath, 'utf8'),
+    tocTitle: UI[lang].contents,
+  });
+  return { markdown, html };
+}
+
+/** Write the requested formats; returns the paths written. PDF comes last, so md and html exist even when no browser can be found. */
+export async function writeReport(model: ReportModel, options: RenderOptions): Promise<string[]> {
+  const { formats, config, outDir, baseName } = options;
+  const written: string[] = [];
+  if (formats.includes('json')) written.push(writeFileAtomic(outDir, `${baseName}.json`, jsonPieces(model, '\n')));
+  if (!formats.some((f) => f !== 'json')) return written;
+  const { markdown, html } = renderDocuments(model, config);
+  if (formats.includes('md')) written.push(writeFileAtomic(outDir, `${baseName}.md`, markdown));
+  if (formats.includes('html')) written.push(writeFileAtomic(outDir, `${baseName}.html`, html));
+  if (formats.includes('pdf')) {
+    const t = UI[config.language];
+    const executablePath = options.browser ? '' : await findBrowser(options.chrome);
+    const title = config.header.experiment.name ? format(t.titleWithExperiment, config.header.experiment.name) : t.title;
+    const { pdf } = await renderPdf(html, { executablePath, paper: config.paper, title, pageLabel: (p, n) => format(t.pageOf, p, n) }, options.browser);
+    written.push(writeFileAtomic(outDir, `${baseName}.pdf`, pdf));
+  }
+  return written;
+}
+
+export { launchBrowser };

@@ -1,0 +1,105 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { UsageError } from '../errors.js';
+
+/*
+ * labreport.config.json: the report header as on a real lab report, the language,
+ * the frames to show, output formats and paper. Validated by zod; a wrong key or type
+ * is a one-line error naming its path.
+ */
+
+export const LANGUAGES = ['en', 'zh'] as const;
+export const FORMATS = ['md', 'html', 'pdf', 'json'] as const;
+export const PAPERS = ['A4', 'Letter'] as const;
+
+const text = z.string().max(200);
+const frame = z.number().int().positive();
+
+export const ReportConfig = z
+  .object({
+    /** The header block printed at the top of the report. Every field is optional; empty ones are left blank for handwriting. */
+    header: z
+      .object({
+        /** Course name, e.g. "Computer Networks". */
+        course: text.default(''),
+        /** Grade/class, e.g. "CS 2023-2". */
+        grade: text.default(''),
+        teacher: text.default(''),
+        student: z
+          .object({ name: text.default(''), number: text.default('') })
+          .strict()
+          .default({ name: '', number: '' }),
+        experiment: z
+          .object({ name: text.default(''), number: text.default('') })
+          .strict()
+          .default({ name: '', number: '' }),
+        /** Date and time of the experiment, as you want them printed (e.g. "2026-11-27", "14:00–16:00"). */
+        date: text.default(''),
+        time: text.default(''),
+        /** Lab group. */
+        group: text.default(''),
+      })
+      .strict()
+      .default({ course: '', grade: '', teacher: '', student: { name: '', number: '' }, experiment: { name: '', number: '' }, date: '', time: '', group: '' }),
+    /** Language of the whole report. */
+    language: z.enum(LANGUAGES).default('en'),
+    /** Frames to use instead of the automatic choice (each the frame carrying the request's last byte, as Wireshark shows it). */
+    frames: z.object({ request: frame.optional(), get: frame.optional(), post: frame.optional() }).strict().default({}),
+    /** Output formats written by `labreport build`. */
+    formats: z.array(z.enum(FORMATS)).min(1).default(['md', 'html', 'pdf']),
+    paper: z.enum(PAPERS).default('A4'),
+    /** A folder of custom templates (see `labreport templates init`); missing files fall back to the defaults. */
+    templates: z.string().optional(),
+    /** Show passwords and other secrets instead of masking them. */
+    revealSecrets: z.boolean().default(false),
+  })
+  .strict();
+
+export type ReportConfig = z.infer<typeof ReportConfig>;
+
+export const DEFAULT_CONFIG_FILE = 'labreport.config.json';
+
+/** Read and validate a config file; errors become one-line usage errors naming the bad field. */
+export function loadConfig(path: string | undefined): ReportConfig {
+  const file = path ?? (existsSync(DEFAULT_CONFIG_FILE) ? DEFAULT_CONFIG_FILE : undefined);
+  if (!file) return ReportConfig.parse({});
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    throw new UsageError(`${file}: ${err.code === 'ENOENT' ? 'no such file' : `is not valid JSON (${err.message})`}`);
+  }
+  const result = ReportConfig.safeParse(raw);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const where = issue.path.length ? issue.path.join('.') : '(top level)';
+    const what =
+      issue.code === 'unrecognized_keys' ? `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}` : issue.message;
+    throw new UsageError(`${file}: ${where}: ${what}`);
+  }
+  return result.data;
+}
+
+/** The starter config `labreport init` writes. */
+export function starterConfig(): string {
+  const starter = {
+    header: {
+      course: 'Computer Networks',
+      grade: '',
+      teacher: '',
+      student: { name: '', number: '' },
+      experiment: { name: 'Analysing HTTP, SMTP and POP3 with Wireshark', number: '1' },
+      date: '',
+      time: '',
+      group: '',
+    },
+    language: 'en',
+    frames: {},
+    formats: ['md', 'html', 'pdf'],
+    paper: 'A4',
+    revealSecrets: false,
+  };
+  ReportConfig.parse(starter);
+  return `${JSON.stringify(starter, null, 2)}\n`;
+}
