@@ -218,3 +218,37 @@ describe('HTTP knowledge: methods', () => {
     expect(HTTP_METHODS.PUT.requestBody).toBe('expected');
   });
 });
+
+describe('the fixtures are covered', () => {
+  it('every HTTP header field and EHLO keyword in the fixtures has an explanation in both languages', async () => {
+    const { readdirSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { dissectCapture } = await import('../src/dissect.js');
+    const { explainHeader, explainMail } = await import('../src/knowledge/index.js');
+    const { PUBLIC_FIXTURES, OWN_FIXTURES } = await import('./helpers/files.js');
+    const files = [
+      ...readdirSync(PUBLIC_FIXTURES)
+        .filter((f) => /\.pcapng?$/.test(f))
+        .map((f) => join(PUBLIC_FIXTURES, f)),
+      join(OWN_FIXTURES, 'lab.pcapng'),
+    ];
+    const missing: string[] = [];
+    let seen = 0;
+    for (const file of files) {
+      const records = dissectCapture(file);
+      for (const e of records.http.exchanges) {
+        for (const m of [e.request, e.response, ...e.informational]) {
+          for (const h of m?.headers ?? []) {
+            seen++;
+            for (const lang of ['en', 'zh'] as const) if (!explainHeader(h.name, lang)) missing.push(`${h.name} (${lang}, ${file})`);
+          }
+        }
+      }
+      for (const s of records.smtp.sessions) {
+        for (const k of s.ehlo?.keywords ?? []) if (!explainMail('ehloKeywords', k.keyword, 'zh')) missing.push(`EHLO ${k.keyword} (${file})`);
+      }
+    }
+    expect(seen).toBeGreaterThan(200); // the fixtures hold some 275 header fields: the check saw them
+    expect(missing).toEqual([]);
+  });
+});

@@ -1,6 +1,6 @@
 import { explainEnhanced, explainMail, explainSmtpReply, format, type Language, type UiStrings } from '../knowledge/index.js';
 import type { MailAuth, MailMessage, Pop3Session, ReportModel, SmtpSession, TranscriptLine } from '../report/schema.js';
-import { sequenceSvg, svgDataUri } from './sequence.js';
+import { type Arrow, sequenceSvg, svgDataUri } from './sequence.js';
 
 /*
  * The mail half of the template context: each SMTP and POP3 session as a textbook
@@ -125,9 +125,24 @@ function messageView(m: MailMessage, t: UiStrings, lang: Language) {
 const ARROWS = 60;
 
 function diagram(client: string, server: string, lines: TranscriptLine[], tlsFrame: number | null, t: UiStrings): string {
-  const arrows = lines
-    .filter((l) => l.kind !== 'continuation' && l.kind !== 'tls')
-    .map((l) => ({ fromClient: l.side === 'C', frame: l.frame, label: l.kind === 'data' ? format(t.messageLine, l.text) : l.text }));
+  // One arrow per command or reply: a reply of several lines is drawn once, at its last line's frame, labelled by its first.
+  const arrows: Arrow[] = [];
+  let first: TranscriptLine | null = null;
+  let count = 0;
+  for (const l of lines) {
+    if (l.kind === 'tls') continue;
+    // The body lines of a POP3 multi-line answer, and its final dot, belong to the +OK arrow before them.
+    if (l.side === 'S' && l.code === undefined && !l.indicator && l.kind !== 'data' && l.kind !== 'sasl') continue;
+    if (l.kind === 'continuation') {
+      first ??= l;
+      count++;
+      continue;
+    }
+    const label = l.kind === 'data' ? format(t.messageLine, l.text) : first ? `${first.text} ${format(t.moreLines, count)}` : l.text;
+    arrows.push({ fromClient: l.side === 'C', frame: l.frame, label });
+    first = null;
+    count = 0;
+  }
   return svgDataUri(
     sequenceSvg({
       client: `${t.client} ${client}`,

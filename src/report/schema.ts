@@ -380,7 +380,7 @@ export const SmtpSession = z.object({
   banner: z.string().nullable(),
   ehlo: z.object({ command: z.string(), domain: z.string(), keywords: z.array(z.object({ keyword: z.string(), params: z.string() })) }).nullable(),
   envelope: z.object({ from: z.string().nullable(), to: z.array(z.string()) }),
-  /** Every reply, with the command it answered (null for the greeting), at the frame of its last line. */
+  /** Every reply, with the command it answered (null for the greeting; DATA twice: its 354, and the reply to the message), at the frame of its last line. */
   replies: z.array(z.object({ command: z.string().nullable(), code: z.number().int(), enhanced: z.string().nullable(), frame: frameNumber, text: z.string() })),
 });
 

@@ -595,6 +595,10 @@ export const httpEn = {
       title: 'Powered by (de facto)',
       text: 'Names the framework or language that generated the response, for example "Express" or "PHP/8.2.12". It is not needed by the client and is often removed so as not to reveal the software version.',
     },
+    'x-pingback': {
+      title: 'Pingback address (non-standard)',
+      text: 'Sent by blog software such as WordPress: the URL of the XML-RPC endpoint where other blogs can notify this one that they linked to it. It is not an IETF header; the Pingback 1.0 specification defines it.',
+    },
     'x-robots-tag': {
       title: 'Robots tag (de facto)',
       text: 'Tells search-engine crawlers how to index the response, for example "noindex, nofollow" (do not list it, do not follow its links). It works like the robots meta tag and is supported by major search engines.',

@@ -240,6 +240,7 @@ export const HTTP_HEADERS = {
   // Application and server software (de facto)
   'x-requested-with': { name: 'X-Requested-With', ref: spec(DE_FACTO), role: 'request' },
   'x-powered-by': { name: 'X-Powered-By', ref: spec(DE_FACTO), role: 'response' },
+  'x-pingback': { name: 'X-Pingback', ref: spec('Pingback 1.0 (WordPress)'), role: 'response' },
   'x-robots-tag': { name: 'X-Robots-Tag', ref: spec(DE_FACTO), role: 'response' },
 } as const satisfies Record<string, HttpHeaderFact>;
 

@@ -596,6 +596,10 @@ export const httpZh = {
       title: '技术支持（事实标准）',
       text: '说明生成响应的框架或语言，例如“Express”或“PHP/8.2.12”。客户端并不需要它，为了不暴露软件版本，常被去掉。',
     },
+    'x-pingback': {
+      title: 'Pingback 地址（非标准）',
+      text: 'WordPress 等博客软件发送：XML-RPC 接口的 URL，其他博客链接到本文时可通过它发送通知。它不是 IETF 定义的首部，由 Pingback 1.0 规范定义。',
+    },
     'x-robots-tag': {
       title: '爬虫指令（事实标准）',
       text: '告诉搜索引擎爬虫如何索引该响应，例如“noindex, nofollow”（不收录、不跟踪其中的链接）。作用与 robots meta 标签相同，主流搜索引擎都支持。',

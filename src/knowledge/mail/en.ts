@@ -797,6 +797,22 @@ export const mailEn = {
       title: 'X-Original-To (Postfix)',
       text: 'Added by Postfix on delivery: the recipient address as originally given, before any alias rewriting.',
     },
+    organization: {
+      title: 'Organization (non-standard in mail)',
+      text: 'The organisation the sender belongs to, as set in the mail program. Defined for Netnews articles (RFC 5536) and widely used in mail, where no RFC defines it.',
+    },
+    'envelope-to': {
+      title: 'Envelope-To (added by Exim)',
+      text: 'Added by the Exim mail server on delivery: the envelope recipient address (from RCPT TO) the message was delivered for.',
+    },
+    'delivery-date': {
+      title: 'Delivery-Date (added by Exim)',
+      text: 'Added by the Exim mail server on delivery: when the message reached the mailbox.',
+    },
+    'accept-language': {
+      title: 'Accept-Language',
+      text: 'The languages the sender prefers for replies and automatic notices, e.g. "zh-CN, en-US"; Outlook and Exchange add it.',
+    },
     precedence: {
       title: 'Precedence (non-standard)',
       text: "Values such as 'bulk' or 'list' mark mass mail, so auto-responders can avoid answering it. Widely used but never standardized.",

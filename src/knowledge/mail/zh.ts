@@ -617,6 +617,13 @@ export const mailZh = {
       text: '一些网页邮件服务添加：提交这封邮件的计算机的 IP 地址。没有任何 RFC 定义它。',
     },
     'x-original-to': { title: '原始收件人（Postfix 添加）', text: 'Postfix 投递时添加：最初给出的收件人地址，即别名改写之前的地址。' },
+    organization: {
+      title: '所属组织（邮件中非标准）',
+      text: '发件人所属的组织，由邮件程序设置。它由网络新闻文章规范（RFC 5536）定义，在邮件中广泛使用，但没有 RFC 为邮件定义它。',
+    },
+    'envelope-to': { title: '信封收件人（Exim 添加）', text: 'Exim 邮件服务器投递时添加：本邮件所投递的信封收件人地址（来自 RCPT TO）。' },
+    'delivery-date': { title: '投递时间（Exim 添加）', text: 'Exim 邮件服务器投递时添加：邮件到达邮箱的时间。' },
+    'accept-language': { title: '接受的语言', text: '发件人希望回复和自动通知使用的语言，例如 "zh-CN, en-US"；Outlook 和 Exchange 会添加它。' },
     precedence: {
       title: '邮件类别（非标准）',
       text: '取值如“bulk”“list”，用来标记群发邮件，使自动回复程序不去回复。广泛使用但从未标准化。',

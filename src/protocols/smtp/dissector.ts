@@ -262,6 +262,8 @@ export class SmtpDissector implements StreamHandler {
     const block = this.message!;
     this.message = null;
     this.mode = 'command';
+    // DATA is answered twice: 354 invites the message, and the reply after the lone dot accepts or refuses it.
+    this.pending.push({ verb: 'DATA', argument: '' });
     this.note({ side: 'C', frame: block.segments.lastFrame, bytes: block.wireBytes, text: `(${block.lines} lines, ${block.size} bytes)`, kind: 'data' });
     this.session.messages.push({
       frame: block.segments.lastFrame,
