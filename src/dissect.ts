@@ -77,7 +77,8 @@ export function dissectCapture(path: string, options: DissectOptions = {}): Capt
   let packets = 0;
   let capturedBytes = 0;
   let firstTime: Timestamp | null = null;
-  let lastTime: Timestamp | null = null;
+  let lastSec = 0;
+  let lastNsec = 0;
   let nextProgress = 0;
   try {
     for (let frame = reader.next(); frame; frame = reader.next()) {
@@ -85,7 +86,8 @@ export function dissectCapture(path: string, options: DissectOptions = {}): Capt
       capturedBytes += frame.capturedLength;
       if (frame.hasTime) {
         firstTime ??= { sec: frame.tsSec, nsec: frame.tsNsec };
-        lastTime = { sec: frame.tsSec, nsec: frame.tsNsec };
+        lastSec = frame.tsSec;
+        lastNsec = frame.tsNsec;
       }
       if (options.onProgress && reader.bytesRead >= nextProgress) {
         options.onProgress(reader.bytesRead);
@@ -99,13 +101,16 @@ export function dissectCapture(path: string, options: DissectOptions = {}): Capt
         }
         continue;
       }
-      const link = decodeLink(frame.linkType, frame.data);
+      // The frame's bytes are read in place, buffer[start, end): no view is made for frames that carry no data.
+      const start = frame.offset;
+      const end = start + frame.capturedLength;
+      const link = decodeLink(frame.linkType, frame.buffer, start, end);
       if (link.ipVersion === 0) {
         counts.notIp++;
         continue;
       }
       const fragmentsBefore = ip.fragmentsSeen;
-      const packet = ip.decode(link.ipVersion, frame.data, link.offset, frame.number);
+      const packet = ip.decode(link.ipVersion, frame.buffer, start + link.offset, frame.number, end);
       if (!packet) {
         if (ip.fragmentsSeen === fragmentsBefore)
           counts.notIp++; // a damaged header
@@ -121,16 +126,18 @@ export function dissectCapture(path: string, options: DissectOptions = {}): Capt
         continue;
       }
       const time = firstTime ? frame.tsSec - firstTime.sec + (frame.tsNsec - firstTime.nsec) / 1e9 : 0;
-      const segment = decodeTcp(packet.payload, packet.payloadLength);
+      const segment = decodeTcp(packet.bytes, packet.payloadLength, packet.payloadStart, packet.payloadEnd);
       if (!segment) {
         counts.notIp++;
         warnings.add(frame.number, 'the TCP header is damaged or cut off; the frame is skipped');
-        const p = packet.payload;
-        if (p.length >= 16) tcp.damaged(packet.src, packet.dst, { srcPort: (p[0]! << 8) | p[1]!, dstPort: (p[2]! << 8) | p[3]! }, frame.number, time);
+        const p = packet.bytes;
+        const o = packet.payloadStart;
+        if (packet.payloadEnd - o >= 16)
+          tcp.damaged(packet.srcKey, packet.dstKey, { srcPort: (p[o]! << 8) | p[o + 1]!, dstPort: (p[o + 2]! << 8) | p[o + 3]! }, frame.number, time);
         continue;
       }
       counts.tcp++;
-      tcp.segment(packet.src, packet.dst, segment, frame.number, time);
+      tcp.segment(packet.srcKey, packet.dstKey, segment, frame.number, time);
     }
     tcp.finish();
   } finally {
@@ -160,7 +167,7 @@ export function dissectCapture(path: string, options: DissectOptions = {}): Capt
     capturedBytes,
     linkTypes: reader.linkTypes,
     firstTime,
-    lastTime,
+    lastTime: firstTime ? { sec: lastSec, nsec: lastNsec } : null,
     counts,
     connections: tcp.connections,
     connectionProtocols,

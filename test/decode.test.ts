@@ -603,3 +603,14 @@ describe('ipv6String', () => {
     expect(frames.map((f) => ipv6String(f, 14 + 8))).toEqual(theirs);
   });
 });
+
+describe('MAC vendors', () => {
+  it('come from the IEEE OUI registry, and none for special addresses', async () => {
+    const { macVendor } = await import('../src/report/frames.js');
+    expect(macVendor('00:1b:21:3a:00:01')).toBe('Intel Corporate');
+    expect(macVendor('00:50:56:c0:00:08')).toBe('VMware, Inc.');
+    expect(macVendor('00:00:00:00:00:00')).toBeUndefined(); // loopback captures: all zeros, not Xerox
+    expect(macVendor('02:00:00:00:00:0a')).toBeUndefined(); // locally administered
+    expect(macVendor('01:00:5e:00:00:01')).toBeUndefined(); // multicast
+  });
+});

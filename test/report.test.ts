@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG_FILE } from '../src/report/config.js';
+import { DEFAULT_CONFIG_FILE } from '../src/report/config-options.js';
 import { OWN_FIXTURES, PUBLIC_FIXTURES, tempDir, tempFile } from './helpers/files.js';
 import { Conversation, pcapFile } from './helpers/packets.js';
 

@@ -13,11 +13,32 @@ export interface Frame {
   capturedLength: number;
   /** Bytes the frame had on the wire (more than capturedLength when cut by snaplen). */
   originalLength: number;
-  /**
-   * The captured bytes. A view into the reader's buffer: valid only until the next
-   * call to `next()`; copy what must outlive that.
-   */
-  data: Uint8Array;
+  /** The reader's buffer, and where this frame's bytes start in it (the hot path reads them in place). */
+  buffer: Uint8Array;
+  offset: number;
+  /** The captured bytes, as a view of `buffer`. */
+  readonly data: Uint8Array;
+}
+
+/**
+ * The frame object a reader hands out: one per reader, refilled by every `next()`, so
+ * reading allocates nothing per frame. Valid only until the next call; copy what must
+ * outlive it.
+ */
+export class ReusedFrame implements Frame {
+  number = 0;
+  tsSec = 0;
+  tsNsec = 0;
+  hasTime = true;
+  linkType = 0;
+  capturedLength = 0;
+  originalLength = 0;
+  buffer: Uint8Array = new Uint8Array(0);
+  offset = 0;
+
+  get data(): Uint8Array {
+    return this.buffer.subarray(this.offset, this.offset + this.capturedLength);
+  }
 }
 
 export type CaptureFormat = 'pcap' | 'pcapng';

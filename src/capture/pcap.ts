@@ -1,6 +1,6 @@
 import { ChunkedFile } from './chunked-file.js';
 import { MAX_PACKET_BYTES } from './link-types.js';
-import type { CaptureReader, Frame, ReadWarning } from './frame.js';
+import { ReusedFrame, type CaptureReader, type Frame, type ReadWarning } from './frame.js';
 
 const RECORD_HEADER_BYTES = 16;
 export const PCAP_HEADER_BYTES = 24;
@@ -28,6 +28,7 @@ export class PcapReader implements CaptureReader {
   private readonly le: boolean;
   private frameNumber = 0;
   private done = false;
+  private readonly frame = new ReusedFrame();
 
   constructor(
     private readonly file: ChunkedFile,
@@ -68,8 +69,8 @@ export class PcapReader implements CaptureReader {
       this.done = true;
       return null;
     }
-    let b = file.buf;
-    let p = file.pos;
+    const b = file.buf;
+    const p = file.pos;
     const tsSec = this.u32(b, p);
     const tsFrac = this.u32(b, p + 4);
     const capturedLength = this.u32(b, p + 8);
@@ -84,21 +85,18 @@ export class PcapReader implements CaptureReader {
       this.stop(`the file is cut off inside frame ${number} (${file.available - RECORD_HEADER_BYTES} of ${capturedLength} bytes present)`);
       return null;
     }
-    b = file.buf;
-    p = file.pos;
-    const data = b.subarray(p + RECORD_HEADER_BYTES, p + RECORD_HEADER_BYTES + capturedLength);
+    const frame = this.frame;
+    frame.number = number;
+    frame.tsSec = tsSec;
+    frame.tsNsec = this.nanosecond ? tsFrac : tsFrac * 1000;
+    frame.linkType = this.linkType;
+    frame.capturedLength = capturedLength;
+    frame.originalLength = originalLength;
+    frame.buffer = file.buf;
+    frame.offset = file.pos + RECORD_HEADER_BYTES;
     file.consume(RECORD_HEADER_BYTES + capturedLength);
     this.frameNumber = number;
-    return {
-      number,
-      tsSec,
-      tsNsec: this.nanosecond ? tsFrac : tsFrac * 1000,
-      hasTime: true,
-      linkType: this.linkType,
-      capturedLength,
-      originalLength,
-      data,
-    };
+    return frame;
   }
 
   private stop(message: string): void {

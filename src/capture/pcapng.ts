@@ -1,6 +1,6 @@
 import { ChunkedFile } from './chunked-file.js';
 import { MAX_PACKET_BYTES } from './link-types.js';
-import type { CaptureReader, Frame, ReadWarning } from './frame.js';
+import { ReusedFrame, type CaptureReader, type Frame, type ReadWarning } from './frame.js';
 
 /** Block types (draft-ietf-opsawg-pcapng). */
 const BLOCK = {
@@ -135,10 +135,10 @@ export class PcapngReader implements CaptureReader {
         // Wireshark shows these as frames of their own, so they take a frame number.
         case BLOCK.CUSTOM:
         case BLOCK.CUSTOM_NOCOPY:
-          frame = this.record(b.subarray(p + 12, p + length - 4)); // the data after the Private Enterprise Number
+          frame = this.record(b, p + 12, p + length - 4); // the data after the Private Enterprise Number
           break;
         case BLOCK.JOURNAL:
-          frame = this.record(b.subarray(p + 8, p + length - 4));
+          frame = this.record(b, p + 8, p + length - 4);
           break;
         default:
           break; // NRB, ISB, DSB and unknown blocks: skipped by their length.
@@ -203,30 +203,38 @@ export class PcapngReader implements CaptureReader {
     const hasTime = tsAt >= 0;
     if (hasTime) [tsSec, tsNsec] = splitTimestamp(this.u32(b, tsAt), this.u32(b, tsAt + 4), iface.unitsPerSecond);
     this.frameNumber = number;
-    return {
-      number,
-      tsSec: tsSec + iface.offsetSeconds,
-      tsNsec,
-      hasTime,
-      linkType: iface.linkType,
-      capturedLength,
-      originalLength,
-      data: b.subarray(dataAt, dataAt + capturedLength),
-    };
+    return this.fill(number, tsSec + iface.offsetSeconds, tsNsec, hasTime, iface.linkType, b, dataAt, capturedLength, originalLength);
   }
 
-  private record(body: Buffer): Frame {
+  private readonly frame = new ReusedFrame();
+
+  private fill(
+    number: number,
+    tsSec: number,
+    tsNsec: number,
+    hasTime: boolean,
+    linkType: number,
+    buffer: Uint8Array,
+    offset: number,
+    captured: number,
+    original: number,
+  ): Frame {
+    const f = this.frame;
+    f.number = number;
+    f.tsSec = tsSec;
+    f.tsNsec = tsNsec;
+    f.hasTime = hasTime;
+    f.linkType = linkType;
+    f.buffer = buffer;
+    f.offset = offset;
+    f.capturedLength = captured;
+    f.originalLength = original;
+    return f;
+  }
+
+  private record(b: Buffer, start: number, end: number): Frame {
     this.frameNumber++;
-    return {
-      number: this.frameNumber,
-      tsSec: 0,
-      tsNsec: 0,
-      hasTime: false,
-      linkType: LINKTYPE_RECORD,
-      capturedLength: body.length,
-      originalLength: body.length,
-      data: body,
-    };
+    return this.fill(this.frameNumber, 0, 0, false, LINKTYPE_RECORD, b, start, end - start, end - start);
   }
 
   private stop(message: string): void {

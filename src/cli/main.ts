@@ -4,11 +4,13 @@ import { CaptureError } from '../capture/frame.js';
 import { EXIT, UsageError } from '../errors.js';
 import { DEFAULT_LIMITS, LIMIT_OPTIONS, limitFlag, parseLimitValue, type LimitName, type Limits } from '../limits.js';
 import { reportBaseName } from '../output.js';
-import { DEFAULT_CONFIG_FILE, FORMATS, LANGUAGES, loadConfig, starterConfig, type ReportConfig } from '../report/config.js';
-import { ReportModel } from '../report/schema.js';
+import { writeFileAtomic } from '../output.js';
+import type { ReportConfig } from '../report/config.js';
+import { DEFAULT_CONFIG_FILE, FORMATS, LANGUAGES } from '../report/config-options.js';
+import { jsonPieces } from '../report/json.js';
+import type { ReportModel } from '../report/schema.js';
 import { NoBrowserError } from '../render/browser.js';
-import { DEFAULT_TEMPLATES } from '../render/markdown.js';
-import { writeReport, type OutputFormat } from '../render/report.js';
+import { DEFAULT_TEMPLATES } from '../render/templates-dir.js';
 import { VERSION } from '../version.js';
 import { buildOne } from './build.js';
 
@@ -57,7 +59,7 @@ function limitsFrom(opts: Partial<Limits>): Limits {
 
 /** Options shared by build and render: what to write, where, in which language, with which templates. */
 interface RenderFlags {
-  format?: OutputFormat[];
+  format?: (typeof FORMATS)[number][];
   out: string;
   lang?: 'en' | 'zh';
   config?: string;
@@ -77,8 +79,9 @@ function addRenderOptions(cmd: Command, formatsHelp: string): Command {
     .option('--quiet', 'print nothing but errors');
 }
 
-/** The config file, with the command line's choices on top. */
-function effectiveConfig(flags: RenderFlags & { request?: number; get?: number; post?: number; revealSecrets?: boolean }): ReportConfig {
+/** The config file, with the command line's choices on top. (zod, which checks it, is loaded only now.) */
+async function effectiveConfig(flags: RenderFlags & { request?: number; get?: number; post?: number; revealSecrets?: boolean }): Promise<ReportConfig> {
+  const { loadConfig } = await import('../report/config.js');
   const config = loadConfig(flags.config);
   return {
     ...config,
@@ -112,7 +115,7 @@ function program(out: Out): Command {
     .option('--reveal-secrets', 'show passwords and other secrets instead of masking them');
   addLimitOptions(build).action(
     async (capture: string, opts: RenderFlags & { request?: number; get?: number; post?: number; revealSecrets?: boolean } & Partial<Limits>) => {
-      const config = effectiveConfig(opts);
+      const config = await effectiveConfig(opts);
       const model = await buildOne(capture, { limits: limitsFrom(opts), config });
       await write(model, config, opts, reportBaseName(capture), out);
     },
@@ -125,16 +128,17 @@ function program(out: Out): Command {
       .argument('<model>', 'a model written by `labreport build --format json`'),
     `output formats, comma-separated: md, html, pdf (default: md,html,pdf, or the config's formats)`,
   ).action(async (path: string, opts: RenderFlags) => {
-    const config = effectiveConfig(opts);
-    await write(readModel(path), { ...config, formats: config.formats.filter((f) => f !== 'json') }, opts, reportBaseName(path), out);
+    const config = await effectiveConfig(opts);
+    await write(await readModel(path), { ...config, formats: config.formats.filter((f) => f !== 'json') }, opts, reportBaseName(path), out);
   });
 
   cmd
     .command('init')
     .description(`write a starter ${DEFAULT_CONFIG_FILE} (the report header, language, formats) in the current folder`)
     .option('--force', 'overwrite an existing file')
-    .action((opts: { force?: boolean }) => {
+    .action(async (opts: { force?: boolean }) => {
       if (existsSync(DEFAULT_CONFIG_FILE) && !opts.force) throw new UsageError(`${DEFAULT_CONFIG_FILE} already exists (use --force to overwrite it)`);
+      const { starterConfig } = await import('../report/config.js');
       writeFileSync(DEFAULT_CONFIG_FILE, starterConfig());
       out.stdout(`${DEFAULT_CONFIG_FILE}\n`);
     });
@@ -154,7 +158,8 @@ function program(out: Out): Command {
   return cmd;
 }
 
-function readModel(path: string): ReportModel {
+async function readModel(path: string): Promise<ReportModel> {
+  const { ReportModel } = await import('../report/schema.js');
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
@@ -170,8 +175,14 @@ function readModel(path: string): ReportModel {
   return parsed.data;
 }
 
+/** Write the report's files: JSON here; md, html and pdf by the render stage, loaded only when asked for. */
 async function write(model: ReportModel, config: ReportConfig, flags: RenderFlags, baseName: string, out: Out): Promise<void> {
-  const written = await writeReport(model, { formats: config.formats, config, outDir: flags.out, baseName, chrome: flags.chrome });
+  const written: string[] = [];
+  if (config.formats.includes('json')) written.push(writeFileAtomic(flags.out, `${baseName}.json`, jsonPieces(model, '\n')));
+  if (config.formats.some((f) => f !== 'json')) {
+    const { writeReport } = await import('../render/report.js');
+    written.push(...(await writeReport(model, { formats: config.formats, config, outDir: flags.out, baseName, chrome: flags.chrome })));
+  }
   if (!flags.quiet) for (const path of written) out.stdout(`${path}\n`);
 }
 

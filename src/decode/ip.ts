@@ -1,12 +1,31 @@
+/**
+ * An address as the hot path carries it: an IPv4 address as its 32-bit value (signed, so
+ * it stays a small integer for the engine), an IPv6 address as its RFC 5952 text.
+ */
+export type Address = number | string;
+
+/** The text of an address: dotted quad for IPv4. */
+export function addressText(a: Address): string {
+  return typeof a === 'number' ? `${a >>> 24}.${(a >>> 16) & 255}.${(a >>> 8) & 255}.${a & 255}` : a;
+}
+
 /** An IP datagram's transport payload, with the addresses it travelled between. */
 export interface IpPacket {
   version: 4 | 6;
-  src: string;
-  dst: string;
+  /** The addresses, for lookups: formatting text for every packet costs more than all the rest of decoding. */
+  srcKey: Address;
+  dstKey: Address;
+  /** The addresses as text. */
+  readonly src: string;
+  readonly dst: string;
   /** Transport protocol number (6 = TCP). */
   protocol: number;
   /** Transport-layer bytes present (a view into the frame, or a reassembled copy). */
-  payload: Uint8Array;
+  readonly payload: Uint8Array;
+  /** The same bytes in place: bytes[payloadStart, payloadEnd), without making a view. */
+  bytes: Uint8Array;
+  payloadStart: number;
+  payloadEnd: number;
   /** Transport-layer bytes the datagram carried on the wire (more than payload.length when the capture cut it). */
   payloadLength: number;
   /** Frames whose fragments made up this datagram, when it was fragmented. */
@@ -25,6 +44,34 @@ export const FRAGMENT_LIMITS = {
 
 export function ipv4String(b: Uint8Array, o: number): string {
   return `${b[o]}.${b[o + 1]}.${b[o + 2]}.${b[o + 3]}`;
+}
+
+const ipv4Value = (b: Uint8Array, o: number) => (b[o]! << 24) | (b[o + 1]! << 16) | (b[o + 2]! << 8) | b[o + 3]!;
+
+/** An unfragmented IPv4 packet: its addresses become text only if asked. */
+class Ipv4Packet implements IpPacket {
+  readonly version = 4 as const;
+  constructor(
+    readonly srcKey: number,
+    readonly dstKey: number,
+    readonly protocol: number,
+    readonly bytes: Uint8Array,
+    readonly payloadStart: number,
+    readonly payloadEnd: number,
+    readonly payloadLength: number,
+  ) {}
+
+  get payload(): Uint8Array {
+    return this.bytes.subarray(this.payloadStart, this.payloadEnd);
+  }
+
+  get src(): string {
+    return addressText(this.srcKey);
+  }
+
+  get dst(): string {
+    return addressText(this.dstKey);
+  }
 }
 
 /**
@@ -78,6 +125,11 @@ function walkExtensions(b: Uint8Array, p: number, end: number, next: number): { 
   return p > end ? null : { p, next };
 }
 
+/** A packet whose payload is its own array (IPv6, reassembled fragments). */
+function withPayload(p: Omit<IpPacket, 'payload' | 'bytes' | 'payloadStart' | 'payloadEnd'>, payload: Uint8Array): IpPacket {
+  return { ...p, payload, bytes: payload, payloadStart: 0, payloadEnd: payload.length };
+}
+
 /**
  * Decodes IPv4 and IPv6 headers to the transport payload and reassembles fragmented
  * datagrams (IPv4 fragments and the IPv6 Fragment header), as Wireshark does by default.
@@ -94,31 +146,33 @@ export class IpDecoder {
     return this.pending.size;
   }
 
-  decode(version: 4 | 6, b: Uint8Array, o: number, frame: number): IpPacket | null {
-    return version === 4 ? this.decodeV4(b, o, frame) : this.decodeV6(b, o, frame);
+  /** Decode the IP datagram at `b[o]`; the frame's bytes end at `limit`. */
+  decode(version: 4 | 6, b: Uint8Array, o: number, frame: number, limit = b.length): IpPacket | null {
+    return version === 4 ? this.decodeV4(b, o, frame, limit) : this.decodeV6(b.subarray(0, limit), o, frame);
   }
 
-  private decodeV4(b: Uint8Array, o: number, frame: number): IpPacket | null {
-    if (b.length < o + 20 || b[o]! >> 4 !== 4) return null;
+  private decodeV4(b: Uint8Array, o: number, frame: number, limit: number): IpPacket | null {
+    if (limit < o + 20 || b[o]! >> 4 !== 4) return null;
     const headerLength = (b[o]! & 0x0f) * 4;
     if (headerLength < 20) return null;
     let totalLength = (b[o + 2]! << 8) | b[o + 3]!;
     // A zero total length is what TCP segmentation offload leaves: use what was captured.
-    if (totalLength === 0) totalLength = b.length - o;
+    if (totalLength === 0) totalLength = limit - o;
     if (totalLength < headerLength) return null;
     const flagsFragment = (b[o + 6]! << 8) | b[o + 7]!;
     const moreFragments = (flagsFragment & 0x2000) !== 0;
     const fragmentOffset = (flagsFragment & 0x1fff) * 8;
     const protocol = b[o + 9]!;
+    const start = o + headerLength;
+    const end = Math.max(start, Math.min(o + totalLength, limit));
+    const payloadLength = totalLength - headerLength;
+    if (!moreFragments && fragmentOffset === 0) return new Ipv4Packet(ipv4Value(b, o + 12), ipv4Value(b, o + 16), protocol, b, start, end, payloadLength);
+    const payload = start < limit ? b.subarray(start, end) : new Uint8Array(0);
     const src = ipv4String(b, o + 12);
     const dst = ipv4String(b, o + 16);
-    const start = o + headerLength;
-    const end = Math.min(o + totalLength, b.length);
-    const payload = start <= end ? b.subarray(start, end) : new Uint8Array(0);
-    const payloadLength = totalLength - headerLength;
-    if (!moreFragments && fragmentOffset === 0) return { version: 4, src, dst, protocol, payload, payloadLength };
     const id = (b[o + 4]! << 8) | b[o + 5]!;
-    return this.fragment(`4 ${src} ${dst} ${protocol} ${id}`, 4, src, dst, protocol, fragmentOffset, moreFragments, payload, payloadLength, frame);
+    const keys = { src, dst, srcKey: ipv4Value(b, o + 12), dstKey: ipv4Value(b, o + 16) };
+    return this.fragment(`4 ${src} ${dst} ${protocol} ${id}`, 4, keys, protocol, fragmentOffset, moreFragments, payload, payloadLength, frame);
   }
 
   private decodeV6(b: Uint8Array, o: number, frame: number): IpPacket | null {
@@ -141,25 +195,34 @@ export class IpDecoder {
       p += 8;
       if (more || offset > 0) {
         // The fragmentable part may itself start with extension headers: walk them once it is whole.
-        const whole = this.fragment(`6 ${src} ${dst} ${id}`, 6, src, dst, next, offset, more, b.subarray(p, end), wireEnd - p, frame);
+        const whole = this.fragment(
+          `6 ${src} ${dst} ${id}`,
+          6,
+          { src, dst, srcKey: src, dstKey: dst },
+          next,
+          offset,
+          more,
+          b.subarray(p, end),
+          wireEnd - p,
+          frame,
+        );
         if (!whole) return null;
         const rest = walkExtensions(whole.payload, 0, whole.payload.length, next);
         if (!rest || rest.next === IPV6_NO_NEXT || rest.next === IPV6_FRAGMENT) return null;
-        return { ...whole, protocol: rest.next, payload: whole.payload.subarray(rest.p), payloadLength: whole.payloadLength - rest.p };
+        return withPayload({ ...whole, protocol: rest.next, payloadLength: whole.payloadLength - rest.p }, whole.payload.subarray(rest.p));
       }
       const rest = walkExtensions(b, p, end, next); // an atomic fragment: the datagram is whole
       if (!rest) return null;
       ({ p, next } = rest);
     }
     if (next === IPV6_NO_NEXT || next === IPV6_FRAGMENT) return null;
-    return { version: 6, src, dst, protocol: next, payload: b.subarray(p, end), payloadLength: wireEnd - p };
+    return withPayload({ version: 6, src, dst, srcKey: src, dstKey: dst, protocol: next, payloadLength: wireEnd - p }, b.subarray(p, end));
   }
 
   private fragment(
     key: string,
     version: 4 | 6,
-    src: string,
-    dst: string,
+    addresses: { src: string; dst: string; srcKey: Address; dstKey: Address },
     protocol: number,
     offset: number,
     more: boolean,
@@ -198,6 +261,6 @@ export class IpDecoder {
     for (const piece of pieces) whole.set(piece.data.subarray(0, d.total - piece.offset), piece.offset);
     this.pending.delete(key);
     const fragmentFrames = [...new Set(pieces.map((x) => x.frame))].sort((a, b) => a - b);
-    return { version, src, dst, protocol, payload: whole, payloadLength: d.total, fragmentFrames };
+    return withPayload({ version, ...addresses, protocol, payloadLength: d.total, fragmentFrames }, whole);
   }
 }

@@ -14,50 +14,66 @@ const AF_INET = 2;
 
 const NOT_IP: LinkResult = { offset: 0, ipVersion: 0 };
 
+/** Results are shared, read-only objects (one per offset and version): this runs for every frame, and need not allocate. */
+const RESULTS = new Map<number, LinkResult>();
+function result(offset: number, ipVersion: 4 | 6): LinkResult {
+  const key = offset * 8 + ipVersion;
+  let r = RESULTS.get(key);
+  if (!r) {
+    r = Object.freeze({ offset, ipVersion });
+    RESULTS.set(key, r);
+  }
+  return r;
+}
+
 function byEthertype(type: number, offset: number): LinkResult {
-  if (type === ETHERTYPE.IPv4) return { offset, ipVersion: 4 };
-  if (type === ETHERTYPE.IPv6) return { offset, ipVersion: 6 };
+  if (type === ETHERTYPE.IPv4) return result(offset, 4);
+  if (type === ETHERTYPE.IPv6) return result(offset, 6);
   return NOT_IP;
 }
 
-function byVersionNibble(b: Uint8Array, offset: number): LinkResult {
-  const v = b.length > offset ? b[offset]! >> 4 : 0;
-  return v === 4 || v === 6 ? { offset, ipVersion: v } : NOT_IP;
+function byVersionNibble(v: number, offset: number): LinkResult {
+  return v === 4 || v === 6 ? result(offset, v) : NOT_IP;
 }
 
-/** The link types labreport decodes, and how each reaches its IP header. */
-export function decodeLink(linkType: number, b: Uint8Array): LinkResult {
+/**
+ * The link types labreport decodes, and how each reaches its IP header. The frame is
+ * `b[start, end)` (the whole array by default); the offset returned is from `start`.
+ */
+export function decodeLink(linkType: number, b: Uint8Array, start = 0, end = b.length): LinkResult {
+  const len = end - start;
+  const at = (i: number) => b[start + i]!;
   switch (linkType) {
     case 1: {
       // Ethernet II, then any stack of 802.1Q / 802.1ad (QinQ) tags.
-      if (b.length < 14) return NOT_IP;
+      if (len < 14) return NOT_IP;
       let o = 12;
-      let type = (b[o]! << 8) | b[o + 1]!;
-      while ((type === ETHERTYPE.VLAN || type === ETHERTYPE.QinQ || type === ETHERTYPE.QinQOld) && o + 6 <= b.length) {
+      let type = (at(o) << 8) | at(o + 1);
+      while ((type === ETHERTYPE.VLAN || type === ETHERTYPE.QinQ || type === ETHERTYPE.QinQOld) && o + 6 <= len) {
         o += 4;
-        type = (b[o]! << 8) | b[o + 1]!;
+        type = (at(o) << 8) | at(o + 1);
       }
       return byEthertype(type, o + 2);
     }
     case 113: // Linux cooked v1: protocol type at 14.
-      return b.length < 16 ? NOT_IP : byEthertype((b[14]! << 8) | b[15]!, 16);
+      return len < 16 ? NOT_IP : byEthertype((at(14) << 8) | at(15), 16);
     case 276: // Linux cooked v2: protocol type at 0, header of 20 bytes.
-      return b.length < 20 ? NOT_IP : byEthertype((b[0]! << 8) | b[1]!, 20);
+      return len < 20 ? NOT_IP : byEthertype((at(0) << 8) | at(1), 20);
     case 101: // LINKTYPE_RAW: the version nibble says which IP.
-      return byVersionNibble(b, 0);
+      return byVersionNibble(len > 0 ? at(0) >> 4 : 0, 0);
     case 228:
-      return b.length > 0 && b[0]! >> 4 === 4 ? { offset: 0, ipVersion: 4 } : NOT_IP;
+      return len > 0 && at(0) >> 4 === 4 ? result(0, 4) : NOT_IP;
     case 229:
-      return b.length > 0 && b[0]! >> 4 === 6 ? { offset: 0, ipVersion: 6 } : NOT_IP;
+      return len > 0 && at(0) >> 4 === 6 ? result(0, 6) : NOT_IP;
     case 0: // BSD null: address family in the capturing host's byte order.
     case 108: {
       // OpenBSD loop: the same, in network byte order.
-      if (b.length < 4) return NOT_IP;
-      const be = ((b[0]! << 24) | (b[1]! << 16) | (b[2]! << 8) | b[3]!) >>> 0;
-      const le = ((b[3]! << 24) | (b[2]! << 16) | (b[1]! << 8) | b[0]!) >>> 0;
+      if (len < 4) return NOT_IP;
+      const be = ((at(0) << 24) | (at(1) << 16) | (at(2) << 8) | at(3)) >>> 0;
+      const le = ((at(3) << 24) | (at(2) << 16) | (at(1) << 8) | at(0)) >>> 0;
       const family = linkType === 108 ? be : le < 0x10000 ? le : be;
-      if (family === AF_INET) return { offset: 4, ipVersion: 4 };
-      if (AF_INET6.has(family)) return { offset: 4, ipVersion: 6 };
+      if (family === AF_INET) return result(4, 4);
+      if (AF_INET6.has(family)) return result(4, 6);
       return NOT_IP;
     }
     default:

@@ -1,3 +1,4 @@
+import type { Address } from '../decode/ip.js';
 import { TCP_FLAG, type TcpHeader } from '../decode/tcp.js';
 
 export interface Endpoint {
@@ -232,6 +233,8 @@ export class TcpConnection {
     readonly stream: number,
     readonly client: Endpoint,
     readonly server: Endpoint,
+    /** The client's address as the tracker keys it (see decode/ip.ts Address). */
+    private readonly clientKey: Address,
     readonly firstFrame: number,
     readonly firstTime: number,
     /** Whether the three-way handshake's SYN was captured. */
@@ -241,6 +244,11 @@ export class TcpConnection {
     this.toServer = new HalfStream(true, this, limits);
     this.toClient = new HalfStream(false, this, limits);
     this.lastFrame = firstFrame;
+  }
+
+  /** Whether a segment from this address and port comes from the client. */
+  isClient(address: Address, port: number): boolean {
+    return port === this.client.port && address === this.clientKey;
   }
 
   get finished(): boolean {

@@ -1,3 +1,4 @@
+import { addressText, type Address } from '../decode/ip.js';
 import { TCP_FLAG, type TcpHeader } from '../decode/tcp.js';
 import { DEFAULT_REASSEMBLY_LIMITS, TcpConnection, type Endpoint, type ReassemblyLimits, type StreamHandler } from './tcp-stream.js';
 
@@ -9,7 +10,10 @@ const WELL_KNOWN_PORT_LIMIT = 1024;
  * Wireshark's tcp.stream does, and feeds the segment to that connection's reassembly.
  */
 export class TcpTracker {
-  private readonly byKey = new Map<string, TcpConnection>();
+  /** IPv4 connections by source address, destination address, then ports: small-integer keys, no string built per packet. */
+  private readonly byIpv4 = new Map<number, Map<number, Map<number, TcpConnection>>>();
+  /** IPv6 (and mixed) connections by a text key. */
+  private readonly byText = new Map<string, TcpConnection>();
   readonly connections: TcpConnection[] = [];
 
   constructor(
@@ -18,43 +22,62 @@ export class TcpTracker {
     private readonly limits: ReassemblyLimits = DEFAULT_REASSEMBLY_LIMITS,
   ) {}
 
-  segment(src: string, dst: string, tcp: TcpHeader, frame: number, time: number): TcpConnection {
+  segment(src: Address, dst: Address, tcp: TcpHeader, frame: number, time: number): TcpConnection {
     const conn = this.connectionFor(src, dst, tcp, frame, time);
-    const fromClient = conn.client.port === tcp.srcPort && conn.client.ip === src;
-    conn.segment(fromClient, tcp, frame, time);
+    conn.segment(conn.isClient(src, tcp.srcPort), tcp, frame, time);
     return conn;
+  }
+
+  private lookup(src: Address, sport: number, dst: Address, dport: number): TcpConnection | undefined {
+    if (typeof src === 'number' && typeof dst === 'number')
+      return this.byIpv4
+        .get(src)
+        ?.get(dst)
+        ?.get((sport << 16) | dport);
+    return this.byText.get(`${src} ${sport} ${dst} ${dport}`);
+  }
+
+  private store(src: Address, sport: number, dst: Address, dport: number, conn: TcpConnection): void {
+    if (typeof src === 'number' && typeof dst === 'number') {
+      let bySrc = this.byIpv4.get(src);
+      if (!bySrc) this.byIpv4.set(src, (bySrc = new Map()));
+      let byDst = bySrc.get(dst);
+      if (!byDst) bySrc.set(dst, (byDst = new Map()));
+      byDst.set((sport << 16) | dport, conn);
+    } else this.byText.set(`${src} ${sport} ${dst} ${dport}`, conn);
   }
 
   /**
    * A segment whose header is damaged past its ports: Wireshark still gives it a tcp.stream
    * (so later stream numbers stay aligned with Wireshark's), but none of its fields can be trusted.
    */
-  damaged(src: string, dst: string, ports: Pick<TcpHeader, 'srcPort' | 'dstPort'>, frame: number, time: number): TcpConnection {
+  damaged(src: Address, dst: Address, ports: Pick<TcpHeader, 'srcPort' | 'dstPort'>, frame: number, time: number): TcpConnection {
     const conn = this.connectionFor(src, dst, { ...ports, flags: 0, seq: 0 }, frame, time);
     conn.packets++;
     conn.lastFrame = frame;
     return conn;
   }
 
-  private connectionFor(src: string, dst: string, tcp: Pick<TcpHeader, 'srcPort' | 'dstPort' | 'flags' | 'seq'>, frame: number, time: number): TcpConnection {
-    const key = `${src} ${tcp.srcPort} ${dst} ${tcp.dstPort}`;
-    let conn = this.byKey.get(key);
+  private connectionFor(src: Address, dst: Address, tcp: Pick<TcpHeader, 'srcPort' | 'dstPort' | 'flags' | 'seq'>, frame: number, time: number): TcpConnection {
+    let conn = this.lookup(src, tcp.srcPort, dst, tcp.dstPort);
     const isNewSyn = (tcp.flags & (TCP_FLAG.SYN | TCP_FLAG.ACK)) === TCP_FLAG.SYN;
     if (conn && isNewSyn) {
       // As Wireshark: a SYN whose sequence number is not the one this side started with opens
       // a new connection on the same ports (tcp.analysis.reused_ports), finished or not.
-      const half = conn.client.port === tcp.srcPort && conn.client.ip === src ? conn.toServer : conn.toClient;
+      const half = conn.isClient(src, tcp.srcPort) ? conn.toServer : conn.toClient;
       if (half.baseSeq >= 0 && half.baseSeq !== tcp.seq) conn = undefined;
     }
     if (!conn) {
-      conn = this.open({ ip: src, port: tcp.srcPort }, { ip: dst, port: tcp.dstPort }, tcp.flags, frame, time);
-      this.byKey.set(key, conn);
-      this.byKey.set(`${dst} ${tcp.dstPort} ${src} ${tcp.srcPort}`, conn);
+      conn = this.open(src, tcp.srcPort, dst, tcp.dstPort, tcp.flags, frame, time);
+      this.store(src, tcp.srcPort, dst, tcp.dstPort, conn);
+      this.store(dst, tcp.dstPort, src, tcp.srcPort, conn);
     }
     return conn;
   }
 
-  private open(from: Endpoint, to: Endpoint, flags: number, frame: number, time: number): TcpConnection {
+  private open(src: Address, sport: number, dst: Address, dport: number, flags: number, frame: number, time: number): TcpConnection {
+    const from: Endpoint = { ip: addressText(src), port: sport };
+    const to: Endpoint = { ip: addressText(dst), port: dport };
     const syn = (flags & TCP_FLAG.SYN) !== 0;
     const ack = (flags & TCP_FLAG.ACK) !== 0;
     let fromIsClient: boolean;
@@ -63,7 +86,7 @@ export class TcpTracker {
     else if (from.port < WELL_KNOWN_PORT_LIMIT !== to.port < WELL_KNOWN_PORT_LIMIT) fromIsClient = to.port < WELL_KNOWN_PORT_LIMIT;
     else fromIsClient = from.port >= to.port; // mid-stream guess: ephemeral ports are the higher ones
     const [client, server] = fromIsClient ? [from, to] : [to, from];
-    const conn = new TcpConnection(this.connections.length, client, server, frame, time, syn && !ack, this.limits);
+    const conn = new TcpConnection(this.connections.length, client, server, fromIsClient ? src : dst, frame, time, syn && !ack, this.limits);
     this.connections.push(conn);
     conn.handler = this.onConnection(conn);
     return conn;

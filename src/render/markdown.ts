@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { UsageError } from '../errors.js';
+import { DEFAULT_TEMPLATES } from './templates-dir.js';
 
 /*
  * ReportModel view → Markdown, through Handlebars templates. Captured text is hostile,
@@ -11,9 +11,6 @@ import { UsageError } from '../errors.js';
  * before compiling into `{{{md value}}}`: Markdown-escaped inline text. Helpers that build
  * Markdown themselves (code blocks, tables of their own) return SafeStrings, which pass.
  */
-
-/** The default templates shipped with labreport. */
-export const DEFAULT_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
 
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 /** Control characters shown as their Unicode "control pictures" (␀, ␛, …), never emitted raw. */

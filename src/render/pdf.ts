@@ -1,4 +1,4 @@
-import puppeteer, { type Browser } from 'puppeteer';
+import type { Browser } from 'puppeteer';
 
 /*
  * HTML → PDF with Chromium through puppeteer. Three layers keep captured content from
@@ -45,6 +45,7 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', 
 const sandboxFlags = () => (process.getuid?.() === 0 ? ['--no-sandbox', '--disable-setuid-sandbox'] : []);
 
 export async function launchBrowser(executablePath: string): Promise<Browser> {
+  const { default: puppeteer } = await import('puppeteer'); // loaded only when a PDF is asked for: it takes a third of a second
   return puppeteer.launch({ executablePath, headless: true, args: [...ISOLATION_FLAGS, ...sandboxFlags()], timeout: 60_000 });
 }
 

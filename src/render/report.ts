@@ -4,13 +4,13 @@ import type { Browser } from 'puppeteer';
 import { format, UI } from '../knowledge/index.js';
 import { writeFileAtomic } from '../output.js';
 import type { ReportConfig } from '../report/config.js';
-import { jsonPieces } from '../report/json.js';
 import type { ReportModel } from '../report/schema.js';
 import { findBrowser } from './browser.js';
 import { templateHelpers } from './helpers.js';
 import { renderHtml } from './html.js';
-import { DEFAULT_TEMPLATES, loadTemplates } from './markdown.js';
-import { launchBrowser, renderPdf } from './pdf.js';
+import { loadTemplates } from './markdown.js';
+import { DEFAULT_TEMPLATES } from './templates-dir.js';
+import { renderPdf } from './pdf.js';
 import { buildView } from './view.js';
 
 /*
@@ -19,10 +19,8 @@ import { buildView } from './view.js';
  * saved model renders again with other templates or another language.
  */
 
-export type OutputFormat = 'md' | 'html' | 'pdf' | 'json';
-
 export interface RenderOptions {
-  formats: readonly OutputFormat[];
+  formats: readonly string[];
   config: ReportConfig;
   outDir: string;
   /** File name without extension: output/<baseName>.md, .html, .pdf, .json. */
@@ -55,12 +53,10 @@ export function renderDocuments(model: ReportModel, config: ReportConfig): Rende
   return { markdown, html };
 }
 
-/** Write the requested formats; returns the paths written. PDF comes last, so md and html exist even when no browser can be found. */
+/** Write md, html and pdf as requested; returns the paths written. PDF comes last, so md and html exist even when no browser can be found. */
 export async function writeReport(model: ReportModel, options: RenderOptions): Promise<string[]> {
   const { formats, config, outDir, baseName } = options;
   const written: string[] = [];
-  if (formats.includes('json')) written.push(writeFileAtomic(outDir, `${baseName}.json`, jsonPieces(model, '\n')));
-  if (!formats.some((f) => f !== 'json')) return written;
   const { markdown, html } = renderDocuments(model, config);
   if (formats.includes('md')) written.push(writeFileAtomic(outDir, `${baseName}.md`, markdown));
   if (formats.includes('html')) written.push(writeFileAtomic(outDir, `${baseName}.html`, html));
@@ -73,5 +69,3 @@ export async function writeReport(model: ReportModel, options: RenderOptions): P
   }
   return written;
 }
-
-export { launchBrowser };

@@ -7,7 +7,8 @@ import type { HttpExchangeRecord } from '../protocols/http/dissector.js';
 import { headerValue, type HttpMessageRecord } from '../protocols/http/parser.js';
 import { lookUpFrames } from './frames.js';
 import { packetRows, selectExchanges, type FrameChoices } from './http-report.js';
-import { MODEL_VERSION, type Connection, type HttpExchange, type HttpRequest, type HttpResponse, type PacketRow, type ReportModel } from './schema.js';
+import { MODEL_VERSION } from './model-version.js';
+import type { Connection, HttpExchange, HttpRequest, HttpResponse, PacketRow, ReportModel } from './schema.js';
 import { pop3Sessions, smtpSessions } from './mail.js';
 import { fieldCredentials, headerCredentials, Redactor } from './secrets.js';
 

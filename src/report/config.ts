@@ -8,9 +8,7 @@ import { UsageError } from '../errors.js';
  * is a one-line error naming its path.
  */
 
-export const LANGUAGES = ['en', 'zh'] as const;
-export const FORMATS = ['md', 'html', 'pdf', 'json'] as const;
-export const PAPERS = ['A4', 'Letter'] as const;
+import { FORMATS, LANGUAGES, PAPERS } from './config-options.js';
 
 const text = z.string().max(200);
 const frame = z.number().int().positive();
@@ -57,7 +55,7 @@ export const ReportConfig = z
 
 export type ReportConfig = z.infer<typeof ReportConfig>;
 
-export const DEFAULT_CONFIG_FILE = 'labreport.config.json';
+import { DEFAULT_CONFIG_FILE } from './config-options.js';
 
 /** Read and validate a config file; errors become one-line usage errors naming the bad field. */
 export function loadConfig(path: string | undefined): ReportConfig {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { openCapture } from '../capture/open.js';
 import { describeFrame } from '../decode/describe.js';
@@ -11,15 +12,25 @@ import type { FrameDetail } from './schema.js';
  * can be shown relative, as Wireshark shows them.
  */
 
-let oui: Record<string, string> | null = null;
+let oui: string | null = null;
 
-/** The IEEE registry name of a MAC address's vendor; none for all-zero, multicast or locally administered addresses. */
+/**
+ * The IEEE registry name of a MAC address's vendor; none for all-zero, multicast or
+ * locally administered addresses. oui-data is the IEEE MA-L registry as a 5 MB JSON object:
+ * a report needs one or two entries, so the text is searched rather than parsed whole.
+ */
 export function macVendor(mac: string): string | undefined {
   const bytes = mac.split(':').map((x) => parseInt(x, 16));
   if (bytes.length !== 6 || bytes.every((b) => b === 0) || bytes[0]! & 0x03) return undefined;
-  // oui-data: the IEEE MA-L registry as JSON (loaded only when a report needs it: it is 5 MB).
-  oui ??= createRequire(import.meta.url)('oui-data') as Record<string, string>;
-  return oui[mac.replaceAll(':', '').slice(0, 6).toUpperCase()]?.split('\n')[0];
+  oui ??= readFileSync(createRequire(import.meta.url).resolve('oui-data'), 'utf8');
+  const key = `"${mac.replaceAll(':', '').slice(0, 6).toUpperCase()}": `;
+  const at = oui.indexOf(key);
+  if (at < 0) return undefined;
+  // The value is a JSON string: scan to its closing quote (skipping escapes) and let JSON.parse decode it.
+  const start = at + key.length;
+  let end = start + 1;
+  while (end < oui.length && oui[end] !== '"') end += oui[end] === '\\' ? 2 : 1;
+  return (JSON.parse(oui.slice(start, end + 1)) as string).split('\n')[0];
 }
 
 export interface FrameLookup {

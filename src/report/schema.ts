@@ -8,7 +8,9 @@ import { z } from 'zod';
  * Add fields freely; never rename or remove one.
  */
 
-export const MODEL_VERSION = 1;
+import { MODEL_VERSION } from './model-version.js';
+
+export { MODEL_VERSION };
 
 const frameNumber = z.number().int().positive();
 

@@ -11,6 +11,8 @@ export interface HttpExchangeRecord {
   response: HttpMessageRecord | null;
   /** Interim 1xx responses (100 Continue, 103 Early Hints) sent before the final one. */
   informational: HttpMessageRecord[];
+  /** Whether the exchange is listed in the model (false past maxExchanges: counted only). */
+  listed: boolean;
 }
 
 /** A frame whose HTTP bytes continue a message whose start was not captured (Wireshark's "Continuation"). */
@@ -36,8 +38,14 @@ export class HttpCollector {
     this.budget = { remaining: limits.maxKeptBodyBytes };
   }
 
+  /** Whether another exchange will still be listed. */
+  get full(): boolean {
+    return this.exchanges.length >= this.limits.maxExchanges;
+  }
+
   add(exchange: HttpExchangeRecord): void {
-    if (this.exchanges.length < this.limits.maxExchanges) this.exchanges.push(exchange);
+    exchange.listed = !this.full;
+    if (exchange.listed) this.exchanges.push(exchange);
     else this.unlisted++;
   }
 
@@ -75,8 +83,9 @@ export class HttpDissector implements StreamHandler {
       'request',
       {
         continuation: continuation(true),
+        detail: () => !collector.full,
         head: (msg) => {
-          const exchange: HttpExchangeRecord = { stream, request: msg, response: null, informational: [] };
+          const exchange: HttpExchangeRecord = { stream, request: msg, response: null, informational: [], listed: true };
           this.waiting.push(exchange);
           collector.add(exchange);
           collector.requests++;
@@ -92,6 +101,7 @@ export class HttpDissector implements StreamHandler {
       'response',
       {
         continuation: continuation(false),
+        detail: () => this.waiting[0]?.listed ?? !collector.full,
         head: () => {},
         message: (msg) => this.response(msg),
         opaque,
@@ -109,7 +119,7 @@ export class HttpDissector implements StreamHandler {
     const exchange = this.waiting[0];
     if (interim) {
       if (exchange) exchange.informational.push(msg);
-      else this.collector.add({ stream: this.ctx.conn.stream, request: null, response: null, informational: [msg] });
+      else this.collector.add({ stream: this.ctx.conn.stream, request: null, response: null, informational: [msg], listed: true });
       return;
     }
     if (exchange) {
@@ -117,7 +127,7 @@ export class HttpDissector implements StreamHandler {
       this.waiting.shift();
     } else {
       // The request was not captured (the capture began mid-connection, or it fell in a gap).
-      this.collector.add({ stream: this.ctx.conn.stream, request: null, response: msg, informational: [] });
+      this.collector.add({ stream: this.ctx.conn.stream, request: null, response: msg, informational: [], listed: true });
     }
   }
 

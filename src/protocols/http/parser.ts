@@ -131,6 +131,8 @@ export interface ParserEvents {
   /** The connection stops being HTTP/1.x from here (CONNECT tunnel, 101 upgrade, HTTP/2). */
   opaque(reason: string): void;
   warn(frame: number, message: string): void;
+  /** Whether the message about to be read will be listed in detail (its frames, body hash and bytes kept). */
+  detail(): boolean;
   /** Bytes in `frame` that belong to no message we could read: the start of their message was not captured (Wireshark's "Continuation"). */
   continuation(frame: number, bytes: number): void;
 }
@@ -147,7 +149,8 @@ interface BodyInProgress {
   pieces: Uint8Array[];
   keptBytes: number;
   keepLimit: number;
-  hash: Hash;
+  /** Null for a message that is counted but not detailed (past maxExchanges): its bytes are framed, not hashed or kept. */
+  hash: Hash | null;
 }
 
 /** One direction of an HTTP connection: bytes in, messages out. */
@@ -159,6 +162,8 @@ export class HttpParser {
   private lines = 0;
   private msg: HttpMessageRecord | null = null;
   private segments: SegmentList | null = null;
+  /** Whether the message being read will be listed in the model (false past maxExchanges). */
+  private detailed = true;
   private body: BodyInProgress | null = null;
   /** Bytes left in a Content-Length body or the current chunk. */
   private remaining = 0;
@@ -215,7 +220,7 @@ export class HttpParser {
         case 'length':
         case 'chunk-data': {
           const n = Math.min(this.remaining, b.length - o);
-          this.entity(b.subarray(o, o + n));
+          this.entity(b, o, o + n);
           this.segments!.add(frame, n, time);
           this.remaining -= n;
           o += n;
@@ -264,7 +269,7 @@ export class HttpParser {
           break;
         }
         case 'close':
-          this.entity(b.subarray(o));
+          this.entity(b, o, b.length);
           this.segments!.add(frame, b.length - o, time);
           o = b.length;
           break;
@@ -371,7 +376,9 @@ export class HttpParser {
     this.lines = 0;
     this.msg = null;
     this.body = null;
-    this.segments = new SegmentList(this.limits.maxFramesPerMessage);
+    this.detailed = this.events.detail();
+    // A message that will not be listed needs no frame list: the list stays empty, only the last frame is tracked.
+    this.segments = new SegmentList(this.detailed ? this.limits.maxFramesPerMessage : 0);
   }
 
   private parseHead(frame: number): void {
@@ -488,22 +495,26 @@ export class HttpParser {
   }
 
   private openBody(framing: HttpBodyRecord['framing']): void {
-    const keepLimit = Math.min(this.limits.maxBodyBytes, this.budget.remaining);
+    const keepLimit = this.detailed ? Math.min(this.limits.maxBodyBytes, this.budget.remaining) : 0;
     this.body = {
       record: { framing, wireBytes: 0, length: 0, chunks: 0, kept: new Uint8Array(0), missingBytes: 0, sha256: '' },
       pieces: [],
       keptBytes: 0,
       keepLimit,
-      hash: createHash('sha256'),
+      hash: this.detailed ? createHash('sha256') : null,
     };
     this.budget.remaining -= keepLimit;
   }
 
   /** Entity bytes (de-chunked) arrived: count, hash, keep the first ones. */
-  private entity(piece: Uint8Array): void {
+  private entity(b: Uint8Array, start: number, end: number): void {
     const body = this.body!;
-    body.record.length += piece.length;
-    body.record.wireBytes += piece.length;
+    const n = end - start;
+    body.record.length += n;
+    body.record.wireBytes += n;
+    // A message that is only counted (past maxExchanges) neither hashes nor keeps: no view is made.
+    if (body.hash === null) return;
+    const piece = b.subarray(start, end);
     body.hash.update(piece);
     if (body.keptBytes < body.keepLimit) {
       const take = piece.subarray(0, body.keepLimit - body.keptBytes);
@@ -522,7 +533,7 @@ export class HttpParser {
   private closeBody(): HttpBodyRecord {
     const body = this.body!;
     body.record.kept = body.pieces.length === 1 ? body.pieces[0]! : Buffer.concat(body.pieces);
-    body.record.sha256 = body.hash.digest('hex');
+    body.record.sha256 = body.hash?.digest('hex') ?? '';
     this.budget.remaining += body.keepLimit - body.keptBytes; // give back what this body did not use
     this.body = null;
     return body.record;
@@ -603,6 +614,7 @@ export function headerValue(headers: HttpHeader[], name: string): string | undef
 
 /** Header bytes are ISO-8859-1 by definition; UTF-8 is what they usually are when not ASCII. */
 function decodeHeadText(raw: Buffer): string {
+  if (!raw.some((c) => c >= 0x80)) return raw.toString('latin1'); // plain ASCII, the usual case
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(raw);
   } catch {
