@@ -42,16 +42,26 @@ export interface CaptureRecords extends ProtocolResults {
     notIp: number;
     ipFragmentsDropped: number;
   };
-  connections: TcpConnection[];
-  /** The protocol dissecting each connection, by tcp.stream index. */
-  connectionProtocols: Map<number, string>;
+  /** TCP connections in the capture (Wireshark's tcp.stream count). */
+  connectionCount: number;
+  /** The connections a protocol was dissected on, in the order it was recognised (up to maxConnectionsListed). */
+  connections: DissectedConnection[];
+  connectionsUnlisted: number;
   warnings: Warnings;
+}
+
+export interface DissectedConnection {
+  conn: TcpConnection;
+  /** The protocol found on it ("http", "smtp", "pop3"). */
+  protocol: string;
 }
 
 export interface DissectOptions {
   limits?: Limits;
   /** Called now and then with bytes read so far, for progress bars. */
   onProgress?: (bytesRead: number) => void;
+  /** Called with every TCP connection as it opens, dissected or not (the records keep only dissected ones). */
+  onConnection?: (conn: TcpConnection) => void;
 }
 
 /**
@@ -63,13 +73,18 @@ export function dissectCapture(path: string, options: DissectOptions = {}): Capt
   const reader = openCapture(path);
   const warnings = new Warnings(limits.maxWarnings);
   const { protocols, results } = createProtocols(limits);
-  const connectionProtocols = new Map<number, string>();
+  const dissected: DissectedConnection[] = [];
+  let dissectedUnlisted = 0;
   const tcp = new TcpTracker(
-    (conn) =>
-      new ProtocolRouter(conn, protocols, { limits, warnings }, (p) => {
-        if (p) connectionProtocols.set(conn.stream, p.name);
-      }),
-    { maxOutOfOrderBytes: limits.maxOutOfOrderBytes },
+    (conn) => {
+      options.onConnection?.(conn);
+      return new ProtocolRouter(conn, protocols, { limits, warnings }, (p) => {
+        if (!p) return;
+        if (dissected.length < limits.maxConnectionsListed) dissected.push({ conn, protocol: p.name });
+        else dissectedUnlisted++;
+      });
+    },
+    { maxOutOfOrderBytes: limits.maxOutOfOrderBytes, maxStreams: limits.maxStreams },
   );
   const ip = new IpDecoder();
   const counts = { ipv4: 0, ipv6: 0, tcp: 0, otherLinkType: 0, records: 0, notTcp: 0, notIp: 0, ipFragmentsDropped: 0 };
@@ -144,8 +159,8 @@ export function dissectCapture(path: string, options: DissectOptions = {}): Capt
     reader.close();
   }
   for (const w of reader.warnings) warnings.add(w.frame, w.message);
-  for (const conn of tcp.connections) {
-    if (!connectionProtocols.has(conn.stream)) continue; // holes in traffic we do not dissect are not the reader's concern
+  // Holes in traffic labreport does not dissect are not the reader's concern.
+  for (const { conn } of dissected) {
     for (const g of conn.gaps) {
       const [from, to] = g.fromClient ? [conn.client, conn.server] : [conn.server, conn.client];
       const where = g.beforeFrame > 0 ? `between frames ${g.beforeFrame} and ${g.afterFrame}` : `before frame ${g.afterFrame}`;
@@ -155,6 +170,11 @@ export function dissectCapture(path: string, options: DissectOptions = {}): Capt
   for (const lt of otherLinkTypes)
     warnings.add(undefined, `frames of link type ${lt} are not decoded (labreport reads Ethernet, Linux cooked SLL/SLL2, raw IP and BSD loopback)`);
   counts.ipFragmentsDropped = ip.droppedFragments;
+  if (tcp.evicted > 0)
+    warnings.add(
+      undefined,
+      `more than ${limits.maxStreams} TCP connections were open at once (maxStreams): the ${tcp.evicted} oldest were closed early and forgotten, so a late packet of theirs counts as a new connection`,
+    );
   if (ip.incompleteDatagrams > 0)
     warnings.add(undefined, `${ip.incompleteDatagrams} fragmented IP datagrams never arrived whole (fragments missing from the capture)`);
   if (packets === 0 && reader.warnings.length > 0) throw new CaptureError(path, reader.warnings[0]!.message);
@@ -169,8 +189,9 @@ export function dissectCapture(path: string, options: DissectOptions = {}): Capt
     firstTime,
     lastTime: firstTime ? { sec: lastSec, nsec: lastNsec } : null,
     counts,
-    connections: tcp.connections,
-    connectionProtocols,
+    connectionCount: tcp.streams,
+    connections: dissected,
+    connectionsUnlisted: dissectedUnlisted,
     warnings,
   };
 }

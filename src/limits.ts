@@ -64,6 +64,11 @@ export const LIMIT_OPTIONS = {
     unit: 'connections',
     description: 'Connections listed in the model (those carrying a dissected protocol); further ones are counted.',
   },
+  maxStreams: {
+    default: 20_000,
+    unit: 'connections',
+    description: 'TCP connections tracked at once; past it the oldest is closed and forgotten (a late packet of it then counts as a new connection).',
+  },
   maxOutOfOrderBytes: {
     default: 4 * 1024 * 1024,
     unit: 'bytes',

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { FRAGMENT_LIMITS, IpDecoder, ipv6String, type IpPacket } from '../src/decode/ip.js';
 import { decodeLink } from '../src/decode/link.js';
 import { decodeTcp } from '../src/decode/tcp.js';
-import { dissectCapture, type CaptureRecords } from '../src/dissect.js';
+import { dissectCapture } from '../src/dissect.js';
+import type { TcpConnection } from '../src/reassembly/tcp-stream.js';
 import { tempFile, tshark } from './helpers/files.js';
 import {
   bytes,
@@ -77,8 +78,15 @@ function tsharkStreams(rows: string[][]): StreamView[] {
     }));
 }
 
-function ourStreams(records: CaptureRecords): StreamView[] {
-  return records.connections.map((c) => ({
+/** Every TCP connection of a capture, dissected or not, in tcp.stream order. */
+function connectionsOf(path: string): TcpConnection[] {
+  const all: TcpConnection[] = [];
+  dissectCapture(path, { onConnection: (c) => all.push(c) });
+  return all;
+}
+
+function ourStreams(path: string): StreamView[] {
+  return connectionsOf(path).map((c) => ({
     stream: c.stream,
     frame: c.firstFrame,
     client: c.client.ip,
@@ -150,7 +158,7 @@ describe('link layers, against tshark', () => {
     expect(rows).toHaveLength(frames.length);
     const theirs = tsharkStreams(rows);
     expect(theirs.length).toBe(frames.filter((f) => !/not IP|undecoded/.test(f.what)).length);
-    expect(ourStreams(records)).toEqual(theirs);
+    expect(ourStreams(records.file)).toEqual(theirs);
   });
 
   it('counts IPv4, IPv6, non-IP frames and the undecoded link type as tshark sees them', () => {
@@ -164,7 +172,7 @@ describe('link layers, against tshark', () => {
   it('bounds a padded Ethernet frame by the IP total length', () => {
     const i = frames.findIndex((f) => f.what.startsWith('short frame'));
     expect(frames[i]!.data.length).toBe(60); // 14 + 20 + 20 + 2, padded with 4 zero bytes
-    const conn = records.connections.find((c) => c.firstFrame === i + 1)!;
+    const conn = connectionsOf(records.file).find((c) => c.firstFrame === i + 1)!;
     expect(conn.bytes).toBe(2);
     const link = decodeLink(1, frames[i]!.data);
     const ip = new IpDecoder().decode(4, frames[i]!.data, link.offset, 1)!;
@@ -217,7 +225,7 @@ describe('decodeLink', () => {
     const frames = [nullLink(v6, 10), nullLink(packet('2001:db8::3', '2001:db8::4', 7, 8), 10, true)];
     const records = dissectCapture(tempFile('null-linux.pcap', pcapFile(packetsOf(frames), { linkType: 0 })));
     expect(records.counts).toMatchObject({ ipv6: 2, tcp: 2, notIp: 0 });
-    expect(records.connections.map((c) => c.client.ip)).toEqual(['2001:db8::1', '2001:db8::3']);
+    expect(connectionsOf(records.file).map((c) => c.client.ip)).toEqual(['2001:db8::1', '2001:db8::3']);
   });
 });
 
@@ -272,7 +280,7 @@ describe('IPv4 and TCP headers, against tshark', () => {
   const records = dissectCapture(path);
 
   it('finds the same connections and payload lengths as tshark', () => {
-    expect(ourStreams(records)).toEqual(tsharkStreams(rows));
+    expect(ourStreams(records.file)).toEqual(tsharkStreams(rows));
     expect(rows.map((r) => [Number(r[7]), Number(r[8]), Number(r[6])])).toEqual([
       [24, 20, payload.length],
       [40, 20, payload.length],
@@ -373,8 +381,8 @@ describe('damaged headers give null, never an exception', () => {
     // As tshark numbers them (tcp.stream 0, 1, 2): frames 3-4 have a bogus data offset but readable ports, so they still open stream 1.
     const streams = tshark(records.file, ['frame.number', 'tcp.stream']).filter(([, s]) => s !== '');
     const firstFrames = [...new Map(streams.map(([f, s]) => [s, Number(f)] as const).reverse()).values()].reverse();
-    expect(records.connections.map((c) => c.firstFrame)).toEqual(firstFrames.sort((a, b) => a - b));
-    expect(records.connections.map((c) => c.firstFrame)).toEqual([1, 3, 6]);
+    expect(connectionsOf(records.file).map((c) => c.firstFrame)).toEqual(firstFrames.sort((a, b) => a - b));
+    expect(connectionsOf(records.file).map((c) => c.firstFrame)).toEqual([1, 3, 6]);
     expect(records.warnings.list.filter((w) => /TCP header is damaged/.test(w.message)).map((w) => w.frame)).toEqual([3, 4, 5]);
   });
 });
@@ -408,9 +416,9 @@ describe('IPv4 fragments', () => {
 
   it('reassembles out-of-order fragments into one TCP segment in the frame that completes it, as tshark does', () => {
     const records = dissectCapture(path);
-    expect(ourStreams(records)).toEqual(tsharkStreams(rows));
-    expect(records.connections.map((x) => x.firstFrame)).toEqual([6, 7, 9]);
-    expect(records.connections.some((x) => x.client.ip === '10.4.0.2')).toBe(false); // b never completes
+    expect(ourStreams(records.file)).toEqual(tsharkStreams(rows));
+    expect(connectionsOf(records.file).map((x) => x.firstFrame)).toEqual([6, 7, 9]);
+    expect(connectionsOf(records.file).some((x) => x.client.ip === '10.4.0.2')).toBe(false); // b never completes
     expect(records.counts).toMatchObject({ ipv4: 9, tcp: 3 });
   });
 
@@ -533,7 +541,7 @@ describe('IPv6 extension headers and fragments, against tshark', () => {
     const records = dissectCapture(path);
     const theirs = tsharkStreams(rows);
     expect(theirs.map((t) => t.frame)).toEqual([1, 4, 6, 7, 9]);
-    expect(ourStreams(records)).toEqual(theirs);
+    expect(ourStreams(records.file)).toEqual(theirs);
   });
 
   it('gives the bytes after the extension headers and the fragments that made them', () => {

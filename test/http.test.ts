@@ -28,7 +28,7 @@ function runHttp(steps: Step[], opts: { seed?: number; limits?: Partial<Limits> 
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
   const warnings = new Warnings(100);
   const collector = new HttpCollector(limits);
-  const conn = new TcpConnection(0, { ip: '10.0.0.1', port: 50000 }, { ip: '10.0.0.2', port: 80 }, '10.0.0.1', 1, 0, true, limits);
+  const conn = new TcpConnection(0, { ip: '10.0.0.1', port: 50000 }, { ip: '10.0.0.2', port: 80 }, '10.0.0.1', '10.0.0.2', 1, 0, true, limits);
   const d = new HttpDissector({ conn, limits, warnings }, collector);
   const random = opts.seed === undefined ? null : rng(opts.seed);
   let frame = 0;

@@ -4,7 +4,7 @@ import { IpDecoder } from '../src/decode/ip.js';
 import { decodeLink } from '../src/decode/link.js';
 import { decodeTcp } from '../src/decode/tcp.js';
 import { dissectCapture } from '../src/dissect.js';
-import type { ReassemblyLimits } from '../src/reassembly/tcp-stream.js';
+import type { ReassemblyLimits, TcpConnection } from '../src/reassembly/tcp-stream.js';
 import { TcpTracker } from '../src/reassembly/tcp-tracker.js';
 import { tempFile, tshark } from './helpers/files.js';
 import { Conversation, TCP, bytes, pcapFile, type Host, type Packet } from './helpers/packets.js';
@@ -30,13 +30,17 @@ interface Run {
   events: Event[][];
   /** The stream each frame went to, by frame number - 1. */
   streamOf: number[];
+  /** Every connection, by tcp.stream index. */
+  connections: TcpConnection[];
 }
 
 function track(packets: Packet[], limits?: ReassemblyLimits): Run {
   const decoder = new IpDecoder();
   const events: Event[][] = [];
   let at = 0;
+  const connections: TcpConnection[] = [];
   const tracker = new TcpTracker((conn) => {
+    connections.push(conn);
     const list: Event[] = (events[conn.stream] = []);
     return {
       data: (fromClient, b, frame) => void list.push({ kind: 'data', fromClient, text: Buffer.from(b).toString('latin1'), frame, at }),
@@ -54,7 +58,7 @@ function track(packets: Packet[], limits?: ReassemblyLimits): Run {
   });
   at = END;
   tracker.finish();
-  return { tracker, events, streamOf };
+  return { tracker, events, streamOf, connections };
 }
 
 type Chunk = { data: string } | { missing: number };
@@ -248,7 +252,7 @@ const run = track(captured);
 const rows = tshark(path, ['frame.number', 'tcp.stream', 'tcp.len', 'tcp.seq_raw', '_ws.expert.message']);
 const streamAt = (frame: number) => run.streamOf[frame - 1]!;
 const eventsAt = (frame: number) => run.events[streamAt(frame)]!;
-const connAt = (frame: number) => run.tracker.connections[streamAt(frame)]!;
+const connAt = (frame: number) => run.connections[streamAt(frame)]!;
 const side = (events: Event[], fromClient: boolean) => events.filter((e) => e.fromClient === fromClient);
 const data = (fromClient: boolean, t: string, frame: number, at = frame): Event => ({ kind: 'data', fromClient, text: t, frame, at });
 const gap = (fromClient: boolean, length: number, frame: number, at: number): Event => ({ kind: 'gap', fromClient, length, frame, at });
@@ -261,10 +265,11 @@ describe('connections and stream numbers, against tshark', () => {
   });
 
   it('dissectCapture numbers connections by first frame as tshark does', () => {
-    const records = dissectCapture(path);
+    const all: TcpConnection[] = [];
+    const records = dissectCapture(path, { onConnection: (c) => all.push(c) });
     const firsts = new Map<number, number>();
     for (const r of rows) if (!firsts.has(Number(r[1]))) firsts.set(Number(r[1]), Number(r[0]));
-    expect(records.connections.map((c) => [c.stream, c.firstFrame])).toEqual([...firsts]);
+    expect(all.map((c) => [c.stream, c.firstFrame])).toEqual([...firsts]);
     expect(records.counts.tcp).toBe(captured.length);
   });
 
@@ -297,7 +302,7 @@ describe('connections and stream numbers, against tshark', () => {
     );
     for (const frame of cases) {
       const stream = streamAt(frame);
-      const conn = run.tracker.connections[stream]!;
+      const conn = run.connections[stream]!;
       const followed = theirs.get(stream)!;
       const clientNode = followed.node0 === `${conn.client.ip}:${conn.client.port}` ? 0 : 1;
       for (const fromClient of [true, false]) {
@@ -418,7 +423,9 @@ describe('TcpTracker delivery', () => {
       end(true, f + 8),
     ]);
     expect(Number(rows[f + 5 - 1]![2])).toBe(100); // tshark: 100 bytes on the wire
-    const conn = dissectCapture(path).connections[streamAt(snapped)]!;
+    const all: TcpConnection[] = [];
+    dissectCapture(path, { onConnection: (c) => all.push(c) });
+    const conn = all[streamAt(snapped)]!;
     expect(conn.gaps).toEqual([{ fromClient: true, length: 60, beforeFrame: f + 5, afterFrame: f + 5, why: expect.stringMatching(/snapshot length/) }]);
     expect(conn.toServer.lostBytes).toBe(60);
   });
@@ -429,7 +436,7 @@ describe('TcpTracker delivery', () => {
       .send(true, text(50, 14), { mss: 10, drop: [0], ackAfter: false });
     const bounded = track(
       c.frames.map((data) => ({ tsSec: 0, data })),
-      { maxOutOfOrderBytes: 25 },
+      { maxOutOfOrderBytes: 25, maxStreams: 100 },
     );
     const t = text(50, 14);
     // Frames 4-7 carry bytes 10-49; buffered bytes reach 30 > 25 with frame 6.
@@ -498,7 +505,7 @@ describe('TcpTracker connections', () => {
 
   it('keeps interleaved connections apart', () => {
     for (const [i, n] of [20, 21, 22].entries()) {
-      const conn = run.tracker.connections.find((c) => c.client.port === client(n).port)!;
+      const conn = run.connections.find((c) => c.client.port === client(n).port)!;
       const events = run.events[conn.stream]!;
       expect(
         side(events, true)
@@ -516,5 +523,27 @@ describe('TcpTracker connections', () => {
       expect(events.filter((e) => e.kind === 'end' && e.fromClient)).toHaveLength(1);
       expect(events.filter((e) => e.kind === 'end' && !e.fromClient)).toHaveLength(1);
     }
+  });
+});
+
+describe('bounded tracking (maxStreams)', () => {
+  it('closes and forgets the oldest connection past the bound; a late packet of it opens a new stream', () => {
+    const convs = [0, 1, 2, 3].map((i) =>
+      conversation(40 + i)
+        .handshake()
+        .send(true, text(20, 20 + i), { ackAfter: false }),
+    );
+    // Frames: each connection's 4 frames in turn, then one more segment of the first connection.
+    const frames = convs.flatMap((c) => c.frames);
+    frames.push(convs[0]!.segment(true, TCP.ACK | TCP.PSH, bytes('late'), undefined, false));
+    const run = track(
+      frames.map((data) => ({ tsSec: 0, data })),
+      { maxOutOfOrderBytes: 1 << 20, maxStreams: 3 },
+    );
+    expect(run.tracker.evicted).toBe(2); // the 4th connection pushed out the 1st; the late packet pushed out the 2nd
+    expect(run.connections.map((c) => c.client.port)).toEqual([...convs.map((c) => c.client.port), convs[0]!.client.port]);
+    // The evicted connection was flushed: its dissector saw both sides end when the 4th connection arrived.
+    expect(run.events[0]!.filter((e) => e.kind === 'end').map((e) => e.at)).toEqual([13, 13]);
+    expect(run.streamOf.at(-1)).toBe(4);
   });
 });

@@ -23,10 +23,13 @@ export interface StreamHandler {
 export interface ReassemblyLimits {
   /** Out-of-order bytes buffered per direction before the hole is declared lost. */
   maxOutOfOrderBytes: number;
+  /** Connections tracked at once; past it the oldest is closed and forgotten. */
+  maxStreams: number;
 }
 
 export const DEFAULT_REASSEMBLY_LIMITS: ReassemblyLimits = {
   maxOutOfOrderBytes: 4 * 1024 * 1024,
+  maxStreams: 20_000,
 };
 
 /** Gaps listed per connection (each becomes a warning); lost bytes beyond are still counted. */
@@ -203,6 +206,8 @@ class HalfStream {
     if (this.finAt > this.next) this.loseBeforeFin();
     this.closed = true;
     this.conn.handler?.end(this.fromClient);
+    // Both sides done: the dissector has all it will get; let its working state go.
+    if (this.conn.finished) this.conn.handler = null;
   }
 }
 
@@ -233,8 +238,9 @@ export class TcpConnection {
     readonly stream: number,
     readonly client: Endpoint,
     readonly server: Endpoint,
-    /** The client's address as the tracker keys it (see decode/ip.ts Address). */
-    private readonly clientKey: Address,
+    /** The client's and server's addresses as the tracker keys them (see decode/ip.ts Address). */
+    readonly clientKey: Address,
+    readonly serverKey: Address,
     readonly firstFrame: number,
     readonly firstTime: number,
     /** Whether the three-way handshake's SYN was captured. */

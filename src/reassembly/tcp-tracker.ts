@@ -14,7 +14,12 @@ export class TcpTracker {
   private readonly byIpv4 = new Map<number, Map<number, Map<number, TcpConnection>>>();
   /** IPv6 (and mixed) connections by a text key. */
   private readonly byText = new Map<string, TcpConnection>();
-  readonly connections: TcpConnection[] = [];
+  /** Connections tracked now, oldest first. */
+  private readonly tracked = new Set<TcpConnection>();
+  /** Connections seen so far: the next one's tcp.stream index. */
+  streams = 0;
+  /** Connections forgotten because more than maxStreams were tracked at once. */
+  evicted = 0;
 
   constructor(
     /** Called once per new connection: the handler that will receive its bytes, or null to ignore them. */
@@ -35,6 +40,26 @@ export class TcpTracker {
         ?.get(dst)
         ?.get((sport << 16) | dport);
     return this.byText.get(`${src} ${sport} ${dst} ${dport}`);
+  }
+
+  private remove(src: Address, sport: number, dst: Address, dport: number): void {
+    if (typeof src === 'number' && typeof dst === 'number') {
+      const bySrc = this.byIpv4.get(src);
+      const byDst = bySrc?.get(dst);
+      byDst?.delete((sport << 16) | dport);
+      if (byDst?.size === 0) bySrc!.delete(dst);
+      if (bySrc?.size === 0) this.byIpv4.delete(src);
+    } else this.byText.delete(`${src} ${sport} ${dst} ${dport}`);
+  }
+
+  /** Forget the oldest connection: what it holds is flushed to its dissector first. */
+  private evictOldest(): void {
+    const oldest = this.tracked.values().next().value as TcpConnection;
+    oldest.finish();
+    this.tracked.delete(oldest);
+    this.remove(oldest.clientKey, oldest.client.port, oldest.serverKey, oldest.server.port);
+    this.remove(oldest.serverKey, oldest.server.port, oldest.clientKey, oldest.client.port);
+    this.evicted++;
   }
 
   private store(src: Address, sport: number, dst: Address, dport: number, conn: TcpConnection): void {
@@ -68,9 +93,11 @@ export class TcpTracker {
       if (half.baseSeq >= 0 && half.baseSeq !== tcp.seq) conn = undefined;
     }
     if (!conn) {
+      if (this.tracked.size >= this.limits.maxStreams) this.evictOldest();
       conn = this.open(src, tcp.srcPort, dst, tcp.dstPort, tcp.flags, frame, time);
       this.store(src, tcp.srcPort, dst, tcp.dstPort, conn);
       this.store(dst, tcp.dstPort, src, tcp.srcPort, conn);
+      this.tracked.add(conn);
     }
     return conn;
   }
@@ -86,14 +113,13 @@ export class TcpTracker {
     else if (from.port < WELL_KNOWN_PORT_LIMIT !== to.port < WELL_KNOWN_PORT_LIMIT) fromIsClient = to.port < WELL_KNOWN_PORT_LIMIT;
     else fromIsClient = from.port >= to.port; // mid-stream guess: ephemeral ports are the higher ones
     const [client, server] = fromIsClient ? [from, to] : [to, from];
-    const conn = new TcpConnection(this.connections.length, client, server, fromIsClient ? src : dst, frame, time, syn && !ack, this.limits);
-    this.connections.push(conn);
+    const conn = new TcpConnection(this.streams++, client, server, fromIsClient ? src : dst, fromIsClient ? dst : src, frame, time, syn && !ack, this.limits);
     conn.handler = this.onConnection(conn);
     return conn;
   }
 
   /** End of capture: flush every connection still open. */
   finish(): void {
-    for (const conn of this.connections) conn.finish();
+    for (const conn of this.tracked) conn.finish();
   }
 }

@@ -9,8 +9,12 @@ import { lookUpFrames } from './frames.js';
 import { packetRows, selectExchanges, type FrameChoices } from './http-report.js';
 import { MODEL_VERSION } from './model-version.js';
 import type { Connection, HttpExchange, HttpRequest, HttpResponse, PacketRow, ReportModel } from './schema.js';
+import { mapLimit } from '../util/map-limit.js';
 import { pop3Sessions, smtpSessions } from './mail.js';
 import { fieldCredentials, headerCredentials, Redactor } from './secrets.js';
+
+/** Bodies decoded at once. */
+const DECODE_CONCURRENCY = 8;
 
 export interface AnalyseOptions {
   limits: Limits;
@@ -30,17 +34,14 @@ export async function analyse(records: CaptureRecords, options: AnalyseOptions):
   const warnings = records.warnings;
   const redactor = new Redactor(options.revealSecrets ?? false);
   const warn = (frame: number, m: string) => warnings.add(frame, m);
-  const exchanges = await Promise.all(records.http.exchanges.map((e) => exchangeModel(e, limits, redactor, warn)));
+  const exchanges = await mapLimit(records.http.exchanges, DECODE_CONCURRENCY, (e) => exchangeModel(e, limits, redactor, warn));
   exchanges.sort((a, b) => citedFrame(a) - citedFrame(b) || a.stream - b.stream);
   numberOnConnection(exchanges);
 
-  const httpStreams = new Set<number>();
-  const listed: Connection[] = [];
-  for (const conn of records.connections) {
-    const protocol = records.connectionProtocols.get(conn.stream) ?? null;
-    if (protocol === 'http') httpStreams.add(conn.stream);
-    if (protocol === null || listed.length >= limits.maxConnectionsListed) continue;
-    listed.push({
+  // In tcp.stream order, as Wireshark lists conversations.
+  const listed: Connection[] = [...records.connections]
+    .sort((a, b) => a.conn.stream - b.conn.stream)
+    .map(({ conn, protocol }) => ({
       stream: conn.stream,
       client: conn.client,
       server: conn.server,
@@ -53,15 +54,14 @@ export async function analyse(records: CaptureRecords, options: AnalyseOptions):
       reset: conn.reset,
       lostBytes: conn.toServer.lostBytes + conn.toClient.lostBytes,
       retransmissions: conn.toServer.retransmissions + conn.toClient.retransmissions,
-    });
-  }
+    }));
   continuationWarnings(records, warn);
   if (records.http.unlisted > 0)
     warnings.add(undefined, `${records.http.unlisted} HTTP exchanges past the maxExchanges limit (${limits.maxExchanges}) are counted but not listed`);
 
   // The sections' choices, then one short second pass for the frames they show in detail and the packet list's lengths.
   const selection = selectExchanges(exchanges, options.frames ?? {});
-  const rows = packetRows(exchanges, records, httpStreams);
+  const rows = packetRows(exchanges, records);
   const shownRows = rows.slice(0, limits.maxPacketRows);
   const detailed = new Map<number, number>(); // frame → tcp.stream
   for (const s of Object.values(selection)) {
@@ -76,9 +76,8 @@ export async function analyse(records: CaptureRecords, options: AnalyseOptions):
     return { ...r, time: Number.isNaN(r.time) ? (basic?.time ?? 0) : r.time, length: basic?.length ?? 0 };
   });
 
-  const conns = new Map(records.connections.map((c) => [c.stream, c]));
-  const smtp = await smtpSessions(records.smtp.sessions, conns, limits, redactor);
-  const pop3 = await pop3Sessions(records.pop3.sessions, conns, limits, redactor);
+  const smtp = await smtpSessions(records.smtp.sessions, limits, redactor);
+  const pop3 = await pop3Sessions(records.pop3.sessions, limits, redactor);
   const first = records.firstTime;
   const last = records.lastTime;
   const model: ReportModel = {
@@ -102,7 +101,7 @@ export async function analyse(records: CaptureRecords, options: AnalyseOptions):
         otherLinkType: records.counts.otherLinkType,
       },
     },
-    tcp: { connections: records.connections.length, listed },
+    tcp: { connections: records.connectionCount, listed },
     http: {
       exchanges,
       requests: records.http.requests,
@@ -129,6 +128,8 @@ async function exchangeModel(e: HttpExchangeRecord, limits: Limits, redactor: Re
   const responseOf = (r: HttpMessageRecord) => responseModel(r, request, limits, warn);
   return {
     stream: e.stream,
+    client: e.client,
+    server: e.server,
     request,
     response: e.response ? await responseOf(e.response) : null,
     informational: await Promise.all(e.informational.map(responseOf)),

@@ -1,6 +1,6 @@
 import type { CaptureRecords } from '../dissect.js';
 import { UsageError } from '../errors.js';
-import type { TcpConnection } from '../reassembly/tcp-stream.js';
+import type { Endpoint } from '../reassembly/tcp-stream.js';
 import type { HttpExchange, HttpRequest, HttpResponse, PacketRow, Selection } from './schema.js';
 
 /*
@@ -84,12 +84,15 @@ function mediaNote(m: HttpRequest | HttpResponse): string {
 }
 
 /** The packet list with display filter "http": one row per frame that ends an HTTP message, plus continuations and holes. */
-export function packetRows(exchanges: HttpExchange[], records: CaptureRecords, httpStreams: Set<number>): Omit<PacketRow, 'length'>[] {
+export function packetRows(exchanges: HttpExchange[], records: CaptureRecords): Omit<PacketRow, 'length'>[] {
   // Continuation and gap rows get their time from the frame itself (see lookUpFrames); NaN until then.
-  const conns = new Map<number, TcpConnection>(records.connections.map((c) => [c.stream, c]));
   const rows: Omit<PacketRow, 'length'>[] = [];
+  const ends = new Map<number, { client: Endpoint; server: Endpoint }>();
+  for (const e of exchanges) ends.set(e.stream, e);
+  for (const { conn, protocol } of records.connections) if (protocol === 'http') ends.set(conn.stream, conn);
   const row = (stream: number, fromClient: boolean, frame: number, time: number, info: string, kind: PacketRow['kind']) => {
-    const c = conns.get(stream)!;
+    const c = ends.get(stream);
+    if (!c) return;
     const [from, to] = fromClient ? [c.client, c.server] : [c.server, c.client];
     rows.push({ frame, time, source: from.ip, destination: to.ip, protocol: kind === 'gap' ? 'TCP' : 'HTTP', info, kind, stream });
   };
@@ -100,9 +103,9 @@ export function packetRows(exchanges: HttpExchange[], records: CaptureRecords, h
       row(e.stream, false, r.frame, r.time, `${r.version} ${r.status} ${r.reason}${mediaNote(r)}`, 'response');
   }
   for (const c of records.http.continuations) row(c.stream, c.fromClient, c.frame, NaN, 'Continuation', 'continuation');
-  for (const stream of httpStreams) {
-    for (const g of conns.get(stream)!.gaps)
-      row(stream, g.fromClient, g.afterFrame, NaN, `[${g.length} bytes not captured before this frame: ${g.why}]`, 'gap');
+  for (const { conn, protocol } of records.connections) {
+    if (protocol !== 'http') continue;
+    for (const g of conn.gaps) row(conn.stream, g.fromClient, g.afterFrame, NaN, `[${g.length} bytes not captured before this frame: ${g.why}]`, 'gap');
   }
   // Several messages can end in one frame (pipelining): one row per frame, infos joined, as Wireshark does.
   rows.sort((a, b) => a.frame - b.frame);

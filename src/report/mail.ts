@@ -3,7 +3,6 @@ import PostalMime, { decodeWords } from 'postal-mime';
 import type { Limits } from '../limits.js';
 import type { Pop3SessionRecord } from '../protocols/pop3/dissector.js';
 import type { MailRecord, SaslRecord, SmtpSessionRecord } from '../protocols/smtp/dissector.js';
-import type { TcpConnection } from '../reassembly/tcp-stream.js';
 import type { MailAuth, MailMessage, MimePart, Pop3Session, SmtpSession } from './schema.js';
 import type { Redactor } from './secrets.js';
 
@@ -156,21 +155,12 @@ export async function decodeMessage(record: MailRecord, limits: Limits): Promise
   }
 }
 
-const endpoints = (conns: Map<number, TcpConnection>, stream: number) => {
-  const c = conns.get(stream)!;
-  return { client: c.client, server: c.server };
-};
-
-export async function smtpSessions(
-  records: SmtpSessionRecord[],
-  conns: Map<number, TcpConnection>,
-  limits: Limits,
-  redactor: Redactor,
-): Promise<SmtpSession[]> {
+export async function smtpSessions(records: SmtpSessionRecord[], limits: Limits, redactor: Redactor): Promise<SmtpSession[]> {
   return Promise.all(
     records.map(async (s) => ({
       stream: s.stream,
-      ...endpoints(conns, s.stream),
+      client: s.client,
+      server: s.server,
       tls: s.tls,
       tlsFrame: s.tlsFrame,
       banner: s.replies.find((r) => r.command === null)?.text ?? null,
@@ -187,12 +177,7 @@ export async function smtpSessions(
   );
 }
 
-export async function pop3Sessions(
-  records: Pop3SessionRecord[],
-  conns: Map<number, TcpConnection>,
-  limits: Limits,
-  redactor: Redactor,
-): Promise<Pop3Session[]> {
+export async function pop3Sessions(records: Pop3SessionRecord[], limits: Limits, redactor: Redactor): Promise<Pop3Session[]> {
   return Promise.all(
     records.map(async (s) => {
       const auth: MailAuth[] = [];
@@ -213,7 +198,8 @@ export async function pop3Sessions(
       for (const a of s.auth) auth.push(decodeSasl(a, redactor, a.result === null ? null : a.result === 1, a.resultText));
       return {
         stream: s.stream,
-        ...endpoints(conns, s.stream),
+        client: s.client,
+        server: s.server,
         tls: s.tls,
         tlsFrame: s.tlsFrame,
         greeting: s.greeting,

@@ -144,6 +144,9 @@ export const HttpResponse = z.object({
 export const HttpExchange = z.object({
   /** Wireshark's tcp.stream index of the connection. */
   stream: z.number().int().nonnegative(),
+  /** The connection's two ends: the client sent the request. */
+  client: Endpoint,
+  server: Endpoint,
   /** The request; null when only the response was captured. */
   request: HttpRequest.nullable(),
   /** The final response; null when it was not captured. */

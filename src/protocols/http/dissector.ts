@@ -1,11 +1,13 @@
 import type { Limits } from '../../limits.js';
-import type { StreamHandler } from '../../reassembly/tcp-stream.js';
+import type { Endpoint, StreamHandler } from '../../reassembly/tcp-stream.js';
 import type { DissectorContext } from '../protocol.js';
 import { HttpParser, type BodyBudget, type HttpMessageRecord } from './parser.js';
 
 /** A request and the response that answered it, as Wireshark pairs them (http.request_in / http.response_in). */
 export interface HttpExchangeRecord {
   stream: number;
+  client: Endpoint;
+  server: Endpoint;
   request: HttpMessageRecord | null;
   /** The final (non-1xx) response; null if it was not captured. */
   response: HttpMessageRecord | null;
@@ -64,6 +66,8 @@ export class HttpCollector {
 export class HttpDissector implements StreamHandler {
   private readonly requests: HttpParser;
   private readonly responses: HttpParser;
+  /** The connection, as each exchange records it. */
+  private readonly ends: { stream: number; client: Endpoint; server: Endpoint };
   /** Exchanges whose request head was seen and whose final response has not come. */
   private readonly waiting: HttpExchangeRecord[] = [];
 
@@ -72,6 +76,7 @@ export class HttpDissector implements StreamHandler {
     private readonly collector: HttpCollector,
   ) {
     const stream = ctx.conn.stream;
+    this.ends = { stream, client: ctx.conn.client, server: ctx.conn.server };
     const warn = (frame: number, message: string) => ctx.warnings.add(frame, `TCP stream ${stream}: ${message}`);
     const opaque = (reason: string) => {
       ctx.warnings.add(ctx.conn.lastFrame, `TCP stream ${stream}: ${reason}`);
@@ -85,7 +90,7 @@ export class HttpDissector implements StreamHandler {
         continuation: continuation(true),
         detail: () => !collector.full,
         head: (msg) => {
-          const exchange: HttpExchangeRecord = { stream, request: msg, response: null, informational: [], listed: true };
+          const exchange: HttpExchangeRecord = { ...this.ends, request: msg, response: null, informational: [], listed: true };
           this.waiting.push(exchange);
           collector.add(exchange);
           collector.requests++;
@@ -119,7 +124,7 @@ export class HttpDissector implements StreamHandler {
     const exchange = this.waiting[0];
     if (interim) {
       if (exchange) exchange.informational.push(msg);
-      else this.collector.add({ stream: this.ctx.conn.stream, request: null, response: null, informational: [msg], listed: true });
+      else this.collector.add({ ...this.ends, request: null, response: null, informational: [msg], listed: true });
       return;
     }
     if (exchange) {
@@ -127,7 +132,7 @@ export class HttpDissector implements StreamHandler {
       this.waiting.shift();
     } else {
       // The request was not captured (the capture began mid-connection, or it fell in a gap).
-      this.collector.add({ stream: this.ctx.conn.stream, request: null, response: msg, informational: [], listed: true });
+      this.collector.add({ ...this.ends, request: null, response: msg, informational: [], listed: true });
     }
   }
 

@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { createHash, type Hash } from 'node:crypto';
 import type { Limits } from '../../limits.js';
 import { SegmentList, type SegmentRef } from '../segments.js';
@@ -614,7 +615,7 @@ export function headerValue(headers: HttpHeader[], name: string): string | undef
 
 /** Header bytes are ISO-8859-1 by definition; UTF-8 is what they usually are when not ASCII. */
 function decodeHeadText(raw: Buffer): string {
-  if (!raw.some((c) => c >= 0x80)) return raw.toString('latin1'); // plain ASCII, the usual case
+  if (isAscii(raw)) return raw.toString('latin1'); // the usual case
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(raw);
   } catch {

@@ -1,4 +1,4 @@
-import type { StreamHandler } from '../../reassembly/tcp-stream.js';
+import type { Endpoint, StreamHandler } from '../../reassembly/tcp-stream.js';
 import { DotBlock, LineReader, type Line } from '../lines.js';
 import type { DissectorContext } from '../protocol.js';
 import type { MailRecord, SaslRecord, TranscriptLine } from '../smtp/dissector.js';
@@ -12,6 +12,8 @@ import type { MailRecord, SaslRecord, TranscriptLine } from '../smtp/dissector.j
 
 export interface Pop3SessionRecord {
   stream: number;
+  client: Endpoint;
+  server: Endpoint;
   tls: 'none' | 'stls' | 'implicit';
   tlsFrame: number | null;
   greeting: string | null;
@@ -67,6 +69,8 @@ export class Pop3Dissector implements StreamHandler {
   ) {
     this.session = {
       stream: ctx.conn.stream,
+      client: ctx.conn.client,
+      server: ctx.conn.server,
       tls: 'none',
       tlsFrame: null,
       greeting: null,

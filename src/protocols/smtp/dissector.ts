@@ -1,4 +1,4 @@
-import type { StreamHandler } from '../../reassembly/tcp-stream.js';
+import type { Endpoint, StreamHandler } from '../../reassembly/tcp-stream.js';
 import { DotBlock, LineReader, type Line } from '../lines.js';
 import type { DissectorContext } from '../protocol.js';
 import { SegmentList, type SegmentRef } from '../segments.js';
@@ -56,6 +56,8 @@ export interface SaslRecord {
 
 export interface SmtpSessionRecord {
   stream: number;
+  client: Endpoint;
+  server: Endpoint;
   tls: 'none' | 'starttls' | 'implicit';
   /** Frame where TLS begins. */
   tlsFrame: number | null;
@@ -99,6 +101,8 @@ export class SmtpDissector implements StreamHandler {
   ) {
     this.session = {
       stream: ctx.conn.stream,
+      client: ctx.conn.client,
+      server: ctx.conn.server,
       tls: 'none',
       tlsFrame: null,
       transcript: [],
