@@ -9,11 +9,13 @@ import { VERSION } from '../version.js';
 export interface BuildOptions {
   limits: Limits;
   config: ReportConfig;
+  /** Bytes read so far, now and then (for a progress bar). */
+  onProgress?: (bytesRead: number) => void;
 }
 
 /** Read one capture into its ReportModel: dissect, then analyse. */
 export async function buildOne(capturePath: string, options: BuildOptions): Promise<ReportModel> {
-  const records = dissectCapture(capturePath, { limits: options.limits });
+  const records = dissectCapture(capturePath, { limits: options.limits, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
   // The model's shape is checked against the schema by the tests, not on every build: large models are costly to copy.
   return analyse(records, {
     limits: options.limits,

@@ -1,20 +1,26 @@
-import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { CaptureError } from '../capture/frame.js';
 import { EXIT, UsageError } from '../errors.js';
 import { DEFAULT_LIMITS, LIMIT_OPTIONS, limitFlag, parseLimitValue, type LimitName, type Limits } from '../limits.js';
 import { reportBaseName } from '../output.js';
-import { writeFileAtomic } from '../output.js';
 import type { ReportConfig } from '../report/config.js';
 import { DEFAULT_CONFIG_FILE, FORMATS, LANGUAGES } from '../report/config-options.js';
-import { jsonPieces } from '../report/json.js';
 import type { ReportModel } from '../report/schema.js';
 import { NoBrowserError } from '../render/browser.js';
 import { DEFAULT_TEMPLATES } from '../render/templates-dir.js';
 import { VERSION } from '../version.js';
 import { buildOne } from './build.js';
+import { progressBar } from './progress.js';
+import { writeOutputs } from './write.js';
+
+const BUG_HINT = 'An internal error is a bug in labreport. Please report it with the capture if you can (set LABREPORT_DEBUG=1 for the stack trace).';
 
 type Out = { stdout: (s: string) => void; stderr: (s: string) => void };
+
+/** The exit code a command that finished without throwing leaves (a class build with failures sets it). */
+let exitCode: number = EXIT.OK;
 
 /** Comma-separated list flag values (`--format md,html`), checked against what is allowed. */
 function listOf(flag: string, allowed: readonly string[]) {
@@ -106,7 +112,10 @@ function program(out: Out): Command {
     .configureOutput({ writeOut: out.stdout, writeErr: out.stderr, outputError: (text, write) => write(`labreport: ${text.replace(/^error: /, '')}`) });
 
   const build = addRenderOptions(
-    cmd.command('build').description('read a capture (pcap or pcapng) and write its report').argument('<capture>', 'capture file (.pcap or .pcapng)'),
+    cmd
+      .command('build')
+      .description('read a capture (pcap or pcapng) and write its report; given several captures or a folder, a report for each and a class summary')
+      .argument('<capture...>', 'capture files (.pcap or .pcapng), or folders of them'),
     `output formats, comma-separated: ${FORMATS.join(', ')} (default: md,html,pdf, or the config's formats)`,
   )
     .addOption(new Option('--request <frame>', 'the request to dissect in detail (the frame carrying its last byte)').argParser(frameNumber('--request')))
@@ -114,10 +123,23 @@ function program(out: Out): Command {
     .addOption(new Option('--post <frame>', 'the POST request to compare').argParser(frameNumber('--post')))
     .option('--reveal-secrets', 'show passwords and other secrets instead of masking them');
   addLimitOptions(build).action(
-    async (capture: string, opts: RenderFlags & { request?: number; get?: number; post?: number; revealSecrets?: boolean } & Partial<Limits>) => {
+    async (captures: string[], opts: RenderFlags & { request?: number; get?: number; post?: number; revealSecrets?: boolean } & Partial<Limits>) => {
       const config = await effectiveConfig(opts);
-      const model = await buildOne(capture, { limits: limitsFrom(opts), config });
-      await write(model, config, opts, reportBaseName(capture), out);
+      const single = captures.length === 1 && !(existsSync(captures[0]!) && statSync(captures[0]!).isDirectory());
+      if (!single) {
+        exitCode = await buildClass(captures, config, limitsFrom(opts), opts, out);
+        return;
+      }
+      const capture = captures[0]!;
+      const progress = progressBar(basename(capture), fileSize(capture), opts.quiet ?? false);
+      let model: ReportModel;
+      try {
+        model = await buildOne(capture, { limits: limitsFrom(opts), config, onProgress: progress.update });
+      } finally {
+        progress.stop();
+      }
+      const written = await writeOutputs(model, config, opts.out, reportBaseName(capture), opts.chrome);
+      if (!opts.quiet) for (const path of written) out.stdout(`${path}\n`);
     },
   );
 
@@ -129,7 +151,14 @@ function program(out: Out): Command {
     `output formats, comma-separated: md, html, pdf (default: md,html,pdf, or the config's formats)`,
   ).action(async (path: string, opts: RenderFlags) => {
     const config = await effectiveConfig(opts);
-    await write(await readModel(path), { ...config, formats: config.formats.filter((f) => f !== 'json') }, opts, reportBaseName(path), out);
+    const written = await writeOutputs(
+      await readModel(path),
+      { ...config, formats: config.formats.filter((f) => f !== 'json') },
+      opts.out,
+      reportBaseName(path),
+      opts.chrome,
+    );
+    if (!opts.quiet) for (const p of written) out.stdout(`${p}\n`);
   });
 
   cmd
@@ -158,6 +187,15 @@ function program(out: Out): Command {
   return cmd;
 }
 
+/** A file's size, or 0 when it cannot be read (the capture reader then says why). */
+function fileSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}
+
 async function readModel(path: string): Promise<ReportModel> {
   const { ReportModel } = await import('../report/schema.js');
   let raw: unknown;
@@ -175,15 +213,36 @@ async function readModel(path: string): Promise<ReportModel> {
   return parsed.data;
 }
 
-/** Write the report's files: JSON here; md, html and pdf by the render stage, loaded only when asked for. */
-async function write(model: ReportModel, config: ReportConfig, flags: RenderFlags, baseName: string, out: Out): Promise<void> {
-  const written: string[] = [];
-  if (config.formats.includes('json')) written.push(writeFileAtomic(flags.out, `${baseName}.json`, jsonPieces(model, '\n')));
-  if (config.formats.some((f) => f !== 'json')) {
-    const { writeReport } = await import('../render/report.js');
-    written.push(...(await writeReport(model, { formats: config.formats, config, outDir: flags.out, baseName, chrome: flags.chrome })));
+/** Several captures: a report each, in parallel, and the class summary. Returns the exit code. */
+async function buildClass(args: string[], config: ReportConfig, limits: Limits, flags: RenderFlags, out: Out): Promise<number> {
+  const { batchJobs, expandCaptures, runBatch } = await import('./batch.js');
+  const jobs = batchJobs(expandCaptures(args));
+  if (jobs.length === 0) throw new UsageError(`${args.join(', ')}: no .pcap or .pcapng files found`);
+  const results = await runBatch(jobs, {
+    limits,
+    config,
+    out: flags.out,
+    chrome: flags.chrome,
+    onDone: (job, r) => {
+      if (r.failure) out.stderr(`labreport: ${job.capture}: ${r.row.status}\n`);
+      else if (!flags.quiet) out.stdout(`${join(flags.out, job.name)}.*\n`);
+    },
+  });
+  const { writeSummary } = await import('../render/report.js');
+  const summary = writeSummary(
+    results.map((r) => r.row),
+    config,
+    flags.out,
+  );
+  if (!flags.quiet) for (const path of summary) out.stdout(`${path}\n`);
+  const failed = results.filter((r) => r.failure);
+  if (failed.length === 0) return EXIT.OK;
+  out.stderr(`labreport: ${failed.length} of ${results.length} captures failed (listed in ${join(flags.out, 'summary.md')}); the others were built\n`);
+  if (failed.some((r) => r.failure === 'internal')) {
+    out.stderr(`labreport: ${BUG_HINT}\n`);
+    return EXIT.INTERNAL;
   }
-  if (!flags.quiet) for (const path of written) out.stdout(`${path}\n`);
+  return EXIT.BAD_INPUT;
 }
 
 /** Run the CLI; resolves to the exit code. Errors never escape as stack traces. */
@@ -191,9 +250,10 @@ export async function run(
   argv: string[],
   out: Out = { stdout: (s) => void process.stdout.write(s), stderr: (s) => void process.stderr.write(s) },
 ): Promise<number> {
+  exitCode = EXIT.OK;
   try {
     await program(out).parseAsync(argv, { from: 'user' });
-    return EXIT.OK;
+    return exitCode;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.OK : EXIT.BAD_INPUT; // --help and --version end here too
     if (e instanceof CaptureError) {
@@ -206,11 +266,7 @@ export async function run(
     }
     const err = e as Error;
     out.stderr(`labreport: internal error: ${err.message}\n`);
-    out.stderr(
-      process.env.LABREPORT_DEBUG
-        ? `${err.stack}\n`
-        : 'This is a bug in labreport. Please report it with the capture if you can (set LABREPORT_DEBUG=1 for the stack trace).\n',
-    );
+    out.stderr(process.env.LABREPORT_DEBUG ? `${err.stack}\n` : `${BUG_HINT}\n`);
     return EXIT.INTERNAL;
   }
 }

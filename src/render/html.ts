@@ -67,6 +67,7 @@ function contents(headings: Heading[], title: string): string {
     const nested = subs.length ? `\n<ul>${subs.map((s) => `<li>${link(s)}</li>`).join('')}</ul>` : '';
     items.push(`<li>${link(h)}${nested}</li>`);
   }
+  if (items.length === 0) return '';
   return `<nav class="toc" aria-label="${escapeHtml(title)}">\n<h2 class="toc-title">${escapeHtml(title)}</h2>\n<ol>\n${items.join('\n')}\n</ol>\n</nav>`;
 }
 

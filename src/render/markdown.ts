@@ -86,10 +86,10 @@ export interface TemplateSet {
 }
 
 /**
- * Load the main template (report.md.hbs) and every partial (partials/*.md.hbs) from
- * `dir`, falling back to the default for any file `dir` lacks.
+ * Load a main template (report.md.hbs, or summary.md.hbs) and every partial
+ * (partials/*.md.hbs) from `dir`, falling back to the default for any file `dir` lacks.
  */
-export function loadTemplates(dir: string | undefined, helpers: Helpers): TemplateSet {
+export function loadTemplates(dir: string | undefined, helpers: Helpers, main = 'report.md.hbs'): TemplateSet {
   if (dir && !existsSync(dir)) throw new UsageError(`--templates ${dir}: no such folder`);
   const hb = Handlebars.create();
   const pick = (rel: string) => (dir && existsSync(join(dir, rel)) ? join(dir, rel) : join(DEFAULT_TEMPLATES, rel));
@@ -113,14 +113,14 @@ export function loadTemplates(dir: string | undefined, helpers: Helpers): Templa
     const template = compile(path);
     hb.registerPartial(name, template);
   }
-  const mainPath = pick('report.md.hbs');
-  sources['report.md.hbs'] = mainPath;
-  const main = compile(mainPath);
+  const mainPath = pick(main);
+  sources[main] = mainPath;
+  const mainTemplate = compile(mainPath);
   return {
     sources,
     render: (context) => {
       try {
-        return main(context, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+        return mainTemplate(context, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
       } catch (e) {
         throw new UsageError(`template error: ${(e as Error).message.split('\n')[0]}`);
       }

@@ -5,6 +5,7 @@ import { format, UI } from '../knowledge/index.js';
 import { writeFileAtomic } from '../output.js';
 import type { ReportConfig } from '../report/config.js';
 import type { ReportModel } from '../report/schema.js';
+import { summaryCsv, type SummaryRow } from '../report/summary.js';
 import { findBrowser } from './browser.js';
 import { templateHelpers } from './helpers.js';
 import { renderHtml } from './html.js';
@@ -36,18 +37,22 @@ export interface Rendered {
   html: string;
 }
 
+/** The style sheet: the user's templates folder's style.css, or the default. */
+function stylePath(config: ReportConfig): string {
+  const own = config.templates && join(config.templates, 'style.css');
+  return own && existsSync(own) ? own : join(DEFAULT_TEMPLATES, 'style.css');
+}
+
 /** Model → Markdown and HTML strings (no files). */
 export function renderDocuments(model: ReportModel, config: ReportConfig): Rendered {
   const lang = config.language;
   const view = buildView(model, config, lang);
   const templates = loadTemplates(config.templates, templateHelpers(lang));
   const markdown = templates.render(view);
-  const cssPath =
-    config.templates && existsSync(join(config.templates, 'style.css')) ? join(config.templates, 'style.css') : join(DEFAULT_TEMPLATES, 'style.css');
   const html = renderHtml(markdown, {
     title: view.title,
     lang: lang === 'zh' ? 'zh-CN' : 'en',
-    css: readFileSync(cssPath, 'utf8'),
+    css: readFileSync(stylePath(config), 'utf8'),
     tocTitle: UI[lang].contents,
   });
   return { markdown, html };
@@ -68,4 +73,42 @@ export async function writeReport(model: ReportModel, options: RenderOptions): P
     written.push(writeFileAtomic(outDir, `${baseName}.pdf`, pdf));
   }
   return written;
+}
+
+/** The class summary of a batch build: summary.md, summary.html and summary.csv in outDir. Returns the paths written. */
+export function writeSummary(rows: SummaryRow[], config: ReportConfig, outDir: string): string[] {
+  const lang = config.language;
+  const t = UI[lang];
+  const mark = (v: boolean | null) => (v === null ? '' : v ? '✓' : '✗');
+  const view = {
+    t,
+    lang,
+    counts: { total: rows.length, ok: rows.filter((r) => r.status === 'ok').length, failed: rows.filter((r) => r.status !== 'ok').length },
+    rows: rows.map((r, i) => ({
+      n: i + 1,
+      capture: r.capture,
+      failed: r.status !== 'ok',
+      status: r.status,
+      packets: r.packets ?? '',
+      httpExchanges: r.httpExchanges ?? '',
+      hasGet: mark(r.hasGet),
+      hasPost: mark(r.hasPost),
+      hasSmtpAuth: mark(r.hasSmtpAuth),
+      hasPop3Retr: mark(r.hasPop3Retr),
+      warnings: r.warnings ?? '',
+      duplicates: r.duplicates.map((name) => format(r.identical.includes(name) ? t.duplicateFile : t.duplicateConversations, name)).join(', '),
+    })),
+  };
+  const markdown = loadTemplates(config.templates, templateHelpers(lang), 'summary.md.hbs').render(view);
+  const html = renderHtml(markdown, {
+    title: t.classSummaryTitle,
+    lang: lang === 'zh' ? 'zh-CN' : 'en',
+    css: readFileSync(stylePath(config), 'utf8'),
+    tocTitle: '',
+  });
+  return [
+    writeFileAtomic(outDir, 'summary.md', markdown),
+    writeFileAtomic(outDir, 'summary.html', html),
+    writeFileAtomic(outDir, 'summary.csv', summaryCsv(rows)),
+  ];
 }

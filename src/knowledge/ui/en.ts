@@ -474,6 +474,15 @@ export const uiEn = {
   protocolCompareConclusion:
     'All three are text protocols over TCP, with requests and replies as lines of text; they differ in direction (HTTP and POP3 pull data from a server, SMTP pushes it to one), in what one exchange carries, and in how the end of the data is marked.',
 
+  // Class summary (several captures)
+  classSummaryTitle: 'Class summary',
+  classSummaryIntro: '{0} captures: {1} reported, {2} could not be read.',
+  duplicatesColumn: 'Same as',
+  duplicateFile: '{0} (identical file)',
+  duplicateConversations: '{0} (same conversations)',
+  classSummaryLegend:
+    '✓ the capture holds the task, ✗ it does not. HTTP counts the requests; SMTP AUTH is a mail session that logged in, POP3 RETR one that downloaded a message. "Same as" names captures holding the same file, or the same TCP conversations saved again under another name or format.',
+
   // Warnings and about
   warningsTitle: 'Warnings',
   warningsIntro: 'Things in the capture that could not be read normally. They do not stop the report; they tell you what to treat with care.',

@@ -465,6 +465,15 @@ export const uiZh = {
   protocolCompareConclusion:
     '三者都是基于 TCP 的文本协议，请求和应答都是文本行；它们的区别在于方向（HTTP 和 POP3 从服务器拉取数据，SMTP 向服务器推送数据）、一次交互传送的内容，以及数据结束的标志方式。',
 
+  // Class summary (several captures)
+  classSummaryTitle: '班级汇总',
+  classSummaryIntro: '共 {0} 个抓包文件：{1} 个已生成报告，{2} 个无法读取。',
+  duplicatesColumn: '与之相同',
+  duplicateFile: '{0}（文件完全相同）',
+  duplicateConversations: '{0}（TCP 会话相同）',
+  classSummaryLegend:
+    '✓ 表示抓包中包含该实验任务，✗ 表示没有。HTTP 一列为请求数；SMTP AUTH 指进行了身份认证的邮件发送会话，POP3 RETR 指下载了邮件的会话。“与之相同”列出内容相同的抓包：同一个文件，或以其他文件名、其他格式另存的相同 TCP 会话。',
+
   // Warnings and about
   warningsTitle: '警告',
   warningsIntro: '抓包中无法正常读取的内容。它们不会中断报告的生成，但会提示你哪些内容需要谨慎对待。',
