@@ -162,6 +162,17 @@ describe('SMTP', () => {
     ]);
   });
 
+  it('a DATA cut off before any line of the message points at the DATA command', async () => {
+    // Frames: 1–3 handshake, 4 banner (5 ACK), 6 DATA (7 ACK), 8 the 354 reply, then the connection closes.
+    const m = await play(25, [
+      ['S', '220 mx\r\n'],
+      ['C', 'DATA\r\n'],
+      ['S', '354 go ahead\r\n'],
+    ]);
+    const msg = m.smtp.sessions[0]!.messages[0]!;
+    expect(msg).toMatchObject({ frame: 6, frames: [], size: 0, complete: false });
+  });
+
   it('recognises STARTTLS, and implicit TLS on 465', async () => {
     const tls = Uint8Array.from([0x16, 0x03, 0x01, 0x00, 0x05, 1, 0, 0, 1, 0]);
     const starttls = await play(25, [
@@ -232,6 +243,17 @@ describe('POP3', () => {
     expect(msg.complete).toBe(true);
     expect(msg.frames.length).toBeGreaterThan(5);
     expect(msg.parts[0]!.text).toBe('line one\n.starts with a dot\n');
+  });
+
+  it('a RETR answer cut off after its +OK line points at that line', async () => {
+    // Frames: 1–3 handshake, 4 greeting (5 ACK), 6 RETR (7 ACK), 8 "+OK", then the connection closes.
+    const m = await play(110, [
+      ['S', '+OK ready\r\n'],
+      ['C', 'RETR 1\r\n'],
+      ['S', '+OK 80 octets\r\n'],
+    ]);
+    const msg = m.pop3.sessions[0]!.messages[0]!;
+    expect(msg).toMatchObject({ frame: 8, frames: [], size: 0, complete: false, fetchedBy: 'RETR 1' });
   });
 
   it('decodes AUTH PLAIN with its + continuation (RFC 5034), and STLS', async () => {

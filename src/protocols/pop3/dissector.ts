@@ -198,14 +198,15 @@ export class Pop3Dissector implements StreamHandler {
   private finishBlock(dotLine: Line | null): void {
     const { first, command, argument, dot } = this.block!;
     this.block = null;
-    const last = dotLine?.frame ?? dot.segments.lastFrame ?? first.frame;
+    // The frame that ends the message: its last byte, or (nothing received) the +OK line's.
+    const last = dot.segments.lastFrame || dotLine?.frame || first.frame;
     this.session.responses.push({ command, argument, indicator: '+OK', frame: first.frame, text: first.text.replace(/^\+OK ?/i, ''), lines: dot.lines });
     if (command === 'RETR' || command === 'TOP') {
-      this.note({ side: 'S', frame: dot.segments.lastFrame || last, bytes: dot.wireBytes, text: `(${dot.lines} lines, ${dot.size} bytes)`, kind: 'data' });
+      this.note({ side: 'S', frame: last, bytes: dot.wireBytes, text: `(${dot.lines} lines, ${dot.size} bytes)`, kind: 'data' });
       this.session.messages.push({
         command,
         argument,
-        frame: dot.segments.lastFrame || last,
+        frame: last,
         segments: dot.segments.list,
         unlistedFrames: dot.segments.unlisted,
         size: dot.size,

@@ -92,6 +92,8 @@ export class SmtpDissector implements StreamHandler {
   private message: DotBlock | null = null;
   /** BDAT chunks of the message being built. */
   private chunks: { parts: Buffer[]; size: number; segments: SegmentList } | null = null;
+  /** The frame of the DATA or BDAT command, for a message of which no byte was captured. */
+  private dataFrame = 0;
   private sasl: SaslRecord | null = null;
   private started = false;
 
@@ -182,6 +184,7 @@ export class SmtpDissector implements StreamHandler {
         break;
       }
       case 'DATA':
+        this.dataFrame = line.frame;
         // The client sends the message once the server says 354; lines go to the message from now.
         this.mode = 'data';
         this.message = new DotBlock(this.ctx.limits.maxBodyBytes, this.ctx.limits.maxFramesPerMessage);
@@ -189,6 +192,7 @@ export class SmtpDissector implements StreamHandler {
       case 'BDAT': {
         const [size, last] = argument.split(/\s+/);
         const n = /^\d{1,12}$/.test(size ?? '') ? Number(size) : 0;
+        this.dataFrame = line.frame;
         this.chunks ??= { parts: [], size: 0, segments: new SegmentList(this.ctx.limits.maxFramesPerMessage) };
         const chunks = this.chunks;
         this.client.raw(n, (bytes, frame, time, done) => {
@@ -268,9 +272,11 @@ export class SmtpDissector implements StreamHandler {
     this.mode = 'command';
     // DATA is answered twice: 354 invites the message, and the reply after the lone dot accepts or refuses it.
     this.pending.push({ verb: 'DATA', argument: '' });
-    this.note({ side: 'C', frame: block.segments.lastFrame, bytes: block.wireBytes, text: `(${block.lines} lines, ${block.size} bytes)`, kind: 'data' });
+    // The frame that ends the message: its last byte, or (nothing received) the DATA command's.
+    const frame = block.segments.lastFrame || this.dataFrame;
+    this.note({ side: 'C', frame, bytes: block.wireBytes, text: `(${block.lines} lines, ${block.size} bytes)`, kind: 'data' });
     this.session.messages.push({
-      frame: block.segments.lastFrame,
+      frame,
       segments: block.segments.list,
       unlistedFrames: block.segments.unlisted,
       size: block.size,
@@ -285,7 +291,7 @@ export class SmtpDissector implements StreamHandler {
     this.chunks = null;
     const content = Buffer.concat(c.parts);
     this.session.messages.push({
-      frame: c.segments.lastFrame,
+      frame: c.segments.lastFrame || this.dataFrame,
       segments: c.segments.list,
       unlistedFrames: c.segments.unlisted,
       size: c.size,
