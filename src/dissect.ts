@@ -60,6 +60,8 @@ export interface DissectOptions {
   limits?: Limits;
   /** Called now and then with bytes read so far, for progress bars. */
   onProgress?: (bytesRead: number) => void;
+  /** Size of the read buffer (default READ_CHUNK_BYTES); frames are views of it, valid until the next read. */
+  readChunkBytes?: number;
   /** Called with every TCP connection as it opens, dissected or not (the records keep only dissected ones). */
   onConnection?: (conn: TcpConnection) => void;
 }
@@ -70,7 +72,7 @@ export interface DissectOptions {
  */
 export function dissectCapture(path: string, options: DissectOptions = {}): CaptureRecords {
   const limits = options.limits ?? DEFAULT_LIMITS;
-  const reader = openCapture(path);
+  const reader = openCapture(path, options.readChunkBytes);
   const warnings = new Warnings(limits.maxWarnings);
   const { protocols, results } = createProtocols(limits);
   const dissected: DissectedConnection[] = [];

@@ -1,11 +1,14 @@
 import { statSync } from 'node:fs';
-import { ChunkedFile } from './chunked-file.js';
+import { ChunkedFile, READ_CHUNK_BYTES } from './chunked-file.js';
 import { CaptureError, type CaptureReader } from './frame.js';
 import { PCAP_HEADER_BYTES, PCAP_MAGIC, PcapReader } from './pcap.js';
 import { PCAPNG_SHB_MAGIC, PcapngReader } from './pcapng.js';
 
-/** Open a capture file, telling pcap from pcapng by its first bytes. */
-export function openCapture(path: string): CaptureReader {
+/**
+ * Open a capture file, telling pcap from pcapng by its first bytes. `chunkBytes` is the
+ * read buffer's size (the tests make it tiny, to check that nothing keeps a view of it).
+ */
+export function openCapture(path: string, chunkBytes = READ_CHUNK_BYTES): CaptureReader {
   let size: number;
   try {
     const st = statSync(path);
@@ -19,7 +22,7 @@ export function openCapture(path: string): CaptureReader {
   if (size === 0) throw new CaptureError(path, 'is empty (0 bytes), not a capture file');
   let file: ChunkedFile;
   try {
-    file = new ChunkedFile(path);
+    file = new ChunkedFile(path, chunkBytes);
   } catch (e) {
     throw new CaptureError(path, `cannot be opened (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
   }

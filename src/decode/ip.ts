@@ -245,7 +245,7 @@ export class IpDecoder {
       d = { pieces: [], total: -1 };
       this.pending.set(key, d);
     }
-    d.pieces.push({ offset, data: payload.slice(), frame });
+    d.pieces.push({ offset, data: Buffer.from(payload), frame });
     if (!more) d.total = offset + payload.length;
     if (d.total < 0) return null;
     // Complete when the pieces, in offset order, cover 0..total without a hole.

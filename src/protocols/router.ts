@@ -31,7 +31,7 @@ export class ProtocolRouter implements StreamHandler {
 
   data(fromClient: boolean, bytes: Uint8Array, frame: number, time: number): void {
     if (this.decided) return this.target?.data(fromClient, bytes, frame, time);
-    this.held.push({ kind: 'data', fromClient, bytes: bytes.slice(), frame, time });
+    this.held.push({ kind: 'data', fromClient, bytes: Buffer.from(bytes), frame, time });
     if (fromClient && this.client.length < MAX_DETECTION_BYTES) this.client = concat(this.client, bytes);
     if (!fromClient && this.server.length < MAX_DETECTION_BYTES) this.server = concat(this.server, bytes);
     this.decide(false);

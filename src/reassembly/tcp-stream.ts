@@ -123,7 +123,7 @@ class HalfStream {
       return;
     }
     // Out of order: keep a copy (the frame's buffer is reused) until the hole fills.
-    const seg: PendingSegment = { start, bytes: captured.slice(), wireLength, frame, time };
+    const seg: PendingSegment = { start, bytes: Buffer.from(captured), wireLength, frame, time };
     let i = this.pending.length;
     while (i > 0 && this.pending[i - 1]!.start > start) i--;
     this.pending.splice(i, 0, seg);

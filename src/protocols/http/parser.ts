@@ -519,7 +519,7 @@ export class HttpParser {
     body.hash.update(piece);
     if (body.keptBytes < body.keepLimit) {
       const take = piece.subarray(0, body.keepLimit - body.keptBytes);
-      body.pieces.push(take.slice());
+      body.pieces.push(Buffer.from(take)); // a copy: `take` views the reader's reused buffer (Buffer#slice would not copy)
       body.keptBytes += take.length;
     }
   }
