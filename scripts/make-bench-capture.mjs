@@ -1,16 +1,22 @@
 #!/usr/bin/env node
-// Writes a large, realistic HTTP capture for `npm run bench`: many TCP connections
-// (handshake, keep-alive exchanges, delayed ACKs, FIN), 64 open at once and
-// interleaved, web-like responses (gzip+chunked HTML, images, JSON, 304s, 404s),
-// some form POSTs. Classic pcap, Ethernet, 1448-byte segments.
+// Writes a large capture for `npm run bench`. Classic pcap, Ethernet, 1448-byte segments.
 //
-// Usage: node scripts/make-bench-capture.mjs OUT.pcap [MEGABYTES=512] [SEED=1]
+//   web    (default) realistic HTTP: many TCP connections (handshake, keep-alive exchanges,
+//          delayed ACKs, FIN), 64 open at once and interleaved, web-like responses
+//          (gzip+chunked HTML, images, JSON, 304s, 404s), some form POSTs.
+//   tiny   a million tiny connections (MEGABYTES is then the number of thousands of
+//          connections): one GET and its 2-byte answer each; a third never closed.
+//   body   one response whose body is MEGABYTES long.
+//   bomb   decompression bombs: gzip, deflate, br and chunked-gzip responses, each
+//          1 GiB of zeros compressed over 1000:1, on one keep-alive connection.
+//
+// Usage: node scripts/make-bench-capture.mjs OUT.pcap [MEGABYTES=512] [SEED=1] [SCENARIO=web]
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+import { constants, createBrotliCompress, createDeflate, createGzip, gzipSync } from 'node:zlib';
 
-const [out, megabytes = '512', seedArg = '1'] = process.argv.slice(2);
-if (!out) {
-  console.error('usage: make-bench-capture.mjs OUT.pcap [MEGABYTES] [SEED]');
+const [out, megabytes = '512', seedArg = '1', scenario = 'web'] = process.argv.slice(2);
+if (!out || !['web', 'tiny', 'body', 'bomb'].includes(scenario)) {
+  console.error('usage: make-bench-capture.mjs OUT.pcap [MEGABYTES] [SEED] [web|tiny|body|bomb]');
   process.exit(2);
 }
 const target = Number(megabytes) * 1024 * 1024;
@@ -190,35 +196,121 @@ function enqueueExchange(conn, i) {
   for (let o = 0; o < res.length; o += MSS) conn.queue.push([false, res.subarray(o, o + MSS)]);
 }
 
-const active = [];
-let exchanges = 0;
-while (written + used < target) {
-  while (active.length < 64) active.push(openConnection());
-  for (let k = 0; k < active.length; k++) {
-    const conn = active[k];
-    if (conn.queue.length === 0) {
-      if (conn.exchanges-- > 0) {
-        enqueueExchange(conn, exchanges++);
-      } else {
-        frame(conn, true, FIN | ACK);
-        frame(conn, false, FIN | ACK);
-        frame(conn, true, ACK);
-        active.splice(k--, 1);
-        continue;
-      }
-    }
-    // A few segments of this connection, then the next connection's turn.
-    for (let n = between(1, 6); n > 0 && conn.queue.length > 0; n--) {
-      const [fromClient, payload] = conn.queue.shift();
-      frame(conn, fromClient, ACK | PSH, payload);
-      if (n % 2 === 0 || conn.queue.length === 0) frame(conn, !fromClient, ACK);
-    }
+/** Send one side's bytes in MSS segments, the peer ACKing every other one. */
+function sendAll(conn, fromClient, bytes) {
+  for (let o = 0, n = 0; o < bytes.length; o += MSS, n++) {
+    frame(conn, fromClient, ACK | PSH, bytes.subarray(o, o + MSS));
+    if (n % 2 === 1) frame(conn, !fromClient, ACK);
   }
+  frame(conn, !fromClient, ACK);
 }
-for (const conn of active) {
+
+function closeConnection(conn) {
   frame(conn, true, FIN | ACK);
   frame(conn, false, FIN | ACK);
+  frame(conn, true, ACK);
+}
+
+/** Compress `size` zero bytes with a zlib stream, 1 MiB at a time (never all in memory). */
+async function compressZeros(stream, size) {
+  const parts = [];
+  stream.on('data', (d) => parts.push(d));
+  const done = new Promise((resolve) => stream.on('end', resolve));
+  const zeros = Buffer.alloc(1 << 20);
+  for (let left = size; left > 0; left -= zeros.length) {
+    if (!stream.write(left >= zeros.length ? zeros : zeros.subarray(0, left))) await new Promise((r) => stream.once('drain', r));
+  }
+  stream.end();
+  await done;
+  return Buffer.concat(parts);
+}
+
+const date = 'Date: Mon, 01 Sep 2025 08:00:00 GMT\r\nServer: nginx/1.22.1\r\n';
+let summary = '';
+
+if (scenario === 'web') {
+  const active = [];
+  let exchanges = 0;
+  while (written + used < target) {
+    while (active.length < 64) active.push(openConnection());
+    for (let k = 0; k < active.length; k++) {
+      const conn = active[k];
+      if (conn.queue.length === 0) {
+        if (conn.exchanges-- > 0) {
+          enqueueExchange(conn, exchanges++);
+        } else {
+          frame(conn, true, FIN | ACK);
+          frame(conn, false, FIN | ACK);
+          frame(conn, true, ACK);
+          active.splice(k--, 1);
+          continue;
+        }
+      }
+      // A few segments of this connection, then the next connection's turn.
+      for (let n = between(1, 6); n > 0 && conn.queue.length > 0; n--) {
+        const [fromClient, payload] = conn.queue.shift();
+        frame(conn, fromClient, ACK | PSH, payload);
+        if (n % 2 === 0 || conn.queue.length === 0) frame(conn, !fromClient, ACK);
+      }
+    }
+  }
+  for (const conn of active) {
+    frame(conn, true, FIN | ACK);
+    frame(conn, false, FIN | ACK);
+  }
+  summary = `${nextClient} connections, ${exchanges} exchanges`;
+} else if (scenario === 'tiny') {
+  const count = Number(megabytes) * 1000;
+  const active = [];
+  for (let made = 0; made < count || active.length; ) {
+    while (active.length < 256 && made < count) {
+      active.push({ conn: openConnection(), step: 0 });
+      made++;
+    }
+    const k = Math.floor(random() * active.length);
+    const a = active[k];
+    if (a.step === 0) frame(a.conn, true, ACK | PSH, Buffer.from(`GET /t${made} HTTP/1.1\r\nHost: t\r\n\r\n`));
+    else if (a.step === 1) frame(a.conn, false, ACK | PSH, Buffer.from('HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok'));
+    else {
+      if (a.conn.clientIp[3] % 3 !== 0) closeConnection(a.conn); // a third are left open, never closed
+      active.splice(k, 1);
+      continue;
+    }
+    a.step++;
+  }
+  summary = `${count} connections`;
+} else if (scenario === 'body') {
+  const size = Number(megabytes) * 1024 * 1024;
+  const conn = openConnection();
+  sendAll(conn, true, Buffer.from('GET /big.iso HTTP/1.1\r\nHost: files\r\n\r\n'));
+  sendAll(conn, false, Buffer.from(`HTTP/1.1 200 OK\r\n${date}Content-Type: application/octet-stream\r\nContent-Length: ${size}\r\n\r\n`));
+  const piece = Buffer.alloc(MSS * 512);
+  for (let sent = 0; sent < size; sent += piece.length) {
+    for (let i = 0; i < piece.length; i++) piece[i] = (i * 31 + sent) & 0xff;
+    sendAll(conn, false, piece.subarray(0, Math.min(piece.length, size - sent)));
+  }
+  closeConnection(conn);
+  summary = `one response of ${size} bytes`;
+} else {
+  const GiB = 1 << 30;
+  const bombs = [
+    ['gzip', await compressZeros(createGzip({ level: 9 }), GiB)],
+    ['deflate', await compressZeros(createDeflate({ level: 9 }), GiB)],
+    ['br', await compressZeros(createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }), GiB)],
+  ];
+  const conn = openConnection();
+  for (const [coding, body] of bombs) {
+    sendAll(conn, true, Buffer.from(`GET /bomb.${coding} HTTP/1.1\r\nHost: bombs\r\nAccept-Encoding: gzip, deflate, br\r\n\r\n`));
+    sendAll(conn, false, Buffer.concat([Buffer.from(`HTTP/1.1 200 OK\r\n${date}Content-Type: text/html\r\nContent-Encoding: ${coding}\r\nContent-Length: ${body.length}\r\n\r\n`), body]));
+  }
+  const gzip = bombs[0][1];
+  const chunks = [];
+  for (let o = 0; o < gzip.length; o += 8192) chunks.push(Buffer.from(`${Math.min(8192, gzip.length - o).toString(16)}\r\n`), gzip.subarray(o, o + 8192), Buffer.from('\r\n'));
+  sendAll(conn, true, Buffer.from('GET /bomb.chunked HTTP/1.1\r\nHost: bombs\r\n\r\n'));
+  sendAll(conn, false, Buffer.concat([Buffer.from(`HTTP/1.1 200 OK\r\n${date}Content-Type: text/html\r\nTransfer-Encoding: chunked\r\nContent-Encoding: gzip\r\n\r\n`), ...chunks, Buffer.from('0\r\n\r\n')]));
+  closeConnection(conn);
+  summary = bombs.map(([coding, body]) => `${coding} ${body.length} bytes → ${GiB} (${Math.round(GiB / body.length)}:1)`).join(', ');
 }
 flush();
 closeSync(fd);
-console.log(`${out}: ${(written / 1048576).toFixed(0)} MiB, ${nextClient} connections, ${exchanges} exchanges`);
+console.log(`${out}: ${(written / 1048576).toFixed(0)} MiB, ${summary}`);

@@ -12,7 +12,8 @@ export const LIMIT_OPTIONS = {
   maxKeptBodyBytes: {
     default: 16 * 1024 * 1024,
     unit: 'bytes',
-    description: 'Body bytes kept across the whole capture for decoding; once spent, further bodies are described by size and SHA-256 only.',
+    description:
+      'Body bytes kept across the whole capture for decoding; once spent, further bodies are described by size and SHA-256 only. (Images, audio, video, fonts and archives sent without a content coding are never kept: nothing in them is decoded or shown.)',
   },
   maxDecodedBytes: {
     default: 16 * 1024 * 1024,

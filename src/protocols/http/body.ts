@@ -3,34 +3,10 @@ import { Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import type { Limits } from '../../limits.js';
 import type { Body, FormField } from '../../report/schema.js';
+import { isTextual, parseMediaType, type MediaType } from './media.js';
 import { headerValue, type HttpBodyRecord, type HttpHeader } from './parser.js';
 
-/** A parsed Content-Type: media type in lower case, and its parameters. */
-export interface MediaType {
-  type: string;
-  params: Record<string, string>;
-}
-
-export function parseMediaType(value: string | undefined): MediaType | null {
-  if (!value) return null;
-  const [type, ...rest] = value.split(';');
-  const params: Record<string, string> = {};
-  for (const p of rest) {
-    const eq = p.indexOf('=');
-    if (eq < 0) continue;
-    let v = p.slice(eq + 1).trim();
-    if (v.startsWith('"') && v.endsWith('"') && v.length >= 2) v = v.slice(1, -1).replace(/\\(.)/g, '$1');
-    params[p.slice(0, eq).trim().toLowerCase()] = v;
-  }
-  return { type: type!.trim().toLowerCase(), params };
-}
-
-const TEXTUAL =
-  /^(text\/|application\/(json|xml|javascript|ecmascript|x-javascript|x-www-form-urlencoded|graphql|yaml|x-yaml|csv|ld\+json|problem\+json|manifest\+json|x-ndjson)$)|\+(json|xml)$/;
-
-export function isTextual(mediaType: string | null): boolean {
-  return mediaType !== null && TEXTUAL.test(mediaType);
-}
+export { parseMediaType } from './media.js';
 
 interface Decoded {
   bytes: Uint8Array;

@@ -2,6 +2,7 @@ import { isAscii } from 'node:buffer';
 import { createHash, type Hash } from 'node:crypto';
 import type { Limits } from '../../limits.js';
 import { SegmentList, type SegmentRef } from '../segments.js';
+import { worthKeeping } from './media.js';
 
 /*
  * HTTP/1.x message framing (RFC 9112), written by hand: it must keep each message's
@@ -496,15 +497,15 @@ export class HttpParser {
   }
 
   private openBody(framing: HttpBodyRecord['framing']): void {
-    const keepLimit = this.detailed ? Math.min(this.limits.maxBodyBytes, this.budget.remaining) : 0;
+    const headers = this.msg!.headers;
+    const worth = worthKeeping(headerValue(headers, 'content-type'), headerValue(headers, 'content-encoding'));
     this.body = {
       record: { framing, wireBytes: 0, length: 0, chunks: 0, kept: new Uint8Array(0), missingBytes: 0, sha256: '' },
       pieces: [],
       keptBytes: 0,
-      keepLimit,
+      keepLimit: this.detailed && worth ? this.limits.maxBodyBytes : 0,
       hash: this.detailed ? createHash('sha256') : null,
     };
-    this.budget.remaining -= keepLimit;
   }
 
   /** Entity bytes (de-chunked) arrived: count, hash, keep the first ones. */
@@ -517,8 +518,11 @@ export class HttpParser {
     if (body.hash === null) return;
     const piece = b.subarray(start, end);
     body.hash.update(piece);
-    if (body.keptBytes < body.keepLimit) {
-      const take = piece.subarray(0, body.keepLimit - body.keptBytes);
+    // Kept bytes come out of the capture-wide budget as they arrive, so bodies in flight on many connections at once do not starve each other.
+    const room = Math.min(body.keepLimit - body.keptBytes, this.budget.remaining);
+    if (room > 0) {
+      const take = piece.subarray(0, room);
+      this.budget.remaining -= take.length;
       body.pieces.push(Buffer.from(take)); // a copy: `take` views the reader's reused buffer (Buffer#slice would not copy)
       body.keptBytes += take.length;
     }
@@ -535,7 +539,6 @@ export class HttpParser {
     const body = this.body!;
     body.record.kept = body.pieces.length === 1 ? body.pieces[0]! : Buffer.concat(body.pieces);
     body.record.sha256 = body.hash?.digest('hex') ?? '';
-    this.budget.remaining += body.keepLimit - body.keptBytes; // give back what this body did not use
     this.body = null;
     return body.record;
   }
