@@ -262,7 +262,7 @@ if (scenario === 'web') {
 } else if (scenario === 'tiny') {
   const count = Number(megabytes) * 1000;
   const active = [];
-  for (let made = 0; made < count || active.length; ) {
+  for (let made = 0; made < count || active.length;) {
     while (active.length < 256 && made < count) {
       active.push({ conn: openConnection(), step: 0 });
       made++;
@@ -301,13 +301,29 @@ if (scenario === 'web') {
   const conn = openConnection();
   for (const [coding, body] of bombs) {
     sendAll(conn, true, Buffer.from(`GET /bomb.${coding} HTTP/1.1\r\nHost: bombs\r\nAccept-Encoding: gzip, deflate, br\r\n\r\n`));
-    sendAll(conn, false, Buffer.concat([Buffer.from(`HTTP/1.1 200 OK\r\n${date}Content-Type: text/html\r\nContent-Encoding: ${coding}\r\nContent-Length: ${body.length}\r\n\r\n`), body]));
+    sendAll(
+      conn,
+      false,
+      Buffer.concat([
+        Buffer.from(`HTTP/1.1 200 OK\r\n${date}Content-Type: text/html\r\nContent-Encoding: ${coding}\r\nContent-Length: ${body.length}\r\n\r\n`),
+        body,
+      ]),
+    );
   }
   const gzip = bombs[0][1];
   const chunks = [];
-  for (let o = 0; o < gzip.length; o += 8192) chunks.push(Buffer.from(`${Math.min(8192, gzip.length - o).toString(16)}\r\n`), gzip.subarray(o, o + 8192), Buffer.from('\r\n'));
+  for (let o = 0; o < gzip.length; o += 8192)
+    chunks.push(Buffer.from(`${Math.min(8192, gzip.length - o).toString(16)}\r\n`), gzip.subarray(o, o + 8192), Buffer.from('\r\n'));
   sendAll(conn, true, Buffer.from('GET /bomb.chunked HTTP/1.1\r\nHost: bombs\r\n\r\n'));
-  sendAll(conn, false, Buffer.concat([Buffer.from(`HTTP/1.1 200 OK\r\n${date}Content-Type: text/html\r\nTransfer-Encoding: chunked\r\nContent-Encoding: gzip\r\n\r\n`), ...chunks, Buffer.from('0\r\n\r\n')]));
+  sendAll(
+    conn,
+    false,
+    Buffer.concat([
+      Buffer.from(`HTTP/1.1 200 OK\r\n${date}Content-Type: text/html\r\nTransfer-Encoding: chunked\r\nContent-Encoding: gzip\r\n\r\n`),
+      ...chunks,
+      Buffer.from('0\r\n\r\n'),
+    ]),
+  );
   closeConnection(conn);
   summary = bombs.map(([coding, body]) => `${coding} ${body.length} bytes → ${GiB} (${Math.round(GiB / body.length)}:1)`).join(', ');
 }

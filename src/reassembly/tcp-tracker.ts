@@ -2,6 +2,19 @@ import { addressText, type Address } from '../decode/ip.js';
 import { TCP_FLAG, type TcpHeader } from '../decode/tcp.js';
 import { DEFAULT_REASSEMBLY_LIMITS, TcpConnection, type Endpoint, type ReassemblyLimits, type StreamHandler } from './tcp-stream.js';
 
+/** A 31-bit hash of an IPv4 four-tuple, the same whichever way the segment goes. */
+function tupleHash(a: number, ap: number, b: number, bp: number): number {
+  const end = (ip: number, port: number) => Math.imul(ip ^ Math.imul(port, 0x9e3779b1), 0x85ebca6b) ^ (ip >>> 13);
+  return (end(a, ap) + end(b, bp)) & 0x3fffffff;
+}
+
+/** Whether a segment from src:sport to dst:dport belongs to `conn`, in either direction. */
+function joins(conn: TcpConnection, src: Address, sport: number, dst: Address, dport: number): boolean {
+  return conn.isClient(src, sport)
+    ? dst === conn.serverKey && dport === conn.server.port
+    : src === conn.serverKey && sport === conn.server.port && dst === conn.clientKey && dport === conn.client.port;
+}
+
 /** Ports below this are servers' well-known ports: the other side is the client. */
 const WELL_KNOWN_PORT_LIMIT = 1024;
 
@@ -10,9 +23,13 @@ const WELL_KNOWN_PORT_LIMIT = 1024;
  * Wireshark's tcp.stream does, and feeds the segment to that connection's reassembly.
  */
 export class TcpTracker {
-  /** IPv4 connections by source address, destination address, then ports: small-integer keys, no string built per packet. */
-  private readonly byIpv4 = new Map<number, Map<number, Map<number, TcpConnection>>>();
-  /** IPv6 (and mixed) connections by a text key. */
+  /**
+   * IPv4 connections by a hash of their four-tuple that is the same in both directions:
+   * one small-integer key per connection, no string built per packet, no map per host.
+   * A bucket holds one connection, or an array of them when hashes collide.
+   */
+  private readonly byIpv4 = new Map<number, TcpConnection | TcpConnection[]>();
+  /** IPv6 (and mixed) connections by a text key, stored under both directions. */
   private readonly byText = new Map<string, TcpConnection>();
   /** Connections tracked now, oldest first. */
   private readonly tracked = new Set<TcpConnection>();
@@ -34,42 +51,49 @@ export class TcpTracker {
   }
 
   private lookup(src: Address, sport: number, dst: Address, dport: number): TcpConnection | undefined {
-    if (typeof src === 'number' && typeof dst === 'number')
-      return this.byIpv4
-        .get(src)
-        ?.get(dst)
-        ?.get((sport << 16) | dport);
+    if (typeof src === 'number' && typeof dst === 'number') {
+      const bucket = this.byIpv4.get(tupleHash(src, sport, dst, dport));
+      if (bucket === undefined || !Array.isArray(bucket)) return bucket && joins(bucket, src, sport, dst, dport) ? bucket : undefined;
+      return bucket.find((c) => joins(c, src, sport, dst, dport));
+    }
     return this.byText.get(`${src} ${sport} ${dst} ${dport}`);
   }
 
-  private remove(src: Address, sport: number, dst: Address, dport: number): void {
-    if (typeof src === 'number' && typeof dst === 'number') {
-      const bySrc = this.byIpv4.get(src);
-      const byDst = bySrc?.get(dst);
-      byDst?.delete((sport << 16) | dport);
-      if (byDst?.size === 0) bySrc!.delete(dst);
-      if (bySrc?.size === 0) this.byIpv4.delete(src);
-    } else this.byText.delete(`${src} ${sport} ${dst} ${dport}`);
+  private remove(conn: TcpConnection): void {
+    const { clientKey: a, serverKey: b } = conn;
+    const [ap, bp] = [conn.client.port, conn.server.port];
+    if (typeof a === 'number' && typeof b === 'number') {
+      const key = tupleHash(a, ap, b, bp);
+      const bucket = this.byIpv4.get(key);
+      if (bucket === conn) this.byIpv4.delete(key);
+      else if (Array.isArray(bucket)) {
+        const rest = bucket.filter((c) => c !== conn);
+        this.byIpv4.set(key, rest.length === 1 ? rest[0]! : rest);
+      }
+      return;
+    }
+    this.byText.delete(`${a} ${ap} ${b} ${bp}`);
+    this.byText.delete(`${b} ${bp} ${a} ${ap}`);
   }
 
-  /** Forget the oldest connection: what it holds is flushed to its dissector first. */
-  private evictOldest(): void {
-    const oldest = this.tracked.values().next().value as TcpConnection;
-    oldest.finish();
-    this.tracked.delete(oldest);
-    this.remove(oldest.clientKey, oldest.client.port, oldest.serverKey, oldest.server.port);
-    this.remove(oldest.serverKey, oldest.server.port, oldest.clientKey, oldest.client.port);
-    this.evicted++;
+  /** Stop tracking a connection: what it holds is flushed to its dissector first. */
+  private forget(conn: TcpConnection): void {
+    conn.finish();
+    this.tracked.delete(conn);
+    this.remove(conn);
   }
 
-  private store(src: Address, sport: number, dst: Address, dport: number, conn: TcpConnection): void {
-    if (typeof src === 'number' && typeof dst === 'number') {
-      let bySrc = this.byIpv4.get(src);
-      if (!bySrc) this.byIpv4.set(src, (bySrc = new Map()));
-      let byDst = bySrc.get(dst);
-      if (!byDst) bySrc.set(dst, (byDst = new Map()));
-      byDst.set((sport << 16) | dport, conn);
-    } else this.byText.set(`${src} ${sport} ${dst} ${dport}`, conn);
+  private store(conn: TcpConnection): void {
+    const { clientKey: a, serverKey: b } = conn;
+    const [ap, bp] = [conn.client.port, conn.server.port];
+    if (typeof a === 'number' && typeof b === 'number') {
+      const key = tupleHash(a, ap, b, bp);
+      const bucket = this.byIpv4.get(key);
+      this.byIpv4.set(key, bucket === undefined ? conn : Array.isArray(bucket) ? [...bucket, conn] : [bucket, conn]);
+      return;
+    }
+    this.byText.set(`${a} ${ap} ${b} ${bp}`, conn);
+    this.byText.set(`${b} ${bp} ${a} ${ap}`, conn);
   }
 
   /**
@@ -90,13 +114,18 @@ export class TcpTracker {
       // As Wireshark: a SYN whose sequence number is not the one this side started with opens
       // a new connection on the same ports (tcp.analysis.reused_ports), finished or not.
       const half = conn.isClient(src, tcp.srcPort) ? conn.toServer : conn.toClient;
-      if (half.baseSeq >= 0 && half.baseSeq !== tcp.seq) conn = undefined;
+      if (half.baseSeq >= 0 && half.baseSeq !== tcp.seq) {
+        this.forget(conn);
+        conn = undefined;
+      }
     }
     if (!conn) {
-      if (this.tracked.size >= this.limits.maxStreams) this.evictOldest();
+      if (this.tracked.size >= this.limits.maxStreams) {
+        this.forget(this.tracked.values().next().value!);
+        this.evicted++;
+      }
       conn = this.open(src, tcp.srcPort, dst, tcp.dstPort, tcp.flags, frame, time);
-      this.store(src, tcp.srcPort, dst, tcp.dstPort, conn);
-      this.store(dst, tcp.dstPort, src, tcp.srcPort, conn);
+      this.store(conn);
       this.tracked.add(conn);
     }
     return conn;
