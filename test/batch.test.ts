@@ -119,6 +119,13 @@ describe('labreport build with several captures', () => {
     expect(readFileSync(join(cwd, 'out', 'summary.md'), 'utf8')).toContain('班级汇总');
   });
 
+  it('refuses a frame choice (--request, --get, --post), which belongs to one capture', () => {
+    const a = join(PUBLIC_FIXTURES, 'http-sll2-tiny.pcap');
+    const r = labreport(tempDir(), 'build', a, a, '--request', '4');
+    expect(r).toMatchObject({ code: 2, stdout: '' });
+    expect(r.stderr).toBe('labreport: --request picks a frame of one capture; it cannot be used when building several\n');
+  });
+
   it('prints every PDF of a batch', () => {
     const cwd = tempDir();
     const r = labreport(cwd, 'build', join(PUBLIC_FIXTURES, 'http-sll2-tiny.pcap'), join(PUBLIC_FIXTURES, 'http-ipv4-ipv6.pcapng'), '--format', 'pdf');

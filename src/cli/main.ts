@@ -127,6 +127,8 @@ function program(out: Out): Command {
       const config = await effectiveConfig(opts);
       const single = captures.length === 1 && !(existsSync(captures[0]!) && statSync(captures[0]!).isDirectory());
       if (!single) {
+        const chosen = (['request', 'get', 'post'] as const).filter((k) => opts[k] !== undefined);
+        if (chosen.length) throw new UsageError(`--${chosen[0]} picks a frame of one capture; it cannot be used when building several`);
         exitCode = await buildClass(captures, config, limitsFrom(opts), opts, out);
         return;
       }

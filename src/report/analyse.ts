@@ -13,8 +13,8 @@ import { mapLimit } from '../util/map-limit.js';
 import { pop3Sessions, smtpSessions } from './mail.js';
 import { fieldCredentials, headerCredentials, Redactor } from './secrets.js';
 
-/** Bodies decoded at once. */
-const DECODE_CONCURRENCY = 8;
+/** Bodies decoded at once: enough to keep zlib's threads busy, few enough that bodies expanding to maxDecodedBytes together stay far under the memory bound. */
+const DECODE_CONCURRENCY = 2;
 
 export interface AnalyseOptions {
   limits: Limits;

@@ -125,7 +125,9 @@ export async function describeBody(record: HttpBodyRecord, headers: HttpHeader[]
   const decodedLength = codings.length === 0 ? record.length : decodedComplete ? bytes.length : null;
   const mediaType = media?.type ?? null;
   const textual = isTextual(mediaType) || (mediaType === null && looksLikeText(bytes));
-  const fullText = textual && !(decodeError && codings.length > 0 && bytes.length === 0) ? decodeText(bytes, media?.params.charset ?? null) : null;
+  // Only the front of a long body becomes text (enough bytes for maxBodyTextBytes of UTF-8 from any charset): a 16 MiB bomb is not turned into a 16 MiB string.
+  const front = bytes.subarray(0, 2 * limits.maxBodyTextBytes + 8);
+  const fullText = textual && !(decodeError && codings.length > 0 && bytes.length === 0) ? decodeText(front, media?.params.charset ?? null) : null;
   const shown = fullText === null ? null : cutText(fullText, limits.maxBodyTextBytes);
   return {
     framing: record.framing,
@@ -141,7 +143,7 @@ export async function describeBody(record: HttpBodyRecord, headers: HttpHeader[]
     missingBytes: record.missingBytes,
     truncated,
     text: shown?.text ?? null,
-    textTruncated: (shown?.cut ?? false) || (fullText !== null && !decodedComplete),
+    textTruncated: (shown?.cut ?? false) || (fullText !== null && (!decodedComplete || front.length < bytes.length)),
     form: media && contentType && decodedComplete ? await parseForm(bytes, contentType, media, limits) : null,
   };
 }
