@@ -14,22 +14,36 @@ interface Decoded {
 }
 
 /**
- * Undo one content coding with Node's zlib, streaming so that a decompression bomb
- * stops at `limit` bytes, and a body cut short by the capture still yields its start.
+ * Undo one content coding with Node's zlib. The common case (a whole body that decodes
+ * within `limit`) is one synchronous call; a body that is damaged, cut short by the
+ * capture, or expands past `limit` (a decompression bomb) is streamed instead, so that
+ * it still yields what decoded before the damage, or stops at `limit`.
  */
 async function undoCoding(data: Uint8Array, coding: string, limit: number): Promise<Decoded> {
+  const input = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  const zlibOptions = { finishFlush: zlib.constants.Z_SYNC_FLUSH, maxOutputLength: limit };
+  try {
+    if (coding === 'gzip' || coding === 'x-gzip') return { bytes: zlib.gunzipSync(input, zlibOptions) };
+    if (coding === 'deflate') return { bytes: looksLikeZlib(data) ? zlib.inflateSync(input, zlibOptions) : zlib.inflateRawSync(input, zlibOptions) };
+    if (coding === 'br') return { bytes: zlib.brotliDecompressSync(input, { finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH, maxOutputLength: limit }) };
+  } catch {
+    return undoCodingStreamed(input, coding, limit);
+  }
+  return { bytes: data, error: `content coding "${coding}" is not supported` };
+}
+
+async function undoCodingStreamed(input: Buffer, coding: string, limit: number): Promise<Decoded> {
   let inflater: zlib.Gunzip | zlib.Inflate | zlib.InflateRaw | zlib.BrotliDecompress;
   const flush = { finishFlush: zlib.constants.Z_SYNC_FLUSH };
   if (coding === 'gzip' || coding === 'x-gzip') inflater = zlib.createGunzip(flush);
   else if (coding === 'deflate')
-    inflater = looksLikeZlib(data) ? zlib.createInflate(flush) : zlib.createInflateRaw(flush); // some servers send raw deflate
-  else if (coding === 'br') inflater = zlib.createBrotliDecompress({ finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH });
-  else return { bytes: data, error: `content coding "${coding}" is not supported` };
+    inflater = looksLikeZlib(input) ? zlib.createInflate(flush) : zlib.createInflateRaw(flush); // some servers send raw deflate
+  else inflater = zlib.createBrotliDecompress({ finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH });
   const pieces: Buffer[] = [];
   let size = 0;
   let error: string | undefined;
   try {
-    for await (const piece of Readable.from([Buffer.from(data.buffer, data.byteOffset, data.byteLength)]).pipe(inflater)) {
+    for await (const piece of Readable.from([input]).pipe(inflater)) {
       const p = piece as Buffer;
       if (size + p.length > limit) {
         pieces.push(p.subarray(0, limit - size));
