@@ -8,6 +8,20 @@ function tupleHash(a: number, ap: number, b: number, bp: number): number {
   return (end(a, ap) + end(b, bp)) & 0x3fffffff;
 }
 
+/** A connection's key in the IPv4 map, or null for one keyed by text (IPv6 or mixed). */
+function ipv4Key(conn: TcpConnection): number | null {
+  const { clientKey: a, serverKey: b } = conn;
+  return typeof a === 'number' && typeof b === 'number' ? tupleHash(a, conn.client.port, b, conn.server.port) : null;
+}
+
+const textKey = (src: Address, sport: number, dst: Address, dport: number) => `${src} ${sport} ${dst} ${dport}`;
+
+/** The text keys of a connection, one per direction. */
+function textKeys(conn: TcpConnection): [string, string] {
+  const { clientKey: a, serverKey: b } = conn;
+  return [textKey(a, conn.client.port, b, conn.server.port), textKey(b, conn.server.port, a, conn.client.port)];
+}
+
 /** Whether a segment from src:sport to dst:dport belongs to `conn`, in either direction. */
 function joins(conn: TcpConnection, src: Address, sport: number, dst: Address, dport: number): boolean {
   return conn.isClient(src, sport)
@@ -56,24 +70,21 @@ export class TcpTracker {
       if (bucket === undefined || !Array.isArray(bucket)) return bucket && joins(bucket, src, sport, dst, dport) ? bucket : undefined;
       return bucket.find((c) => joins(c, src, sport, dst, dport));
     }
-    return this.byText.get(`${src} ${sport} ${dst} ${dport}`);
+    return this.byText.get(textKey(src, sport, dst, dport));
   }
 
   private remove(conn: TcpConnection): void {
-    const { clientKey: a, serverKey: b } = conn;
-    const [ap, bp] = [conn.client.port, conn.server.port];
-    if (typeof a === 'number' && typeof b === 'number') {
-      const key = tupleHash(a, ap, b, bp);
-      const bucket = this.byIpv4.get(key);
-      if (bucket === conn) this.byIpv4.delete(key);
-      else if (Array.isArray(bucket)) {
-        const rest = bucket.filter((c) => c !== conn);
-        this.byIpv4.set(key, rest.length === 1 ? rest[0]! : rest);
-      }
+    const key = ipv4Key(conn);
+    if (key === null) {
+      for (const k of textKeys(conn)) if (this.byText.get(k) === conn) this.byText.delete(k);
       return;
     }
-    this.byText.delete(`${a} ${ap} ${b} ${bp}`);
-    this.byText.delete(`${b} ${bp} ${a} ${ap}`);
+    const bucket = this.byIpv4.get(key);
+    if (bucket === conn) this.byIpv4.delete(key);
+    else if (Array.isArray(bucket)) {
+      const rest = bucket.filter((c) => c !== conn);
+      this.byIpv4.set(key, rest.length === 1 ? rest[0]! : rest);
+    }
   }
 
   /** Stop tracking a connection: what it holds is flushed to its dissector first. */
@@ -84,16 +95,13 @@ export class TcpTracker {
   }
 
   private store(conn: TcpConnection): void {
-    const { clientKey: a, serverKey: b } = conn;
-    const [ap, bp] = [conn.client.port, conn.server.port];
-    if (typeof a === 'number' && typeof b === 'number') {
-      const key = tupleHash(a, ap, b, bp);
-      const bucket = this.byIpv4.get(key);
-      this.byIpv4.set(key, bucket === undefined ? conn : Array.isArray(bucket) ? [...bucket, conn] : [bucket, conn]);
+    const key = ipv4Key(conn);
+    if (key === null) {
+      for (const k of textKeys(conn)) this.byText.set(k, conn);
       return;
     }
-    this.byText.set(`${a} ${ap} ${b} ${bp}`, conn);
-    this.byText.set(`${b} ${bp} ${a} ${ap}`, conn);
+    const bucket = this.byIpv4.get(key);
+    this.byIpv4.set(key, bucket === undefined ? conn : Array.isArray(bucket) ? [...bucket, conn] : [bucket, conn]);
   }
 
   /**

@@ -162,8 +162,8 @@ export interface PcapOptions {
   snaplen?: number;
 }
 
-export function pcapFile(packets: Packet[], o: PcapOptions = {}): Buffer {
-  const le = !o.bigEndian;
+/** Writers of 32- and 16-bit fields in one byte order. */
+function writers(le: boolean) {
   const w32 = (v: number) => {
     const b = Buffer.alloc(4);
     if (le) b.writeUInt32LE(v >>> 0);
@@ -176,6 +176,11 @@ export function pcapFile(packets: Packet[], o: PcapOptions = {}): Buffer {
     else b.writeUInt16BE(v);
     return b;
   };
+  return { w32, w16 };
+}
+
+export function pcapFile(packets: Packet[], o: PcapOptions = {}): Buffer {
+  const { w32, w16 } = writers(!o.bigEndian);
   const parts: Buffer[] = [w32(o.nanosecond ? 0xa1b23c4d : 0xa1b2c3d4), w16(2), w16(4), w32(0), w32(0), w32(o.snaplen ?? 262144), w32(o.linkType ?? 1)];
   for (const p of packets) {
     const frac = o.nanosecond ? (p.tsNsec ?? 0) : Math.floor((p.tsNsec ?? 0) / 1000);
@@ -200,18 +205,7 @@ export function pcapngFile(sections: PcapngSection[]): Buffer {
   const out: Buffer[] = [];
   for (const section of sections) {
     const le = !section.bigEndian;
-    const w32 = (v: number) => {
-      const b = Buffer.alloc(4);
-      if (le) b.writeUInt32LE(v >>> 0);
-      else b.writeUInt32BE(v >>> 0);
-      return b;
-    };
-    const w16 = (v: number) => {
-      const b = Buffer.alloc(2);
-      if (le) b.writeUInt16LE(v);
-      else b.writeUInt16BE(v);
-      return b;
-    };
+    const { w32, w16 } = writers(le);
     const pad = (b: Uint8Array) => Buffer.concat([Buffer.from(b), Buffer.alloc((4 - (b.length % 4)) % 4)]);
     const block = (type: number, body: Buffer) => Buffer.concat([w32(type), w32(body.length + 12), body, w32(body.length + 12)]);
     const option = (code: number, value: Buffer) => Buffer.concat([w16(code), w16(value.length), pad(value)]);

@@ -1,7 +1,7 @@
 import type { Endpoint, StreamHandler } from '../../reassembly/tcp-stream.js';
 import { DotBlock, LineReader, type Line } from '../lines.js';
 import type { DissectorContext } from '../protocol.js';
-import type { MailRecord, SaslRecord, TranscriptLine } from '../smtp/dissector.js';
+import { noteLine, startsTlsRecord, type MailRecord, type SaslRecord, type TranscriptLine } from '../smtp/dissector.js';
 
 /*
  * POP3 (RFC 1939) as a dialogue: commands and +OK/-ERR responses paired in order,
@@ -50,8 +50,6 @@ function multiLine(command: string, argument: string): boolean {
   }
 }
 
-const TLS_RECORD = (b: Uint8Array) => b.length >= 3 && (b[0] === 0x16 || b[0] === 0x17 || b[0] === 0x15) && b[1] === 0x03 && b[2]! <= 0x04;
-
 export class Pop3Dissector implements StreamHandler {
   readonly session: Pop3SessionRecord;
   private readonly client: LineReader;
@@ -89,15 +87,14 @@ export class Pop3Dissector implements StreamHandler {
   }
 
   private note(line: TranscriptLine): void {
-    if (this.session.transcript.length < this.ctx.limits.maxTranscriptLines) this.session.transcript.push(line);
-    else this.session.transcriptUnlisted++;
+    noteLine(this.session, line, this.ctx.limits.maxTranscriptLines);
   }
 
   data(fromClient: boolean, bytes: Uint8Array, frame: number, time: number): void {
     if (this.tls) return;
     if (!this.started) {
       this.started = true;
-      if (TLS_RECORD(bytes)) {
+      if (startsTlsRecord(bytes)) {
         this.session.tls = 'implicit'; // POP3S, port 995 (RFC 8314)
         this.session.tlsFrame = frame;
         this.tls = true;

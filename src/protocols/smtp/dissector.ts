@@ -80,7 +80,14 @@ interface PendingCommand {
   argument: string;
 }
 
-const TLS_RECORD = (b: Uint8Array) => b.length >= 3 && (b[0] === 0x16 || b[0] === 0x17 || b[0] === 0x15) && b[1] === 0x03 && b[2]! <= 0x04;
+/** Whether bytes start a TLS record (handshake, alert or application data; TLS 1.0 to 1.3): a connection encrypted from its first byte. */
+export const startsTlsRecord = (b: Uint8Array) => b.length >= 3 && (b[0] === 0x16 || b[0] === 0x17 || b[0] === 0x15) && b[1] === 0x03 && b[2]! <= 0x04;
+
+/** Add a line to a session's transcript, or count it once the transcript holds `max` lines. */
+export function noteLine(session: { transcript: TranscriptLine[]; transcriptUnlisted: number }, line: TranscriptLine, max: number): void {
+  if (session.transcript.length < max) session.transcript.push(line);
+  else session.transcriptUnlisted++;
+}
 
 export class SmtpDissector implements StreamHandler {
   readonly session: SmtpSessionRecord;
@@ -122,15 +129,14 @@ export class SmtpDissector implements StreamHandler {
   }
 
   private note(line: TranscriptLine): void {
-    if (this.session.transcript.length < this.ctx.limits.maxTranscriptLines) this.session.transcript.push(line);
-    else this.session.transcriptUnlisted++;
+    noteLine(this.session, line, this.ctx.limits.maxTranscriptLines);
   }
 
   data(fromClient: boolean, bytes: Uint8Array, frame: number, time: number): void {
     if (this.mode === 'tls') return;
     if (!this.started) {
       this.started = true;
-      if (TLS_RECORD(bytes)) {
+      if (startsTlsRecord(bytes)) {
         // Implicit TLS (port 465, RFC 8314): the connection is encrypted from its first byte.
         this.session.tls = 'implicit';
         this.session.tlsFrame = frame;
