@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { mailSessionCommon } from '../mail/schema.js';
-import { frameNumber } from '../schema.js';
+import { mailSessionCommon, SessionSelection } from '../mail/schema.js';
+import { frameNumber, PacketRow } from '../schema.js';
 
 /** The SMTP part of the ReportModel (model.smtp): one entry per SMTP connection. */
 
@@ -16,7 +16,14 @@ export const SmtpSession = z.object({
   replies: z.array(z.object({ command: z.string().nullable(), code: z.number().int(), enhanced: z.string().nullable(), frame: frameNumber, text: z.string() })),
 });
 
-export const Smtp = z.object({ sessions: z.array(SmtpSession) });
+export const Smtp = z.object({
+  sessions: z.array(SmtpSession),
+  /** The packet list filtered on smtp, in frame order (up to the maxPacketRows limit). */
+  packets: z.array(PacketRow),
+  packetsUnlisted: z.number().int().nonnegative(),
+  /** The session the report shows in full (with a login and a message when there is one); null when the capture has none. */
+  selection: z.object({ session: SessionSelection.nullable() }),
+});
 
 export type SmtpSession = z.infer<typeof SmtpSession>;
 export type Smtp = z.infer<typeof Smtp>;
