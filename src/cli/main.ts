@@ -70,6 +70,7 @@ interface RenderFlags {
   lang?: 'en' | 'zh';
   config?: string;
   templates?: string;
+  docxTemplate?: string;
   chrome?: string;
   quiet?: boolean;
 }
@@ -81,6 +82,7 @@ function addRenderOptions(cmd: Command, formatsHelp: string): Command {
     .addOption(new Option('--lang <lang>', 'language of the report').choices(LANGUAGES))
     .option('--config <file>', `report configuration (default: ./${DEFAULT_CONFIG_FILE} if present)`)
     .option('--templates <dir>', 'custom templates (see `labreport templates init`); missing files fall back to the defaults')
+    .option('--docx-template <file>', "a school's Word template for the docx output: placeholders {course}, {student.name}, … and {report}")
     .option('--chrome <path>', 'Chrome or Chromium to print PDFs with')
     .option('--quiet', 'print nothing but errors');
 }
@@ -94,6 +96,7 @@ async function effectiveConfig(flags: RenderFlags & { request?: number; get?: nu
     ...(flags.lang ? { language: flags.lang } : {}),
     ...(flags.format ? { formats: flags.format } : {}),
     ...(flags.templates ? { templates: flags.templates } : {}),
+    ...(flags.docxTemplate ? { docxTemplate: flags.docxTemplate } : {}),
     ...(flags.revealSecrets ? { revealSecrets: true } : {}),
     frames: {
       ...config.frames,

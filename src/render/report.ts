@@ -58,13 +58,17 @@ export function renderDocuments(model: ReportModel, config: ReportConfig): Rende
   return { markdown, html };
 }
 
-/** Write md, html and pdf as requested; returns the paths written. PDF comes last, so md and html exist even when no browser can be found. */
+/** Write md, html, docx and pdf as requested; returns the paths written. PDF comes last, so the others exist even when no browser can be found. */
 export async function writeReport(model: ReportModel, options: RenderOptions): Promise<string[]> {
   const { formats, config, outDir, baseName } = options;
   const written: string[] = [];
   const { markdown, html } = renderDocuments(model, config);
   if (formats.includes('md')) written.push(writeFileAtomic(outDir, `${baseName}.md`, markdown));
   if (formats.includes('html')) written.push(writeFileAtomic(outDir, `${baseName}.html`, html));
+  if (formats.includes('docx')) {
+    const { reportDocx } = await import('./docx/index.js'); // loaded only when asked for, as puppeteer is
+    written.push(writeFileAtomic(outDir, `${baseName}.docx`, await reportDocx(markdown, config, { date: model.capture.firstTime, baseDir: outDir })));
+  }
   if (formats.includes('pdf')) {
     const t = UI[config.language];
     const executablePath = options.browser ? '' : await findBrowser(options.chrome);
