@@ -417,7 +417,7 @@ class Converter {
       rows: rows.map(
         (row) =>
           new TableRow({
-            tableHeader: row.header && !form,
+            ...(row.header && !form ? { tableHeader: true } : {}),
             cantSplit: true,
             ...(form ? { height: { value: 400, rule: HeightRule.ATLEAST } } : {}),
             children: Array.from({ length: columns }, (_, c) => {

@@ -156,6 +156,8 @@ export function documentStyles(lang: 'en' | 'zh'): IStylesOptions {
         run: { font: FONTS.code, size: pt(9), shading: { type: ShadingType.CLEAR, color: 'auto', fill: COLORS.codeBg } },
       },
       { id: STYLE.imageAlt, name: 'Image Alt Text', basedOn: 'DefaultParagraphFont', run: { italics: true, color: COLORS.muted } },
+      // The links of the contents' entries (docx names this style for them), coloured as the HTML's links.
+      { id: 'IndexLink', name: 'Index Link', basedOn: 'DefaultParagraphFont', run: { color: COLORS.accent } },
     ],
   };
 }
