@@ -225,7 +225,9 @@ class Converter {
         case 'table_open': {
           let end = i;
           while (tokens[end]!.type !== 'table_close') end++;
-          this.blocks.push(this.table(tokens.slice(i + 1, end)));
+          // A short empty paragraph after each table: the space the HTML leaves below a table, and what keeps Word from
+          // joining two tables that follow each other into one.
+          this.blocks.push(this.table(tokens.slice(i + 1, end)), new Paragraph({ spacing: { before: 0, after: 0, line: 160, lineRule: LineRuleType.AUTO } }));
           i = end;
           break;
         }
@@ -488,16 +490,17 @@ const CELL_MARGINS = 160;
 
 /**
  * Column widths in twips, summing to the width available. Each column first gets room for
- * its longest word (so short columns such as No. and Time do not wrap), then the rest of
+ * its longest word (where a line may break: spaces, and after - and /), so short columns
+ * such as No. and Time do not wrap; then the rest of
  * the width is shared by how much more its longest cell wants; both are clamped, so one
  * long value does not squeeze the other columns to nothing.
  */
 export function columnWidths(cells: string[][], columns: number, available: number): number[] {
   const need = Array.from({ length: columns }, (_, c) => {
     const texts = cells.map((row) => row[c] ?? '');
-    const word = Math.max(3, ...texts.flatMap((t) => t.split(/\s+/).map(displayWidth)));
+    const word = Math.max(3, ...texts.flatMap((t) => t.split(/\s+|(?<=[-/])/).map(displayWidth)));
     const min = Math.min(word, 16) * CHAR_TWIPS + CELL_MARGINS;
-    const want = Math.max(min, Math.min(Math.max(...texts.map(displayWidth)), 60) * CHAR_TWIPS + CELL_MARGINS);
+    const want = Math.max(min, Math.min(Math.max(...texts.map(displayWidth)), 400) * CHAR_TWIPS + CELL_MARGINS);
     return { min, want };
   });
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);

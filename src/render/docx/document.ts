@@ -1,5 +1,5 @@
-import { Document, Footer, Header, LeaderType, Packer, PageNumber, Paragraph, TableOfContents, TextRun } from 'docx';
-import { type Block, tokensToBlocks } from './blocks.js';
+import { Document, type FileChild, Footer, Header, LeaderType, Packer, PageNumber, Paragraph, TableOfContents, TextRun } from 'docx';
+import { tokensToBlocks } from './blocks.js';
 import { parseMarkdown } from './markdown.js';
 import { coreProperties, documentDate, readPackage, setText, writePackage } from './package.js';
 import { documentStyles, fontTable, MARGINS, numbering, PAGES, STYLE, textWidth } from './styles.js';
@@ -39,18 +39,14 @@ function pageLabelRun(label: string): TextRun {
 }
 
 /** The contents, as the HTML lists them (sections and their subsections), inside a TOC field Word can refresh. */
-function contents(title: string, headings: { title: string; level: number; anchor: string }[]): Block[] {
-  if (!title || headings.length === 0) return [];
-  return [
-    new Paragraph({ style: STYLE.tocHeading, children: [new TextRun(xmlText(title))] }),
-    new TableOfContents(xmlText(title), {
-      hyperlink: true,
-      headingStyleRange: '2-3',
-      beginDirty: false, // as written: Word does not ask to update fields on opening
-      tabLeader: LeaderType.NONE,
-      cachedEntries: headings.map((h) => ({ title: h.title, level: h.level, href: h.anchor })),
-    }) as unknown as Block,
-  ];
+function contents(headings: { title: string; level: number; anchor: string }[], title: string): TableOfContents {
+  return new TableOfContents(xmlText(title), {
+    hyperlink: true,
+    headingStyleRange: '2-3',
+    beginDirty: false, // as written: Word does not ask to update fields on opening
+    tabLeader: LeaderType.NONE,
+    cachedEntries: headings.map((h) => ({ title: h.title, level: h.level, href: h.anchor })),
+  });
 }
 
 /**
@@ -62,27 +58,31 @@ export async function markdownToDocx(markdown: string, options: DocxOptions & { 
   const width = options.width ?? textWidth(options.paper);
   const converted = tokensToBlocks(parseMarkdown(markdown), { textWidth: width, baseDir: options.baseDir });
   const front = converted.blocks.slice(0, converted.titleBlocks);
-  const sections = converted.blocks.slice(converted.titleBlocks);
-  const children = options.bodyOnly ? sections : [...front, ...contents(options.tocTitle, converted.headings), ...sections];
+  const body = converted.blocks.slice(converted.titleBlocks);
   const language = options.lang === 'zh' ? 'zh-CN' : 'en-US';
+  // The contents in one column (the HTML has two): LibreOffice 7.4 lays a contents field in a two-column section out wrong.
+  const toc: FileChild[] =
+    options.tocTitle && converted.headings.length > 0
+      ? [new Paragraph({ style: STYLE.tocHeading, children: [new TextRun(xmlText(options.tocTitle))] }), contents(converted.headings, options.tocTitle)]
+      : [];
+  const children: FileChild[] = options.bodyOnly ? body : [...front, ...toc, ...body];
+  const section = {
+    properties: { page: { size: PAGES[options.paper], margin: MARGINS } },
+    ...(options.bodyOnly
+      ? {}
+      : {
+          headers: { default: new Header({ children: [new Paragraph({ style: 'Header', children: [new TextRun(xmlText(options.title))] })] }) },
+          footers: { default: new Footer({ children: [new Paragraph({ style: 'Footer', children: [pageLabelRun(options.pageLabel)] })] }) },
+        }),
+    children: children.length ? children : [new Paragraph({})], // a section needs a paragraph at least
+  };
   const doc = new Document({
     creator: 'labreport',
     lastModifiedBy: 'labreport',
     title: xmlText(options.title),
     styles: documentStyles(options.lang),
     numbering: numbering(converted.orderedStarts),
-    sections: [
-      {
-        properties: { page: { size: PAGES[options.paper], margin: MARGINS } },
-        ...(options.bodyOnly
-          ? {}
-          : {
-              headers: { default: new Header({ children: [new Paragraph({ style: 'Header', children: [new TextRun(xmlText(options.title))] })] }) },
-              footers: { default: new Footer({ children: [new Paragraph({ style: 'Footer', children: [pageLabelRun(options.pageLabel)] })] }) },
-            }),
-        children: children.length ? children : [new Paragraph({})],
-      },
-    ],
+    sections: [section],
   });
   const parts = readPackage(await Packer.toBuffer(doc));
   setText(parts, 'docProps/core.xml', coreProperties({ title: xmlText(options.title), language, date: documentDate(options.date) }));

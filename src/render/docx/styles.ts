@@ -131,8 +131,8 @@ export function documentStyles(lang: 'en' | 'zh'): IStylesOptions {
         run: { font: FONTS.heading, size: pt(13), bold: true },
         paragraph: { spacing: { before: 240, after: 120 }, keepNext: true },
       },
-      { id: 'TOC2', name: 'toc 2', basedOn: 'Normal', paragraph: { spacing: { after: 40 } } },
-      { id: 'TOC3', name: 'toc 3', basedOn: 'Normal', paragraph: { indent: { left: 360 }, spacing: { after: 40 } } },
+      { id: 'TOC2', name: 'toc 2', basedOn: 'Normal', paragraph: { spacing: { before: 60, after: 20 }, keepNext: true } },
+      { id: 'TOC3', name: 'toc 3', basedOn: 'Normal', run: { size: pt(9.5) }, paragraph: { indent: { left: 360 }, spacing: { after: 20 } } },
       {
         id: 'Header',
         name: 'header',
