@@ -156,6 +156,21 @@ for (const lang of ['en', 'zh'] as const) {
       expect(xml).toContain('<w:font w:name="SimSun"><w:altName w:val="宋体"/><w:charset w:val="86"/>');
     });
 
+    it('masks the passwords, in every encoding, in every part of the package', () => {
+      const parts = Object.values(unzipSync(readFileSync(join(out, 'lab.docx')))).map((b) => Buffer.from(b).toString('latin1') + new TextDecoder().decode(b));
+      for (const secret of ['Lab-Pa55word!', 'Web-Pa55word!']) {
+        for (const form of [
+          secret,
+          Buffer.from(secret).toString('base64').replace(/=+$/, ''),
+          Buffer.from(secret).toString('hex'),
+          encodeURIComponent(secret),
+        ]) {
+          expect(parts.some((p) => p.includes(form))).toBe(false);
+        }
+      }
+      expect(doc.code.some((l) => l.includes('PASS ••••'))).toBe(true);
+    });
+
     it('is dated by the capture, not by the clock', () => {
       expect(doc.created).toBe('2026-11-27T18:50:57');
       expect(doc.title).toBe(doc.sections[0]!.header);
