@@ -216,7 +216,7 @@ describe('every CommonMark construct', () => {
     '',
     'Plain *em* **strong** ~~struck~~ `code` and `` a`b `` &amp; &copy; \\*not em\\* line  ',
     'broken soft',
-    'break, [to the heading](#s1) and [to nowhere](#s99).',
+    'break, [to the heading](#s1) and [to nowhere](#s99); [a relative link](notes.html) stays Markdown, as in the HTML.',
     '',
     '### Level three',
     '',
@@ -296,7 +296,9 @@ describe('every CommonMark construct', () => {
 
   it('inline formatting, entities, escapes and breaks', () => {
     const p = doc.paragraphs.find((x) => x.text.startsWith('Plain'))!;
-    expect(p.text).toBe('Plain em strong struck code and a`b & © *not em* line\nbroken soft break, to the heading and to nowhere.');
+    expect(p.text).toBe(
+      'Plain em strong struck code and a`b & © *not em* line\nbroken soft break, to the heading and to nowhere; [a relative link](notes.html) stays Markdown, as in the HTML.',
+    );
     expect(xml).toMatch(/<w:b\/><w:bCs\/><\/w:rPr><w:t xml:space="preserve">strong</);
     expect(xml).toMatch(/<w:i\/><w:iCs\/><\/w:rPr><w:t xml:space="preserve">em</);
     expect(xml).toMatch(/<w:strike\/><\/w:rPr><w:t xml:space="preserve">struck</);

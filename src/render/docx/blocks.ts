@@ -144,8 +144,6 @@ interface Nesting {
   itemStart: boolean;
 }
 
-const plain = (s: string) => xmlText(s);
-
 class Converter {
   readonly blocks: Block[] = [];
   readonly headings: HeadingEntry[] = [];
@@ -158,7 +156,8 @@ class Converter {
   private listInstances = 0;
   private titleBlocks: number | undefined;
   private tables = 0;
-  private pending: { kind: 'heading'; level: number; token: Token } | { kind: 'paragraph' } | null = null;
+  /** The heading whose text the next inline token is. */
+  private heading: { level: number; token: Token } | null = null;
 
   constructor(
     private readonly tokens: Token[],
@@ -175,14 +174,13 @@ class Converter {
       switch (t.type) {
         case 'heading_open':
           if (t.tag === 'h2') this.titleBlocks ??= this.blocks.length;
-          this.pending = { kind: 'heading', level: Number(t.tag.slice(1)), token: t };
-          break;
-        case 'paragraph_open':
-          this.pending = { kind: 'paragraph' };
+          this.heading = { level: Number(t.tag.slice(1)), token: t };
           break;
         case 'heading_close':
+          this.heading = null;
+          break;
+        case 'paragraph_open':
         case 'paragraph_close':
-          this.pending = null;
           break;
         case 'inline':
           this.inlineBlock(t);
@@ -240,13 +238,13 @@ class Converter {
 
   /** An inline token's paragraph: a heading (with its bookmark) or a body paragraph. */
   private inlineBlock(t: Token): void {
-    const pending = this.pending;
-    if (pending?.kind === 'heading') {
-      const anchor = this.anchors.get(pending.token);
+    const heading = this.heading;
+    if (heading) {
+      const anchor = this.anchors.get(heading.token);
       const runs = this.inline(t.children ?? [], {});
       const children: ParagraphChild[] = anchor ? this.bookmarked(anchor, runs) : runs;
-      if (anchor) this.headings.push({ title: plain(inlineText(t.children ?? [])), level: pending.level, anchor });
-      this.blocks.push(new Paragraph({ heading: HEADINGS[Math.min(pending.level, 6) - 1]!, children }));
+      if (anchor) this.headings.push({ title: xmlText(inlineText(t.children ?? [])), level: heading.level, anchor });
+      this.blocks.push(new Paragraph({ heading: HEADINGS[Math.min(heading.level, 6) - 1]!, children }));
       return;
     }
     const runs = this.inline(t.children ?? [], {});
@@ -294,13 +292,14 @@ class Converter {
   private inline(children: Token[], base: RunFormat): ParagraphChild[] {
     const out: ParagraphChild[] = [];
     const format: RunFormat = { ...base };
-    let link: { anchor: string | null; runs: ParagraphChild[] } | null = null;
+    /** The link being read: an in-document one (anchor), or the address of one that stays text (literal). */
+    let link: { anchor: string | null; literal: string | null; runs: ParagraphChild[] } | null = null;
     const emit = (child: ParagraphChild) => (link ? link.runs.push(child) : out.push(child));
     for (const t of children) {
       switch (t.type) {
         case 'text':
         case 'text_special':
-          if (t.content) emit(new TextRun({ text: plain(t.content), ...format, ...(link?.anchor ? { style: STYLE.hyperlink } : {}) }));
+          if (t.content) emit(new TextRun({ text: xmlText(t.content), ...format, ...(link?.anchor ? { style: STYLE.hyperlink } : {}) }));
           break;
         case 'softbreak':
           emit(new TextRun({ text: ' ', ...format }));
@@ -309,7 +308,7 @@ class Converter {
           emit(new TextRun({ break: 1 }));
           break;
         case 'code_inline':
-          emit(new TextRun({ text: plain(t.content), ...format, style: STYLE.inlineCode }));
+          emit(new TextRun({ text: xmlText(t.content), ...format, style: STYLE.inlineCode }));
           break;
         case 'strong_open':
         case 'strong_close':
@@ -324,16 +323,19 @@ class Converter {
           format.strike = t.type === 's_open' || base.strike;
           break;
         case 'link_open': {
-          // Only in-document links pass the Markdown stage; one to a heading this document lacks stays text.
+          // A link to a heading of this document is a link; one to a heading it lacks, its text. A relative address
+          // (which the Markdown stage lets through for pictures) stays the Markdown it was written as, as in the HTML.
           const href = String(t.attrGet('href') ?? '');
           const anchor = href.startsWith('#') && this.anchorNames.has(href.slice(1)) ? href.slice(1) : null;
-          link = { anchor, runs: [] };
+          link = { anchor, literal: href.startsWith('#') ? null : href, runs: [] };
+          if (link.literal !== null) link.runs.push(new TextRun({ text: '[', ...format }));
           break;
         }
         case 'link_close':
           if (link) {
-            const done: { anchor: string | null; runs: ParagraphChild[] } = link;
+            const done: { anchor: string | null; literal: string | null; runs: ParagraphChild[] } = link;
             link = null;
+            if (done.literal !== null) done.runs.push(new TextRun({ text: xmlText(`](${done.literal})`), ...format }));
             if (done.anchor) out.push(new InternalHyperlink({ anchor: done.anchor, children: done.runs as TextRun[] }));
             else out.push(...done.runs);
           }
@@ -352,8 +354,8 @@ class Converter {
   /** A picture fitted to the text width, or its alternative text when it cannot be embedded. */
   private image(src: string, alt: string, format: RunFormat): ParagraphChild {
     const picture = loadPicture(src, this.options.baseDir);
-    if (!picture) return new TextRun({ text: plain(alt ? `[${alt}]` : '[ ]'), ...format, style: STYLE.imageAlt });
-    return imageRun(picture, plain(alt), ++this.drawingId, this.options.textWidth / TWIPS_PER_PX);
+    if (!picture) return new TextRun({ text: xmlText(alt ? `[${alt}]` : '[ ]'), ...format, style: STYLE.imageAlt });
+    return imageRun(picture, xmlText(alt), ++this.drawingId, this.options.textWidth / TWIPS_PER_PX);
   }
 
   /** A GFM table: the head row repeated on every page, no row split across pages, columns sized by their text. */
@@ -446,7 +448,7 @@ class Converter {
 
 /** A code line as runs: tabs become Word tabs, everything else is kept as written. */
 function codeRun(line: string, format: RunFormat): TextRun {
-  const parts = plain(line).split('\t');
+  const parts = xmlText(line).split('\t');
   const children: (string | Tab)[] = [];
   parts.forEach((p, i) => {
     if (i > 0) children.push(new Tab());
