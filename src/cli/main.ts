@@ -70,6 +70,7 @@ interface RenderFlags {
   lang?: 'en' | 'zh';
   config?: string;
   templates?: string;
+  docxTemplate?: string;
   chrome?: string;
   quiet?: boolean;
 }
@@ -81,6 +82,7 @@ function addRenderOptions(cmd: Command, formatsHelp: string): Command {
     .addOption(new Option('--lang <lang>', 'language of the report').choices(LANGUAGES))
     .option('--config <file>', `report configuration (default: ./${DEFAULT_CONFIG_FILE} if present)`)
     .option('--templates <dir>', 'custom templates (see `labreport templates init`); missing files fall back to the defaults')
+    .option('--docx-template <file>', "a school's Word template for the docx output: placeholders {course}, {student.name}, … and {report}")
     .option('--chrome <path>', 'Chrome or Chromium to print PDFs with')
     .option('--quiet', 'print nothing but errors');
 }
@@ -106,6 +108,7 @@ async function effectiveConfig(flags: BuildFlags): Promise<ReportConfig> {
     ...(flags.lang ? { language: flags.lang } : {}),
     ...(flags.format ? { formats: flags.format } : {}),
     ...(flags.templates ? { templates: flags.templates } : {}),
+    ...(flags.docxTemplate ? { docxTemplate: flags.docxTemplate } : {}),
     ...(flags.revealSecrets ? { revealSecrets: true } : {}),
     ...(flags.lab ? { lab: flags.lab } : {}),
     ...(flags.notes ? { notes: flags.notes } : {}),
@@ -186,8 +189,8 @@ function program(out: Out): Command {
       if (/\.(md|markdown)$/i.test(path)) {
         if (!existsSync(path)) throw new UsageError(`${path}: no such file`);
         const { renderMarkdownFile } = await import('../render/report.js');
-        const formats = config.formats.filter((f) => f === 'html' || f === 'pdf');
-        if (formats.length === 0) throw new UsageError(`${path}: a report's Markdown renders to html and pdf; --format names neither`);
+        const formats = config.formats.filter((f) => f === 'html' || f === 'pdf' || f === 'docx');
+        if (formats.length === 0) throw new UsageError(`${path}: a report's Markdown renders to html, pdf and docx; --format names none of them`);
         const written = await renderMarkdownFile(path, { formats, config, outDir: opts.out, chrome: opts.chrome });
         if (!opts.quiet) for (const p of written) out.stdout(`${p}\n`);
         return;

@@ -15,6 +15,7 @@ export const uiEn = {
   framesN: 'frames {0}',
   streamN: 'tcp.stream {0}',
   incomplete: 'incomplete',
+  contents: 'Contents',
   pageOf: 'Page {0} of {1}',
   item: 'Item',
   value: 'Value',

@@ -16,6 +16,7 @@ export const uiZh = {
   framesN: '第 {0} 帧',
   streamN: 'tcp.stream {0}',
   incomplete: '不完整',
+  contents: '目录',
   pageOf: '第 {0} 页，共 {1} 页',
   item: '项目',
   value: '值',
