@@ -31,6 +31,7 @@ const keys = (name: string) => join(DIR, `${name}.keys`);
 /** Every fixture, with the decode-as tshark needs to see its protocol inside TLS. */
 const FIXTURES: { name: string; decodeAs?: string[] }[] = [
   { name: 'http1-tls13' },
+  { name: 'http1-tls10' },
   { name: 'http1-tls12-aead' },
   { name: 'http1-tls12-cbc' },
   { name: 'tls13-keyupdate' },
@@ -130,6 +131,7 @@ const FIELDS = [
   'tls.handshake.extensions_alpn_str',
   'tls.handshake.extensions.supported_version',
   'tls.handshake.extensions_key_share_group',
+  'tls.handshake.extensions_key_share_selected_group',
   'tls.handshake.extension.type',
   'tls.handshake.certificate',
   'http.request.method',
@@ -240,7 +242,8 @@ describe.each(FIXTURES)('$name: TLS agrees with tshark', ({ name }) => {
     for (const r of tshark(name).filter((x) => x['tls.handshake.type'][0] === '1' || x['tls.handshake.type'][0] === '2')) {
       const c = run.connections.find((x) => x.stream === r.stream)!;
       if (r['tls.handshake.type'][0] === '1') {
-        const ch = c.clientHello!;
+        const ch = c.clientHello!.frame === r.frame ? c.clientHello! : c.retry!.clientHello!;
+        expect(ch.frame).toBe(r.frame);
         expect(ch.legacyVersion).toBe(num(r['tls.handshake.version'][0]!));
         expect(ch.random).toBe(r['tls.handshake.random'][0]);
         expect(ch.cipherSuites.items).toEqual(r['tls.handshake.ciphersuite'].map(num));
@@ -250,8 +253,14 @@ describe.each(FIXTURES)('$name: TLS agrees with tshark', ({ name }) => {
         expect(ch.supportedVersions).toEqual(r['tls.handshake.extensions.supported_version'].map(num));
         expect(ch.keyShareGroups).toEqual(r['tls.handshake.extensions_key_share_group'].map(num));
         expect(ch.extensions.items.map((e) => e.type)).toEqual(r['tls.handshake.extension.type'].map(num));
+      } else if (c.retry?.request.frame === r.frame) {
+        // A HelloRetryRequest: a ServerHello with the special random, asking for another key share.
+        expect(c.helloRetryRequest).toBe(true);
+        expect(c.retry.request.random).toBe(r['tls.handshake.random'][0]);
+        expect(c.retry.request.keyShareGroup).toBe(num(r['tls.handshake.extensions_key_share_selected_group'][0]!));
       } else {
         const sh = c.serverHello!;
+        expect(sh.frame).toBe(r.frame);
         const supported = r['tls.handshake.extensions.supported_version'];
         expect(sh.legacyVersion).toBe(num(r['tls.handshake.version'][0]!));
         expect(sh.random).toBe(r['tls.handshake.random'][0]);
@@ -295,20 +304,23 @@ describe.each(FIXTURES)('$name: TLS agrees with tshark', ({ name }) => {
 });
 
 describe('the protocols inside TLS agree with tshark', () => {
-  it.each(['http1-tls13', 'http1-tls12-aead', 'http1-tls12-cbc'])('%s: HTTP/1.1 request and response frames, methods, URIs and status codes', (name) => {
-    const { http } = dissect(name);
-    const theirs = tshark(name).filter((r) => r['http.request.method'].length || r['http.response.code'].length);
-    const ours: string[] = [];
-    for (const e of http.exchanges) {
-      if (e.request) ours.push(`${e.request.frame} ${e.request.method} ${e.request.uri}`);
-      if (e.response) ours.push(`${e.response.frame} ${e.response.status}`);
-    }
-    const expected = theirs.map((r) =>
-      r['http.request.method'].length ? `${r.frame} ${r['http.request.method'][0]} ${r['http.request.uri'][0]}` : `${r.frame} ${r['http.response.code'][0]}`,
-    );
-    expect(ours.sort()).toEqual(expected.sort());
-    expect(http.exchanges.length).toBeGreaterThan(0);
-  });
+  it.each(['http1-tls13', 'http1-tls10', 'http1-tls12-aead', 'http1-tls12-cbc'])(
+    '%s: HTTP/1.1 request and response frames, methods, URIs and status codes',
+    (name) => {
+      const { http } = dissect(name);
+      const theirs = tshark(name).filter((r) => r['http.request.method'].length || r['http.response.code'].length);
+      const ours: string[] = [];
+      for (const e of http.exchanges) {
+        if (e.request) ours.push(`${e.request.frame} ${e.request.method} ${e.request.uri}`);
+        if (e.response) ours.push(`${e.response.frame} ${e.response.status}`);
+      }
+      const expected = theirs.map((r) =>
+        r['http.request.method'].length ? `${r.frame} ${r['http.request.method'][0]} ${r['http.request.uri'][0]}` : `${r.frame} ${r['http.response.code'][0]}`,
+      );
+      expect(ours.sort()).toEqual(expected.sort());
+      expect(http.exchanges.length).toBeGreaterThan(0);
+    },
+  );
 
   it.each(['smtp-starttls', 'smtps'])('%s: SMTP commands and reply codes inside TLS, at the same frames', (name) => {
     const { smtp, run } = dissect(name);

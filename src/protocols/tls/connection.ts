@@ -123,8 +123,11 @@ export interface TlsConnectionRecord {
   /** IANA name of the chosen suite ("TLS_AES_128_GCM_SHA256"), or its hex code when unknown. */
   cipherSuite: string | null;
   cipherSuiteCode: number | null;
-  clientHello: ClientHelloInfo | null;
-  serverHello: ServerHelloInfo | null;
+  /** The first ClientHello and the ServerHello that answered (after a HelloRetryRequest, the second one), each with its frame. */
+  clientHello: (ClientHelloInfo & { frame: number }) | null;
+  serverHello: (ServerHelloInfo & { frame: number }) | null;
+  /** A HelloRetryRequest (RFC 8446 section 4.1.4): the server's request, and the ClientHello sent again in answer. */
+  retry: { request: ServerHelloInfo & { frame: number }; clientHello: (ClientHelloInfo & { frame: number }) | null } | null;
   /** TLS 1.3: the extensions of the server's EncryptedExtensions, once decrypted (null if not read). */
   encryptedExtensions: Listed<ExtensionRef> | null;
   helloRetryRequest: boolean;
@@ -273,6 +276,7 @@ export class TlsDissector implements StreamHandler {
       cipherSuiteCode: null,
       clientHello: null,
       serverHello: null,
+      retry: null,
       encryptedExtensions: null,
       helloRetryRequest: false,
       resumed: false,
@@ -528,18 +532,20 @@ export class TlsDissector implements StreamHandler {
     switch (m.type) {
       case HANDSHAKE.CLIENT_HELLO: {
         if (!fromClient) return;
-        const hello = parseClientHello(m.body, limit);
-        // After a HelloRetryRequest the second ClientHello repeats the random; renegotiation brings a new one.
-        r.clientHello = hello;
+        const hello = { ...parseClientHello(m.body, limit), frame: m.frame };
+        // The ClientHello sent again after a HelloRetryRequest repeats the random; a renegotiation's is a new session.
+        if (r.retry && !r.retry.clientHello && !r.serverHello) r.retry.clientHello = hello;
+        else r.clientHello = hello;
         r.sni ??= hello.sni;
         if (r.alpnOffered.length === 0) r.alpnOffered = hello.alpn;
         return;
       }
       case HANDSHAKE.SERVER_HELLO: {
         if (fromClient) return;
-        const hello = parseServerHello(m.body, limit);
+        const hello = { ...parseServerHello(m.body, limit), frame: m.frame };
         if (hello.helloRetryRequest) {
           r.helloRetryRequest = true;
+          r.retry = { request: hello, clientHello: null };
           return;
         }
         this.serverHello(hello);
@@ -574,9 +580,9 @@ export class TlsDissector implements StreamHandler {
     }
   }
 
-  private serverHello(hello: ServerHelloInfo): void {
+  private serverHello(hello: ServerHelloInfo & { frame: number }): void {
     const r = this.record;
-    const ch = r.clientHello;
+    const ch = r.retry?.clientHello ?? r.clientHello;
     r.serverHello = hello;
     r.versionCode = hello.version;
     r.version = tlsVersionName(hello.version);
@@ -604,7 +610,7 @@ export class TlsDissector implements StreamHandler {
   private findKeys(hello: ServerHelloInfo): void {
     const r = this.record;
     const keyLog = this.options.keyLog;
-    const ch = r.clientHello;
+    const ch = r.retry?.clientHello ?? r.clientHello;
     if (!keyLog) return;
     const missing = (decryption: TlsDecryption, message: string) => {
       this.keyNote = { decryption, message };
