@@ -79,6 +79,9 @@ export interface TlsDirectionSummary {
   /** Protected records that failed authentication, and those never tried (no keys, unsupported suite, after a lost sequence). */
   failedRecords: number;
   unreadableRecords: number;
+  /** Bytes the capture lost (TCP gaps), and bytes skipped until a segment started a record again. */
+  lostBytes: number;
+  skippedBytes: number;
 }
 
 /** How far decryption got on a connection. */
@@ -193,6 +196,17 @@ const MAX_SEQUENCE_SEARCH = 4096;
 /** The smallest record a gap can have swallowed: a header and an AEAD tag (TLS 1.3 adds one content-type byte). */
 const MIN_PROTECTED_RECORD = RECORD_HEADER_BYTES + 8;
 
+const emptySummary = (): TlsDirectionSummary => ({
+  records: 0,
+  applicationRecords: 0,
+  applicationBytes: 0,
+  decryptedBytes: 0,
+  failedRecords: 0,
+  unreadableRecords: 0,
+  lostBytes: 0,
+  skippedBytes: 0,
+});
+
 class Side {
   readonly records: RecordReader;
   readonly handshake: HandshakeReader;
@@ -207,7 +221,9 @@ class Side {
   /** Bytes lost since the last record decrypted: the sequence number must be searched for. */
   lostBytes = 0;
   decryptedRecords = 0;
-  readonly summary: TlsDirectionSummary = { records: 0, applicationRecords: 0, applicationBytes: 0, decryptedBytes: 0, failedRecords: 0, unreadableRecords: 0 };
+  /** Frame of a protected record that failed before any decrypted (0: none). */
+  firstFailure = 0;
+  readonly summary: TlsDirectionSummary = emptySummary();
   constructor(records: RecordReader, handshake: HandshakeReader) {
     this.records = records;
     this.handshake = handshake;
@@ -253,14 +269,6 @@ export class TlsDissector implements StreamHandler {
       );
     this.client = side(true);
     this.server = side(false);
-    const direction = (): TlsDirectionSummary => ({
-      records: 0,
-      applicationRecords: 0,
-      applicationBytes: 0,
-      decryptedBytes: 0,
-      failedRecords: 0,
-      unreadableRecords: 0,
-    });
     this.record = {
       stream: conn.stream,
       client: conn.client,
@@ -291,13 +299,10 @@ export class TlsDissector implements StreamHandler {
       framesUnlisted: 0,
       records: { items: [], unlisted: 0 },
       alerts: { items: [], unlisted: 0 },
-      fromClient: direction(),
-      fromServer: direction(),
+      fromClient: this.client.summary,
+      fromServer: this.server.summary,
       warnings: [],
     };
-    // The summaries are the sides' own objects: they fill in as records come.
-    this.record.fromClient = this.client.summary;
-    this.record.fromServer = this.server.summary;
     options.collector.add(this.record);
   }
 
@@ -323,6 +328,7 @@ export class TlsDissector implements StreamHandler {
     const side = this.side(fromClient);
     side.records.gap();
     side.handshake.reset();
+    side.summary.lostBytes += length;
     if (side.decrypter) side.lostBytes += length;
     // The plaintext lost is the ciphertext lost less each record's overhead: an estimate (the records' sizes are unknown).
     const overhead = side.decrypter?.overhead ?? MIN_PROTECTED_RECORD;
@@ -444,22 +450,32 @@ export class TlsDissector implements StreamHandler {
     }
     const plain = d.decrypt(rec);
     if (plain) {
-      side.decryptedRecords++;
+      if (side.decryptedRecords++ === 0 && side.firstFailure > 0) this.damaged(side.firstFailure, who);
       return plain;
     }
     side.summary.failedRecords++;
     if (side.decryptedRecords === 0) {
-      side.failed = true;
-      this.warn(
-        rec.frame,
-        `the key log's secrets for this session do not decrypt the ${who}'s records (the record at frame ${rec.frame} fails authentication): the key log is damaged or belongs to another capture; that direction stays encrypted`,
-      );
-    } else
-      this.warn(
-        rec.frame,
-        `the TLS record at frame ${rec.frame} (from the ${who}) fails authentication with the session keys: it was damaged or altered, and is skipped`,
-      );
+      // Before any record has decrypted, a failure may be a damaged record or the wrong keys: a second failure decides.
+      if (side.firstFailure === 0) side.firstFailure = rec.frame;
+      else this.wrongKeys(side, fromClient);
+    } else this.damaged(rec.frame, who);
     return null;
+  }
+
+  private damaged(frame: number, who: string): void {
+    this.warn(
+      frame,
+      `the TLS record at frame ${frame} (from the ${who}) fails authentication with the session keys: it was damaged or altered, and is skipped`,
+    );
+  }
+
+  /** The keys fail on this side's records: say so once, and stop trying. */
+  private wrongKeys(side: Side, fromClient: boolean): void {
+    side.failed = true;
+    this.warn(
+      side.firstFailure,
+      `the key log's secrets for this session do not decrypt the ${fromClient ? 'client' : 'server'}'s records (the record at frame ${side.firstFailure} fails authentication): the key log is damaged or belongs to another capture; that direction stays encrypted`,
+    );
   }
 
   /** A record's content after decryption, by its (inner) content type. */
@@ -678,13 +694,25 @@ export class TlsDissector implements StreamHandler {
     if (this.keyNote && this.keyNote.decryption !== 'partial') return; // nothing protected has come yet
     const sides = [this.client, this.server];
     const decrypted = sides.reduce((n, s) => n + s.decryptedRecords, 0);
-    const missed = sides.reduce((n, s) => n + s.summary.failedRecords + s.summary.unreadableRecords, 0);
+    // Bytes lost or skipped on a protected direction held records that were never decrypted.
+    const missed = sides.reduce(
+      (n, s) => n + s.summary.failedRecords + s.summary.unreadableRecords + (s.protected && s.summary.lostBytes + s.records.skippedBytes > 0 ? 1 : 0),
+      0,
+    );
     if (decrypted === 0) r.decryption = missed > 0 ? 'wrong-keys' : 'nothing-encrypted';
     else r.decryption = missed > 0 ? 'partial' : 'decrypted';
     r.decrypted = r.decryption === 'decrypted';
   }
 
   private finish(): void {
+    // A direction whose only protected record failed: the keys, most likely.
+    for (const [side, fromClient] of [
+      [this.client, true],
+      [this.server, false],
+    ] as const)
+      if (side.firstFailure > 0 && side.decryptedRecords === 0 && !side.failed) this.wrongKeys(side, fromClient);
+    this.client.summary.skippedBytes = this.client.records.skippedBytes;
+    this.server.summary.skippedBytes = this.server.records.skippedBytes;
     this.updateDecryption();
     this.record.frames = this.frames.list.map((s) => s.frame);
     this.record.framesUnlisted = this.frames.unlisted;

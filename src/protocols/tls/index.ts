@@ -20,8 +20,9 @@ const HANDSHAKE_SERVER_HELLO = 2;
 function startsHandshake(b: Uint8Array, type: number): Detection {
   if (b.length === 0) return 'unsure';
   if (b[0] !== CONTENT.HANDSHAKE) return 'no';
+  if (b.length >= RECORD_HEADER_BYTES && !isRecordHeader(b)) return 'no';
   if (b.length < RECORD_HEADER_BYTES + 1) return b.length < 2 || b[1] === 3 ? 'unsure' : 'no';
-  return isRecordHeader(b) && b[RECORD_HEADER_BYTES] === type ? 'yes' : 'no';
+  return b[RECORD_HEADER_BYTES] === type ? 'yes' : 'no';
 }
 
 /**
