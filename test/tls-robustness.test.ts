@@ -26,8 +26,15 @@ interface Chunk {
   bytes: Buffer;
 }
 
-/** One TCP connection's payload as tshark follows it: runs of bytes from one side, in order. */
+const followed = new Map<string, Chunk[]>();
+/** One TCP connection's payload as tshark follows it: runs of bytes from one side, in order (a fresh copy each call). */
 function follow(file: string, stream: number): Chunk[] {
+  const key = `${file}#${stream}`;
+  if (!followed.has(key)) followed.set(key, followTshark(file, stream));
+  return followed.get(key)!.map((c) => ({ fromClient: c.fromClient, bytes: Buffer.from(c.bytes) }));
+}
+
+function followTshark(file: string, stream: number): Chunk[] {
   const out = execFileSync('tshark', ['-r', file, '-q', '-z', `follow,tcp,raw,${stream}`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
   const body = out.split('\n').slice(out.split('\n').findIndex((l) => l.startsWith('Node 1:')) + 1);
   const chunks: Chunk[] = [];
