@@ -1,9 +1,13 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openCapture } from '../src/capture/open.js';
+import type { PcapngReader } from '../src/capture/pcapng.js';
 import { UsageError } from '../src/errors.js';
 import { DSB_TLS_KEY_LOG, KeyLog, keyLogFileFromEnvironment, readKeyLogFile } from '../src/protocols/tls/keylog.js';
 import { OWN_FIXTURES, tempDir, tempFile } from './helpers/files.js';
+import { ethernet, ipv4, pcapngFile } from './helpers/packets.js';
 
 const TLS_FIXTURES = join(OWN_FIXTURES, 'tls');
 const hex = (n: number, fill: string) => fill.repeat(n);
@@ -92,6 +96,62 @@ describe('key log: NSS key-log lines', () => {
       expect(log.size, name).toBe(randoms.size);
       expect(log.warnings.list, name).toEqual([]);
     }
+  });
+});
+
+describe('key log: pcapng decryption secrets blocks', () => {
+  /** A DSB body: secrets type, secrets length, the secrets padded to 4 bytes. */
+  const dsb = (type: number, secrets: Buffer, claimed = secrets.length) => {
+    const head = Buffer.alloc(8);
+    head.writeUInt32LE(type, 0);
+    head.writeUInt32LE(claimed, 4);
+    return { kind: 'raw' as const, type: 0x0000000a, body: Buffer.concat([head, secrets]) };
+  };
+  const frame = ethernet(ipv4({ src: '10.0.0.1', dst: '10.0.0.2', payload: new Uint8Array(20) }));
+
+  it('the reader hands each block to its listener, between the frames, and numbers no frame for it', () => {
+    const secrets = Buffer.from(`CLIENT_RANDOM ${RANDOM} ${MASTER}\n`);
+    const file = tempFile(
+      'dsb.pcapng',
+      pcapngFile([
+        {
+          blocks: [
+            { kind: 'idb', linkType: 1 },
+            dsb(DSB_TLS_KEY_LOG, secrets),
+            { kind: 'epb', units: 1n, data: frame },
+            dsb(0x57474b4c, Buffer.from('wireguard')),
+            { kind: 'epb', units: 2n, data: frame },
+          ],
+        },
+      ]),
+    );
+    const reader = openCapture(file) as PcapngReader;
+    const seen: [number, string][] = [];
+    reader.onDecryptionSecrets = (type, data) => seen.push([type, Buffer.from(data).toString()]);
+    const frames: number[] = [];
+    for (let f = reader.next(); f; f = reader.next()) frames.push(f.number);
+    reader.close();
+    expect(frames).toEqual([1, 2]);
+    expect(seen).toEqual([
+      [DSB_TLS_KEY_LOG, secrets.toString()],
+      [0x57474b4c, 'wireguard'],
+    ]);
+    expect(reader.warnings).toEqual([]);
+    const tshark = execFileSync('tshark', ['-r', file, '-T', 'fields', '-e', 'frame.number'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    expect(tshark.trim().split('\n')).toEqual(['1', '2']);
+  });
+
+  it('a block whose secrets overrun it is skipped, with one warning however many there are', () => {
+    const bad = dsb(DSB_TLS_KEY_LOG, Buffer.from('CLIENT_RANDOM'), 4000);
+    const file = tempFile('dsb-bad.pcapng', pcapngFile([{ blocks: [{ kind: 'idb', linkType: 1 }, bad, bad, bad, { kind: 'epb', units: 1n, data: frame }] }]));
+    const reader = openCapture(file) as PcapngReader;
+    let calls = 0;
+    reader.onDecryptionSecrets = () => calls++;
+    let n = 0;
+    while (reader.next()) n++;
+    reader.close();
+    expect([n, calls]).toEqual([1, 0]);
+    expect(reader.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/decryption secrets block .* is malformed/)]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { createHash, createHmac } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { SuiteCrypto } from './suites.js';
 
 /*
@@ -99,9 +99,4 @@ export function tls12KeyBlock(
   const clientKey = take(key);
   const serverKey = take(key);
   return { client: { macKey: clientMac, key: clientKey, iv: take(iv) }, server: { macKey: serverMac, key: serverKey, iv: take(iv) } };
-}
-
-/** SHA-256 of a buffer, hex: for tests that must name a key without showing it. */
-export function fingerprint(b: Buffer): string {
-  return createHash('sha256').update(b).digest('hex');
 }
