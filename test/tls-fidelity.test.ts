@@ -50,7 +50,7 @@ const FIXTURES: { name: string; decodeAs?: string[] }[] = [
  * passes nothing on until the server accepts STARTTLS / STLS, then gives every later byte
  * to TLS started mid-connection, as `tls.start` is meant to be used.
  */
-function startTlsHandoff(tls: TlsModule, protocol: 'smtp' | 'pop3' | 'imap'): Protocol {
+function startTlsHandoff(tls: TlsModule, protocol: 'smtp' | 'pop3' | 'imap', own?: StreamHandler): Protocol {
   const detect = (client: Uint8Array, server: Uint8Array): Detection => {
     const s = Buffer.from(server).toString('latin1');
     if (server.length === 0) return 'unsure';
@@ -68,7 +68,7 @@ function startTlsHandoff(tls: TlsModule, protocol: 'smtp' | 'pop3' | 'imap'): Pr
           if (inner) return inner.data(fromClient, bytes, frame, time);
           const text = Buffer.from(bytes).toString('latin1');
           if (fromClient) asked = /^(STARTTLS|STLS|\S+ STARTTLS)\r\n$/i.test(text);
-          else if (asked && /^(220 |\+OK|\S+ OK)/.test(text)) inner = tls.start(ctx, protocol);
+          else if (asked && /^(220 |\+OK|\S+ OK)/.test(text)) inner = tls.start(ctx, protocol, own);
         },
         gap: (fromClient, length, frame, time) => inner?.gap(fromClient, length, frame, time),
         end: (fromClient) => inner?.end(fromClient),
@@ -300,6 +300,22 @@ describe.each(FIXTURES)('$name: TLS agrees with tshark', ({ name }) => {
       fromKeys.pieces.map((p) => [p.stream, p.fromClient, p.frame, p.bytes.toString('hex')]),
     );
     expect(fromDsb.pieces.length).toBeGreaterThan(0);
+  });
+});
+
+describe('TLS started mid-connection', () => {
+  it("with the mail dissector's own handler, the decrypted bytes go there (the session goes on), not to the factory", () => {
+    const received: string[] = [];
+    const own: StreamHandler = {
+      data: (fromClient, b) => received.push(`${fromClient ? 'C' : 'S'} ${Buffer.from(b).toString('latin1')}`),
+      gap: () => {},
+      end: () => {},
+    };
+    const run = runTls(cap('pop3-stls'), { keylogs: [keys('pop3-stls')], protocols: (tls) => [startTlsHandoff(tls, 'pop3', own)] });
+    expect(run.pieces).toEqual([]);
+    expect(received[0]).toBe('C USER student\r\n');
+    expect(received.some((r) => r.startsWith('S +OK'))).toBe(true);
+    expect(run.connections[0]).toMatchObject({ startedBy: 'pop3', decryption: 'decrypted' });
   });
 });
 

@@ -52,8 +52,8 @@ export interface TlsModuleOptions {
 /** TLS for one capture: the protocol for the router, the collector of its connections, and `start` for STARTTLS. */
 export function tlsModule(limits: Limits, options: TlsModuleOptions) {
   const collector = new TlsCollector(limits.maxConnectionsListed);
-  const open = (conn: TcpConnection, warnings: Warnings, startedBy: string): TlsDissector =>
-    new TlsDissector(conn, { limits, warnings, collector, keyLog: options.keyLog, inner: options.inner, startedBy });
+  const open = (conn: TcpConnection, warnings: Warnings, startedBy: string, inner = options.inner): TlsDissector =>
+    new TlsDissector(conn, { limits, warnings, collector, keyLog: options.keyLog, inner, startedBy });
   const protocol: Protocol = {
     name: 'tls',
     ports: TLS_PORTS,
@@ -66,8 +66,11 @@ export function tlsModule(limits: Limits, options: TlsModuleOptions) {
     /**
      * TLS starting in the middle of a connection: after SMTP STARTTLS, POP3 STLS or IMAP
      * STARTTLS, the mail dissector hands every later byte of both directions to the handler
-     * this returns. `startedBy` names that protocol ("smtp", "pop3", "imap").
+     * this returns. `startedBy` names that protocol ("smtp", "pop3", "imap"). The decrypted
+     * bytes go to `inner` when given (the mail dissector's own reader, so the session's
+     * transcript goes on), else to the module's inner factory.
      */
-    start: (ctx: DissectorContext, startedBy: string): StreamHandler => open(ctx.conn, ctx.warnings, startedBy),
+    start: (ctx: DissectorContext, startedBy: string, inner?: StreamHandler): StreamHandler =>
+      open(ctx.conn, ctx.warnings, startedBy, inner ? () => inner : options.inner),
   };
 }
