@@ -6,9 +6,13 @@
  */
 
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CaptureError } from '../src/capture/frame.js';
+import { mutateCase } from '../src/fuzz/mutate.js';
+import { loadCorpus } from '../src/fuzz/runner.js';
+import { DEFAULT_LIMITS } from '../src/limits.js';
 import { KeyLog } from '../src/protocols/tls/keylog.js';
 import { hkdfExpandLabel, tls12KeyBlock, tls13TrafficKeys } from '../src/protocols/tls/keys.js';
 import { detectTls } from '../src/protocols/tls/index.js';
@@ -336,6 +340,33 @@ describe('TLS is recognised by content', () => {
     expect(detectTls(Buffer.from('GET / HTTP/1.1\r\n'), new Uint8Array(0))).toBe('no');
     expect(detectTls(Buffer.from('1603010000', 'hex'), new Uint8Array(0))).toBe('no'); // an empty handshake record
     expect(detectTls(Buffer.from('17030300200000', 'hex'), new Uint8Array(0))).toBe('no'); // application data first: not a start
+  });
+});
+
+describe('TLS on mutated captures', () => {
+  it('150 seeded mutations of the TLS fixtures (bytes, lengths, records, segments) end in records or a capture error, never a crash', () => {
+    const corpus = loadCorpus([DIR]).filter((f) => f.name.endsWith('.pcap'));
+    const keylogs = readdirSync(DIR)
+      .filter((f) => f.endsWith('.keys'))
+      .map((f) => join(DIR, f));
+    let read = 0;
+    for (let id = 0; id < 150; id++) {
+      const c = mutateCase(14, id, corpus);
+      const file = tempFile(`mutated-${id}.pcap`, c.bytes);
+      try {
+        const run = runTls(file, { keylogs });
+        read++;
+        for (const conn of run.connections) {
+          expect(conn.records.items.length, `case ${id} (${c.fixture}: ${c.mutations.join(', ')})`).toBeLessThanOrEqual(DEFAULT_LIMITS.maxTlsListed);
+          expect(['no-key-log', 'not-in-log', 'unsupported-suite', 'wrong-keys', 'partial', 'decrypted', 'nothing-encrypted', 'no-handshake']).toContain(
+            conn.decryption,
+          );
+        }
+      } catch (e) {
+        if (!(e instanceof CaptureError)) throw new Error(`case ${id} (${c.fixture}: ${c.mutations.join(', ')}): ${(e as Error).stack}`);
+      }
+    }
+    expect(read).toBeGreaterThan(100);
   });
 });
 
