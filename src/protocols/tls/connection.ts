@@ -495,7 +495,12 @@ export class TlsDissector implements StreamHandler {
         return;
       case CONTENT.APPLICATION_DATA:
         side.summary.decryptedBytes += plain.content.length;
-        if (this.inner === undefined) this.inner = this.options.inner?.({ conn: this.conn, tls: this.record }) ?? null;
+        if (this.inner === undefined) {
+          this.inner = this.options.inner?.({ conn: this.conn, tls: this.record }) ?? null;
+          // A side that ended before the first decrypted data ends for the inner handler too.
+          if (this.ended.client) this.inner?.end(true);
+          if (this.ended.server) this.inner?.end(false);
+        }
         if (this.inner && plain.content.length > 0) this.inner.data(fromClient, plain.content, rec.frame, rec.time);
         return;
       default:
