@@ -75,6 +75,23 @@ export const LIMIT_OPTIONS = {
     unit: 'bytes',
     description: 'Out-of-order bytes buffered per TCP direction before the hole in front of them is declared lost.',
   },
+  maxTlsListed: {
+    default: 1000,
+    unit: 'items',
+    description:
+      'TLS records, alerts, handshake messages, offered cipher suites and extensions, and certificates listed per TLS connection; further ones are counted.',
+  },
+  maxTlsHandshakeBytes: {
+    default: 256 * 1024,
+    unit: 'bytes',
+    description: 'Largest TLS handshake message decoded (a certificate chain is a few KB; the format allows 16 MiB); a longer one is counted and skipped.',
+  },
+  maxKeylogSessions: {
+    default: 100_000,
+    unit: 'sessions',
+    description:
+      "TLS sessions remembered from the key logs (--keylog, SSLKEYLOGFILE, the capture's decryption secrets); further ones are ignored with a warning.",
+  },
   maxWarnings: {
     default: 1000,
     unit: 'warnings',
