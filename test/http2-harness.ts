@@ -19,7 +19,8 @@ import { execFileSync } from 'node:child_process';
  * tshark's view of the same HTTP/2 frames, for the fidelity tests.
  */
 
-export function dissectHttp2(path: string, limits: Limits = DEFAULT_LIMITS) {
+/** `forceHttp2`: every connection is HTTP/2 (for captures whose first bytes cannot show it, e.g. mid-connection). */
+export function dissectHttp2(path: string, limits: Limits = DEFAULT_LIMITS, options: { forceHttp2?: boolean } = {}) {
   const warnings = new Warnings(limits.maxWarnings);
   const http = new HttpCollector(limits);
   const http2 = new Http2Collector(limits, http.budget);
@@ -37,6 +38,7 @@ export function dissectHttp2(path: string, limits: Limits = DEFAULT_LIMITS) {
     const context = { limits, warnings };
     // A refused Upgrade falls back to the HTTP/1.x dissector.
     protocols[0] = http2Protocol(http2, { http1: () => new HttpDissector({ ...context, conn }, http) });
+    if (options.forceHttp2) return protocols[0].open({ ...context, conn });
     return new ProtocolRouter(conn, protocols, context, (p) => chosen.push(p?.name ?? 'none'));
   });
   const reader = openCapture(path);

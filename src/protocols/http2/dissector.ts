@@ -291,9 +291,8 @@ export class Http2Dissector implements StreamHandler {
 
   private begin(side: Side, bytes: Uint8Array, frame: number, time: number): void {
     if (!side.fromClient) {
-      // The server speaks first only with a 101 (Upgrade) or its SETTINGS; mid-connection, it is found by resync.
+      // The server's first bytes are a 101 (Upgrade) or its SETTINGS; mid-connection, frames are found by resync.
       side.state = this.connection.start === 'upgrade' ? 'http1' : this.connection.start === 'mid-connection' ? 'lost' : 'frame-header';
-      if (side.state === 'frame-header' && !this.resynchronises(side, bytes)) side.state = 'lost';
       return;
     }
     if (startsWith(bytes, CONNECTION_PREFACE)) side.state = 'preface';
