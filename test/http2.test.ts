@@ -286,6 +286,7 @@ describe('HTTP/2 bodies decode like HTTP/1.x ones (describeBody): the recorded N
   for (const [path, coding, text] of [
     ['/gzip', 'gzip', '你好, HTTP/2! '.repeat(40)],
     ['/br', 'br', JSON.stringify({ lab: 'http2', frames: ['HEADERS', 'DATA'], repeat: 'br '.repeat(100) })],
+    ['/zstd', 'zstd', 'zstd over HTTP/2: '.repeat(60)],
   ] as const) {
     it(`${path}: ${coding}-coded DATA frames decode to the text the server sent`, async () => {
       const r = byPath(path).response!;
@@ -306,5 +307,45 @@ describe('HTTP/2 bodies decode like HTTP/1.x ones (describeBody): the recorded N
     expect(byPath('/pushed.css')).toMatchObject({ pushed: true, promisedOn: 5, streamId: 2 });
     expect(byPath('/slow').reset).toMatchObject({ fromClient: true, error: 'CANCEL' });
     expect(byPath('/gzip').request!.fields.find((f) => f.name === 'x-lab-large')!.value).toHaveLength(22000);
+  });
+});
+
+describe('zstd bodies (fzstd): bounded and damage-tolerant', () => {
+  /** A zstd frame (RFC 8878) of `blocks` RLE blocks of 128 KiB of "a": 4 bytes in, 128 KiB out each. */
+  function zstdBomb(blocks: number): Uint8Array {
+    const header = [0x28, 0xb5, 0x2f, 0xfd, 0x00, 0x38]; // magic; no content size; window 128 KiB
+    const block = (last: boolean) => {
+      const v = (131072 << 3) | (1 << 1) | (last ? 1 : 0); // size, RLE, last
+      return [v & 255, (v >> 8) & 255, (v >> 16) & 255, 0x61];
+    };
+    return bytes(header, ...Array.from({ length: blocks }, (_, i) => block(i === blocks - 1)));
+  }
+  const record = (kept: Uint8Array): HttpBodyRecord => ({
+    framing: 'content-length',
+    wireBytes: kept.length,
+    length: kept.length,
+    chunks: 0,
+    kept,
+    missingBytes: 0,
+    sha256: '',
+  });
+  const headers = [
+    { name: 'content-type', value: 'text/plain' },
+    { name: 'content-encoding', value: 'zstd' },
+  ];
+
+  it('a 4 KB frame that would expand to 128 MiB stops at maxDecodedBytes', async () => {
+    const body = await describeBody(record(zstdBomb(1000)), headers, { ...DEFAULT_LIMITS, maxDecodedBytes: 1 << 20 });
+    expect(body.decodeError).toMatch(/stopped at 1048576 bytes \(maxDecodedBytes\)/);
+    expect(body.decodedLength).toBeNull();
+    expect(body.text!.startsWith('aaaa')).toBe(true);
+  });
+
+  it('a small RLE frame decodes whole; a cut-off one keeps what decoded', async () => {
+    const whole = await describeBody(record(zstdBomb(2)), headers, DEFAULT_LIMITS);
+    expect(whole.decodedLength).toBe(2 * 131072);
+    const cut = await describeBody(record(zstdBomb(3).subarray(0, 6 + 4 + 2)), headers, DEFAULT_LIMITS);
+    expect(cut.decodeError).toMatch(/zstd data is damaged/);
+    expect(cut.decodedLength).toBeNull();
   });
 });
