@@ -83,7 +83,8 @@ export const LIMIT_OPTIONS = {
   maxHpackTableBytes: {
     default: 64 * 1024,
     unit: 'bytes',
-    description: 'Largest HPACK dynamic table kept per direction of an HTTP/2 connection, whatever size the capture asks for (4 KiB is the default a peer allows).',
+    description:
+      'Largest HPACK dynamic table kept per direction of an HTTP/2 connection, whatever size the capture asks for (4 KiB is the default a peer allows).',
   },
   maxQuicConnections: {
     default: 10_000,
@@ -91,9 +92,10 @@ export const LIMIT_OPTIONS = {
     description: 'QUIC connections (UDP) whose Initial packets are tracked; further ones are counted, not decrypted.',
   },
   maxQuicCryptoBytes: {
-    default: 64 * 1024,
+    default: 16 * 1024,
     unit: 'bytes',
-    description: 'CRYPTO bytes reassembled per QUIC connection to read its TLS ClientHello; a longer one is not read.',
+    description:
+      "CRYPTO bytes kept per direction of a QUIC connection to read its TLS ClientHello or ServerHello (a browser's is 2 KiB or less); a longer one is not read.",
   },
   maxWarnings: {
     default: 1000,

@@ -84,7 +84,11 @@ class CryptoStream {
     if (this.done) return;
     const end = Math.min(piece.offset + piece.data.length, this.limit);
     if (end < piece.offset + piece.data.length) this.overflow = true;
-    if (end <= piece.offset || this.kept + (end - piece.offset) > 2 * this.limit) return; // retransmissions past twice the bound are not kept
+    if (end <= piece.offset) return;
+    if (this.kept + (end - piece.offset) > this.limit) {
+      this.overflow = true; // retransmitted pieces count too: the bound holds whatever is sent
+      return;
+    }
     this.pieces.push({ offset: piece.offset, data: Buffer.from(piece.data.subarray(0, end - piece.offset)), frame });
     this.kept += end - piece.offset;
   }
