@@ -261,6 +261,23 @@ describe('HTTP/2 dissector: synthetic connections', () => {
     expect(slow.response).toBeNull();
   });
 
+  it("keeps the HTTP/1.x records' shape: every field of an HTTP/1.x exchange and message is there", () => {
+    const h1 = conversation();
+    h1.send(true, 'GET /x HTTP/1.1\r\nHost: h\r\n\r\n');
+    h1.send(false, 'HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok');
+    h1.close();
+    const one = run(h1).http.exchanges[0]!;
+    const h2 = conversation();
+    h2.send(true, bytes(PREFACE, frame(HEADERS, END_HEADERS | END_STREAM, 1, literals(GET('/x')))));
+    h2.send(false, bytes(frame(HEADERS, END_HEADERS, 1, literals([[':status', '200']])), frame(DATA, END_STREAM, 1, Buffer.from('ok'))));
+    h2.close();
+    const two = run(h2).http2.exchanges[0]!;
+    expect(Object.keys(two)).toEqual(expect.arrayContaining(Object.keys(one)));
+    expect(Object.keys(two.request!)).toEqual(expect.arrayContaining(Object.keys(one.request!)));
+    expect(Object.keys(two.response!)).toEqual(expect.arrayContaining(Object.keys(one.response!)));
+    expect(Object.keys(two.response!.body!)).toEqual(expect.arrayContaining(Object.keys(one.response!.body!)));
+  });
+
   it('an h2c Upgrade the server refuses stays HTTP/1.1: the HTTP/1.x dissector gets the whole connection', () => {
     const c = conversation();
     c.send(true, 'GET /u HTTP/1.1\r\nHost: h2.test\r\nConnection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\nHTTP2-Settings: AAMAAABkAAQCAAAAAAIAAAAA\r\n\r\n');

@@ -38,6 +38,8 @@ export interface Http2MessageRecord {
   unlistedFrames: number;
   /** Bytes of the header block (HPACK-coded), trailers included. */
   headerBytes: number;
+  /** Always false: HTTP/2 has no text lines (kept so the record has HttpMessageRecord's shape). */
+  bareLineFeeds: boolean;
   /** Header list size as RFC 9113 section 6.5.2 counts it (name + value + 32 per field). */
   headerListSize: number;
   method: string;
