@@ -132,6 +132,15 @@ describe('QUIC: damaged and hostile datagrams', () => {
     expect(warnings.list.map((w) => w.message).join('\n')).toMatch(/maxQuicCryptoBytes[\s\S]*maxQuicConnections|maxQuicConnections[\s\S]*maxQuicCryptoBytes/);
   });
 
+  it("a capture that begins with the server's Initial (from port 443): the connection is the client's, with no keys", () => {
+    const quic = new QuicCollector(DEFAULT_LIMITS, new Warnings(100));
+    expect(quic.datagram(SERVER, CLIENT, hex(V1.serverPacket), 1, 0)).toBe(true);
+    const [c] = quic.connections;
+    expect(c).toMatchObject({ client: CLIENT, server: SERVER, originalDcid: '', serverCid: 'f067a5502a4262b5', serverHello: null });
+    expect(c!.initials).toMatchObject([{ frame: 1, fromClient: false, decrypted: false }]);
+    expect(c!.problems.join(' ')).toMatch(/no Initial from the client/);
+  });
+
   it('stops reading Initial frames at a type an Initial may not carry', () => {
     const frames = parseInitialFrames(hex('0100000801'));
     expect(frames.frames).toEqual(['PING', 'PADDING']);

@@ -489,8 +489,9 @@ export class Http2Dissector implements StreamHandler {
     if (bytes.length < FRAME_HEADER_BYTES) return false;
     let o = 0;
     while (o + FRAME_HEADER_BYTES <= bytes.length) {
-      if (!plausibleFrameHeader(parseFrameHeader(bytes, o), side.maxFrameSize)) return false;
-      o += FRAME_HEADER_BYTES + parseFrameHeader(bytes, o).length;
+      const header = parseFrameHeader(bytes, o);
+      if (!plausibleFrameHeader(header, side.maxFrameSize)) return false;
+      o += FRAME_HEADER_BYTES + header.length;
     }
     if (side.skipped > 0)
       this.warn(undefined, `after ${side.skipped} bytes skipped, HTTP/2 frames from the ${side.fromClient ? 'client' : 'server'} are read again`);

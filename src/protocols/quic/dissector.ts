@@ -128,6 +128,9 @@ interface ConnectionState {
 
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
 
+/** HTTP/3's usual UDP port (RFC 9114 section 3.1). */
+const HTTP3_PORT = 443;
+
 export class QuicCollector {
   readonly connections: QuicConnectionRecord[] = [];
   /** Connections past maxQuicConnections: counted, not decrypted. */
@@ -155,7 +158,9 @@ export class QuicCollector {
     const first = parseLongHeader(payload, 0, null);
     if (typeof first === 'string' || !looksLikeQuic(first.version)) return false;
     if (!state || this.isNewConnection(state, src, first)) {
-      const made = this.open(src, dst, first, frame, time);
+      // The client speaks first; a capture that begins later may show the server first (from port 443).
+      const serverFirst = !state && src.port === HTTP3_PORT && dst.port !== HTTP3_PORT;
+      const made = serverFirst ? this.open(dst, src, null, frame, time) : this.open(src, dst, first, frame, time);
       if (!made) return true;
       state = made;
     }
@@ -192,19 +197,20 @@ export class QuicCollector {
     return dcid !== state.keyDcid && dcid !== state.record.serverCid && dcid !== state.record.originalDcid;
   }
 
-  private open(src: Endpoint, dst: Endpoint, packet: LongHeaderPacket, frame: number, time: number): ConnectionState | null {
+  /** A new connection from `client` to `server`; `packet` is the client's first Initial, null when the server's came first. */
+  private open(client: Endpoint, server: Endpoint, packet: LongHeaderPacket | null, frame: number, time: number): ConnectionState | null {
     if (this.connections.length >= this.limits.maxQuicConnections) {
       if (this.connectionsUnlisted++ === 0)
         this.warnings.add(frame, `more than ${this.limits.maxQuicConnections} QUIC connections (maxQuicConnections): further ones are counted, not decrypted`);
       return null;
     }
     const record: QuicConnectionRecord = {
-      client: src,
-      server: dst,
-      version: packet.version,
-      versionName: versionLabel(packet.version),
-      originalDcid: hex(packet.dcid),
-      clientCid: hex(packet.scid),
+      client,
+      server,
+      version: packet?.version ?? 0,
+      versionName: packet ? versionLabel(packet.version) : '',
+      originalDcid: packet ? hex(packet.dcid) : '',
+      clientCid: packet ? hex(packet.scid) : '',
       serverCid: null,
       firstFrame: frame,
       lastFrame: frame,
@@ -223,15 +229,19 @@ export class QuicCollector {
     };
     this.connections.push(record);
     const limit = this.limits.maxQuicCryptoBytes;
+    if (!packet)
+      record.problems.push(
+        "the capture holds no Initial from the client before the server's: the Initial keys (from the client's first Destination Connection ID) are unknown",
+      );
     const state: ConnectionState = {
       record,
-      version: quicVersion(packet.version),
+      version: packet ? quicVersion(packet.version) : null,
       keyDcid: record.originalDcid,
       keys: null,
       largest: { client: -1, server: -1 },
       crypto: { client: new CryptoStream(limit), server: new CryptoStream(limit) },
     };
-    this.byPair.set(pairKey(src, dst), state);
+    this.byPair.set(pairKey(client, server), state);
     return state;
   }
 
@@ -254,7 +264,7 @@ export class QuicCollector {
     const version = quicVersion(packet.version);
     if (!version) return;
     if (version !== state.version) {
-      // After Version Negotiation the client starts again in another version: new keys.
+      // The first packet of a version (after Version Negotiation the client starts again in another one): new keys.
       state.version = version;
       state.keys = null;
       r.version = packet.version;
@@ -274,9 +284,7 @@ export class QuicCollector {
     if (packet.typeBits === types.handshake) return void r.packets.handshake++;
     if (packet.typeBits === types.zeroRtt) return void r.packets.zeroRtt++;
     r.packets.initial++;
-    state.keys ??= initialKeys(version, Buffer.from(state.keyDcid, 'hex'));
     const side = fromClient ? 'client' : 'server';
-    const opened = openLongPacket(d, packet, state.keys[side], state.largest[side]);
     const entry: QuicInitialRecord = {
       frame,
       fromClient,
@@ -290,6 +298,9 @@ export class QuicCollector {
     };
     if (r.initials.length < this.limits.maxPacketRows) r.initials.push(entry);
     else r.initialsUnlisted++;
+    if (state.keyDcid === '') return; // the client's first Initial was not captured: no keys (said once, at the start)
+    state.keys ??= initialKeys(version, Buffer.from(state.keyDcid, 'hex'));
+    const opened = openLongPacket(d, packet, state.keys[side], state.largest[side]);
     if (typeof opened === 'string') {
       const why =
         fromClient || r.clientHello || r.initials.some((i) => i.fromClient && i.decrypted)
