@@ -66,6 +66,13 @@ for (const { file, decodeAs } of FIXTURES) {
       expect(mine.sort(byNumbers)).toEqual(theirs.sort(byNumbers));
     });
 
+    it('reads the same RST_STREAM and GOAWAY error codes', () => {
+      const theirs = truth.filter((f) => f.type === 3 || f.type === 7).map((f) => [f.tcpStream, f.frame, f.streamId, f.errorCode, f.lastStreamId ?? null]);
+      const resets = ours.http2.exchanges.filter((e) => e.reset).map((e) => [e.stream, e.reset!.frame, e.streamId, e.reset!.errorCode, null]);
+      const goaways = ours.http2.connections.flatMap((c) => c.goaways.map((g) => [c.stream, g.frame, 0, g.errorCode, g.lastStreamId]));
+      expect([...resets, ...goaways].sort(byNumbers)).toEqual(theirs.sort(byNumbers));
+    });
+
     it('finds the same requests and responses, at the same frames', () => {
       const requests: unknown[] = [];
       const responses: unknown[] = [];

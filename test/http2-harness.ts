@@ -73,6 +73,9 @@ export interface TsharkHttp2Frame {
   flags: number;
   length: number;
   promisedId?: number;
+  /** RST_STREAM's or GOAWAY's error code, GOAWAY's last stream id. */
+  errorCode?: number;
+  lastStreamId?: number;
   headers: { name: string; value: string; repr?: string; index?: number }[];
 }
 
@@ -104,6 +107,10 @@ export function tsharkHttp2(path: string, decodeAs: string[] = []): TsharkHttp2F
           flags: Number(st['http2.flags']),
           length: Number(st['http2.length']),
           ...(st['http2.push_promise.promised_stream_id'] !== undefined ? { promisedId: Number(st['http2.push_promise.promised_stream_id']) } : {}),
+          ...(st['http2.rst_stream.error'] !== undefined ? { errorCode: Number(st['http2.rst_stream.error']) } : {}),
+          ...(st['http2.goaway.error'] !== undefined
+            ? { errorCode: Number(st['http2.goaway.error']), lastStreamId: Number(st['http2.goaway.last_stream_id']) }
+            : {}),
           headers: list(st['http2.header'] as Json | Json[] | undefined).map((h) => ({
             name: h['http2.header.name'] as string,
             value: (h['http2.header.value'] as string | undefined) ?? '',

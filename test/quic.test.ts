@@ -154,15 +154,19 @@ describe('QUIC against tshark: Chromium Initials recorded on loopback (fixtures/
     it(file, () => {
       const { quic, warnings } = dissectQuic(file);
       expect(warnings.list).toEqual([]);
-      const truth = tshark(
-        file,
-        ['frame.number', 'quic.version', 'quic.packet_number', 'tls.handshake.extensions_server_name', 'tls.handshake.extensions_alpn_str'],
-        {
-          filter: 'quic',
-        },
-      );
+      const fields = [
+        'frame.number',
+        'quic.version',
+        'quic.packet_number',
+        'tls.handshake.extensions_server_name',
+        'tls.handshake.extensions_alpn_str',
+        'quic.dcid',
+        'quic.scid',
+      ];
+      const truth = tshark(file, fields, { filter: 'quic' });
       expect(quic.connections).toHaveLength(1);
       const c = quic.connections[0]!;
+      expect(c.initials.map((i) => [i.dcid, i.scid])).toEqual(truth.map((t) => [t[5], t[6]]));
       expect(c.initials.map((i) => [String(i.frame), `0x${c.version.toString(16).padStart(8, '0')}`, String(i.packetNumber)])).toEqual(
         truth.map((t) => t.slice(0, 3)),
       );
