@@ -366,3 +366,32 @@ describe('zstd bodies (fzstd): bounded and damage-tolerant', () => {
     expect(cut.decodedLength).toBeNull();
   });
 });
+
+describe('HTTP/2: lists a peer can grow are bounded', () => {
+  it('endless 1xx responses, trailer blocks and an Upgrade that is never answered', () => {
+    const limits = { ...DEFAULT_LIMITS, maxPacketRows: 5, maxHeaderBytes: 512 };
+    const c = conversation();
+    c.send(true, bytes(PREFACE, frame(HEADERS, END_HEADERS | END_STREAM, 1, literals(GET('/')))));
+    c.send(false, bytes(...Array.from({ length: 50 }, () => frame(HEADERS, END_HEADERS, 1, literals([[':status', '103']])))));
+    c.send(
+      false,
+      bytes(
+        frame(HEADERS, END_HEADERS, 1, literals([[':status', '200']])),
+        ...Array.from({ length: 50 }, () => frame(HEADERS, END_HEADERS, 1, literals([['x-trailer', 'v'.repeat(40)]]))),
+      ),
+    );
+    c.close();
+    const [e] = run(c, limits).http2.exchanges;
+    expect(e!.informational).toHaveLength(5);
+    expect(e!.response!.trailers.length).toBeLessThan(10);
+    expect(e!.response!.problems.filter((p) => /does not end the stream/.test(p))).toHaveLength(1);
+
+    const u = conversation();
+    u.send(true, 'GET /u HTTP/1.1\r\nHost: h\r\nConnection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\nHTTP2-Settings: AAMAAABk\r\n\r\n');
+    u.send(true, 'x'.repeat(3000)); // more client bytes, and no 101
+    u.close();
+    const refused = run(u, limits);
+    expect(refused.http2.connections).toEqual([]);
+    expect(refused.http.exchanges.map((x) => x.request?.uri)).toEqual(['/u']);
+  });
+});

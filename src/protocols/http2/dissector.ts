@@ -192,7 +192,10 @@ export class Http2Dissector implements StreamHandler {
 
   data(fromClient: boolean, bytes: Uint8Array, frame: number, time: number): void {
     if (this.fallback) return this.fallback.data(fromClient, bytes, frame, time);
-    if (this.held) this.hold({ fromClient, bytes: Buffer.from(bytes), length: bytes.length, frame, time });
+    if (this.held) {
+      this.hold({ fromClient, bytes: Buffer.from(bytes), length: bytes.length, frame, time });
+      if (this.fallback) return;
+    }
     const side = fromClient ? this.client : this.server;
     if (side.state === 'start') this.begin(side, bytes, frame, time);
     if (side.state === 'lost') {
@@ -236,7 +239,10 @@ export class Http2Dissector implements StreamHandler {
 
   gap(fromClient: boolean, length: number, frame: number, time: number): void {
     if (this.fallback) return this.fallback.gap(fromClient, length, frame, time);
-    if (this.held) this.hold({ fromClient, bytes: null, length, frame, time });
+    if (this.held) {
+      this.hold({ fromClient, bytes: null, length, frame, time });
+      if (this.fallback) return;
+    }
     const side = fromClient ? this.client : this.server;
     const where = `${length} bytes ${fromClient ? 'from the client' : 'from the server'} were not captured before frame ${frame}`;
     switch (side.state) {
@@ -367,10 +373,7 @@ export class Http2Dissector implements StreamHandler {
         } else if (c !== 13) side.http1Line++;
       }
       side.http1.data(bytes.subarray(o, end), frame, time);
-      if (!side.http1HeadDone) {
-        if (this.heldBytes > 2 * this.ctx.limits.maxHeaderBytes) this.refused(null);
-        return end;
-      }
+      if (!side.http1HeadDone) return end;
       const msg = side.http1Message;
       const length = Number(msg ? (headerValue(msg.headers, 'content-length') ?? 0) : 0);
       side.http1Body = Number.isSafeInteger(length) && length > 0 ? length : 0;
@@ -480,6 +483,8 @@ export class Http2Dissector implements StreamHandler {
     if (!this.held) return;
     this.held.push(event);
     this.heldBytes += event.bytes?.length ?? 0;
+    // Both heads fit in maxHeaderBytes each: more before a 101 means no Upgrade is happening.
+    if (this.heldBytes > 2 * this.ctx.limits.maxHeaderBytes) this.refused(null);
   }
 
   // --- frames -----------------------------------------------------------------------
@@ -700,7 +705,7 @@ export class Http2Dissector implements StreamHandler {
       if (cur.header.flags & FLAG.PADDED) {
         half.body.record.paddingBytes += 1 + Math.max(cur.padLength, 0);
         if (cur.padLength >= cur.header.length)
-          half.msg.problems.push(`a DATA frame's padding (${cur.padLength}) is not shorter than the frame (${cur.header.length}): PROTOCOL_ERROR`);
+          this.note(half.msg, "a DATA frame's padding is not shorter than the frame: PROTOCOL_ERROR (RFC 9113 section 6.1)");
       }
     }
     if (cur.header.flags & FLAG.END_STREAM) this.endStream(side, cur.header.streamId, frame);
@@ -803,7 +808,8 @@ export class Http2Dissector implements StreamHandler {
     const status = half.msg.status;
     if (status >= 100 && status < 200 && status !== 101) {
       half.ended = true;
-      s.exchange.informational.push(half.msg);
+      // Interim responses are bounded like rows of the packet list: a peer may send any number.
+      if (s.exchange.informational.length < this.ctx.limits.maxPacketRows) s.exchange.informational.push(half.msg);
       this.collector.responses++;
       if (block.endStream) half.msg.problems.push('an interim (1xx) response ends the stream: PROTOCOL_ERROR (RFC 9113 section 8.1)');
       return;
@@ -833,11 +839,16 @@ export class Http2Dissector implements StreamHandler {
 
   private trailers(half: StreamHalf, block: HeaderBlock, decoded: HpackBlock, frame: number): void {
     for (const seg of block.segments.list) half.segments.add(seg.frame, seg.bytes, block.time);
-    half.msg.trailers.push(...decoded.fields.map((f) => ({ name: f.name, value: f.value })));
+    // A peer may send header block after header block: what is kept stays within maxHeaderBytes.
+    const room = this.ctx.limits.maxHeaderBytes - half.msg.trailers.reduce((n, t) => n + t.name.length + t.value.length + 32, 0);
+    for (const f of decoded.fields) {
+      if (f.name.length + f.value.length + 32 > room) break;
+      half.msg.trailers.push({ name: f.name, value: f.value });
+    }
     half.msg.headerBytes += block.bytes;
-    if (!block.endStream) half.msg.problems.push('a trailer section does not end the stream (RFC 9113 section 8.1)');
+    if (!block.endStream) this.note(half.msg, 'a trailer section does not end the stream (RFC 9113 section 8.1)');
     if (decoded.fields.some((f) => f.name.startsWith(':')))
-      half.msg.problems.push('a trailer section holds pseudo-header fields: malformed (RFC 9113 section 8.1)');
+      this.note(half.msg, 'a trailer section holds pseudo-header fields: malformed (RFC 9113 section 8.1)');
     if (block.endStream) this.endStream(half.msg.kind === 'request' ? this.client : this.server, block.streamId, frame);
   }
 
@@ -989,7 +1000,12 @@ export class Http2Dissector implements StreamHandler {
 
   private damage(half: StreamHalf, why: string): void {
     half.msg.complete = false;
-    if (!half.msg.problems.includes(why)) half.msg.problems.push(why);
+    this.note(half.msg, why);
+  }
+
+  /** A problem of a message, once. */
+  private note(msg: Http2MessageRecord, why: string): void {
+    if (!msg.problems.includes(why)) msg.problems.push(why);
   }
 
   // --- bodies -----------------------------------------------------------------------
