@@ -160,6 +160,8 @@ export class Http2Dissector implements StreamHandler {
   private heldBytes = 0;
   private fallback: StreamHandler | null = null;
   private warnedStreams = false;
+  /** Streams whose DATA came without their headers (warned once each). */
+  private readonly orphanStreams = new Set<number>();
 
   constructor(
     private readonly ctx: DissectorContext,
@@ -695,8 +697,11 @@ export class Http2Dissector implements StreamHandler {
     const half = cur.half;
     if (!half) {
       const s = this.streams.get(cur.header.streamId);
-      if (!s && cur.header.streamId !== 0 && cur.header.length > 0)
+      // Once per stream: a capture that began mid-connection has many such frames.
+      if (!s && cur.header.streamId !== 0 && cur.header.length > 0 && !this.orphanStreams.has(cur.header.streamId)) {
+        if (this.orphanStreams.size < this.ctx.limits.maxHttp2Streams) this.orphanStreams.add(cur.header.streamId);
         this.problem(frame, `DATA on stream ${cur.header.streamId}, whose headers were not captured or which had ended`);
+      }
       return;
     }
     if (half.body) {
