@@ -136,6 +136,18 @@ export const DEFAULT_HEADER_TABLE_SIZE = 4096;
 
 class HpackError extends Error {}
 
+/** The static table as entries, made once. */
+const STATIC_ENTRIES: readonly Entry[] = STATIC_TABLE.map(([name, value]) => ({
+  name,
+  value,
+  nameOctets: name.length,
+  valueOctets: value.length,
+  size: name.length + value.length + ENTRY_OVERHEAD,
+}));
+
+/** What a reference to an entry lost in a capture gap resolves to: its size is unknown (0: see insert for why any guess is safe). */
+const LOST_ENTRY: Entry = { name: '', value: '', nameOctets: 0, valueOctets: 0, size: 0 };
+
 /**
  * One direction's decoding context: the static table and that direction's dynamic table.
  * An HTTP/2 connection has two, one for the header blocks each side sends.
@@ -213,7 +225,8 @@ export class HpackDecoder {
           const entry = this.lookup(index);
           nameOctets = entry.nameOctets;
           valueOctets = entry.valueOctets;
-          field = { name: entry.name, value: entry.value, representation: 'indexed', index, huffman: false, bytes: 0, ...(entry.lost ? { lost: true } : {}) };
+          field = { name: entry.name, value: entry.value, representation: 'indexed', index, huffman: false, bytes: 0 };
+          if (entry === LOST_ENTRY) field.lost = true;
         } else {
           const incremental = (first & 0xc0) === 0x40;
           const representation: HpackRepresentation = incremental ? 'incremental' : first & 0x10 ? 'never-indexed' : 'without-indexing';
@@ -228,7 +241,7 @@ export class HpackDecoder {
           } else {
             const entry = this.lookup(index);
             name = { text: entry.name, octets: entry.nameOctets };
-            lost = entry.lost;
+            lost = entry === LOST_ENTRY;
           }
           const value = readString(reader);
           huffman ||= value.huffman;
@@ -250,17 +263,13 @@ export class HpackDecoder {
     return result;
   }
 
-  private lookup(index: number): Omit<Entry, 'size'> & { lost: boolean } {
+  /** The entry at `index`; LOST_ENTRY for one lost with a header block in a capture gap. */
+  private lookup(index: number): Entry {
     if (index === 0) throw new HpackError('index 0 is not a table entry (RFC 7541 section 6.1)');
-    if (index <= STATIC_TABLE.length) {
-      const [name, value] = STATIC_TABLE[index - 1]!;
-      return { name, value, nameOctets: name.length, valueOctets: value.length, lost: false };
-    }
-    const dynamic = index - STATIC_TABLE.length;
-    const entry = this.entries[this.entries.length - dynamic];
-    if (entry) return { ...entry, lost: false };
-    // Lost with a header block in a capture gap; its size is unknown (0 here: see insert for why any guess is safe).
-    if (this.lostSince !== null) return { name: '', value: '', nameOctets: 0, valueOctets: 0, lost: true };
+    if (index <= STATIC_ENTRIES.length) return STATIC_ENTRIES[index - 1]!;
+    const entry = this.entries[this.entries.length - (index - STATIC_ENTRIES.length)];
+    if (entry) return entry;
+    if (this.lostSince !== null) return LOST_ENTRY;
     throw new HpackError(`index ${index} is past the end of the dynamic table (${this.entries.length} entries)`);
   }
 
@@ -330,19 +339,23 @@ function readString(r: { b: Uint8Array; o: number }): Text & { huffman: boolean 
   const huffman = (r.b[r.o]! & 0x80) !== 0;
   const length = readInteger(r, 7);
   if (r.o + length > r.b.length) throw new HpackError(`a string literal of ${length} bytes runs past the end of the header block`);
-  const raw = r.b.subarray(r.o, r.o + length);
+  const start = r.o;
   r.o += length;
+  if (!huffman) return { text: fieldText(r.b, start, r.o), octets: length, huffman };
   let bytes: Uint8Array;
   try {
-    bytes = huffman ? huffmanDecode(raw) : raw;
+    bytes = huffmanDecode(r.b.subarray(start, r.o));
   } catch (e) {
     throw new HpackError((e as Error).message);
   }
-  return { text: fieldText(bytes), octets: bytes.length, huffman };
+  return { text: fieldText(bytes, 0, bytes.length), octets: bytes.length, huffman };
 }
 
-/** Field bytes as text: UTF-8 when they are valid UTF-8 (the usual case), else one character per byte. */
-function fieldText(bytes: Uint8Array): string {
-  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return isUtf8(b) ? b.toString('utf8') : b.toString('latin1');
+/** Field bytes as text: ASCII (the usual case) or valid UTF-8 as such, else one character per byte. */
+function fieldText(b: Uint8Array, start: number, end: number): string {
+  const buf = Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+  let ascii = true;
+  for (let i = start; i < end && ascii; i++) ascii = buf[i]! < 0x80;
+  if (ascii) return buf.toString('latin1', start, end);
+  return isUtf8(buf.subarray(start, end)) ? buf.toString('utf8', start, end) : buf.toString('latin1', start, end);
 }
