@@ -44,8 +44,11 @@ export function http2Protocol(collector: Http2Collector, options: Http2Options =
   };
 }
 
-/** This protocol for one capture: what the registry needs. `budget` may be HTTP/1.x's, to share maxKeptBodyBytes. */
-export function http2Module(limits: Limits, budget?: BodyBudget) {
-  const collector = new Http2Collector(limits, budget);
-  return { protocol: http2Protocol(collector), collector };
+/**
+ * This protocol for one capture, as a slice's `start` returns it (protocols/slice.ts): its
+ * Protocol and the records it gathers. `budget` may be HTTP/1.x's, to share maxKeptBodyBytes.
+ */
+export function startHttp2(limits: Limits, budget?: BodyBudget, options: Http2Options = {}) {
+  const records = new Http2Collector(limits, budget);
+  return { protocol: http2Protocol(records, options), records };
 }
