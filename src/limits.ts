@@ -92,6 +92,28 @@ export const LIMIT_OPTIONS = {
     description:
       "TLS sessions remembered from the key logs (--keylog, SSLKEYLOGFILE, the capture's decryption secrets); further ones are ignored with a warning.",
   },
+  maxHttp2Streams: {
+    default: 1000,
+    unit: 'streams',
+    description: 'HTTP/2 streams tracked at once per connection; past it the oldest open stream is closed early and marked incomplete.',
+  },
+  maxHpackTableBytes: {
+    default: 64 * 1024,
+    unit: 'bytes',
+    description:
+      'Largest HPACK dynamic table kept per direction of an HTTP/2 connection, whatever size the capture asks for (4 KiB is the default a peer allows).',
+  },
+  maxQuicConnections: {
+    default: 10_000,
+    unit: 'connections',
+    description: 'QUIC connections (UDP) whose Initial packets are tracked; further ones are counted, not decrypted.',
+  },
+  maxQuicCryptoBytes: {
+    default: 16 * 1024,
+    unit: 'bytes',
+    description:
+      "CRYPTO bytes kept per direction of a QUIC connection to read its TLS ClientHello or ServerHello (a browser's is 2 KiB or less); a longer one is not read.",
+  },
   maxWarnings: {
     default: 1000,
     unit: 'warnings',
