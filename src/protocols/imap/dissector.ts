@@ -791,8 +791,9 @@ export class ImapDissector implements StreamHandler {
     const at = this.pending.findIndex((p) => p.record.tag === tag);
     const p = at >= 0 ? this.pending.splice(at, 1)[0]! : null;
     this.note({ side: 'S', frame: line.frame, bytes: line.bytes, tag, command: p?.record.command ?? null, status, code, text: line.text });
-    if (this.cmd && this.cmd.pending === p) {
+    if (this.cmd && this.cmd.pending === p && (this.cmd.literal?.received ?? 0) === 0) {
       // The server refused the command before its synchronising literal was sent: the client does not send it.
+      // (Bytes of it already sent are the literal's: the client did not wait, and goes on sending it.)
       this.client.cancelLiteral();
       this.cmd.literal = null;
       this.finishCommand();
