@@ -1,11 +1,15 @@
 import { createHmac } from 'node:crypto';
+import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { CaptureError } from '../src/capture/frame.js';
+import { caseRng, mutateCase, type Rng } from '../src/fuzz/mutate.js';
+import { loadCorpus } from '../src/fuzz/runner.js';
 import { DEFAULT_LIMITS, type Limits } from '../src/limits.js';
 import { detectImap } from '../src/protocols/imap/index.js';
 import { MAX_SEARCH_RESULTS } from '../src/protocols/imap/limits.js';
 import { decodeMailboxName, fetchSection, literalMarker, tokenize } from '../src/protocols/imap/syntax.js';
 import { MASK } from '../src/report/secrets.js';
-import { tempFile } from './helpers/files.js';
+import { OWN_FIXTURES, tempFile } from './helpers/files.js';
 import { Conversation, pcapFile } from './helpers/packets.js';
 import { imapModel } from './imap-helpers.js';
 
@@ -534,5 +538,79 @@ describe('IMAP damage and bounds', () => {
       expect.stringContaining('"garbage" is not an IMAP command'),
       expect.stringContaining('"neither here nor there" is not an IMAP response'),
     ]);
+  });
+});
+
+describe('IMAP under mutation', () => {
+  it('turns 300 mutated recorded captures into valid models or a capture error, never a crash', async () => {
+    const corpus = loadCorpus([join(OWN_FIXTURES, 'imap')]);
+    expect(corpus).toHaveLength(3);
+    let models = 0;
+    for (let i = 0; i < 300; i++) {
+      const c = mutateCase(12, i, corpus);
+      const file = tempFile(`imap-mutated-${i}.pcapng`, c.bytes);
+      try {
+        await imapModel(file, { reveal: false });
+        models++;
+      } catch (e) {
+        if (!(e instanceof CaptureError)) throw new Error(`case ${i} (${c.fixture}: ${c.mutations.join('; ')}): ${(e as Error).stack}`);
+      }
+    }
+    expect(models).toBeGreaterThan(150);
+  });
+});
+
+describe('IMAP under hostile text', () => {
+  const TOKENS = [
+    '{5}\r\n',
+    '{0}\r\n',
+    '{3+}\r\n',
+    '{99999}\r\n',
+    '~{2}\r\n',
+    '(',
+    ')',
+    '"',
+    '\\',
+    '[',
+    ']',
+    '\r\n',
+    '* ',
+    '+ ',
+    'a1 OK ',
+    ' BODY[] {4}\r\n',
+    'AUTHENTICATE PLAIN\r\n',
+    'IDLE\r\n',
+    'DONE\r\n',
+    ' STARTTLS\r\n',
+  ];
+  const CLIENT =
+    'a1 LOGIN {5}\r\nalice "pw"\r\na2 SELECT INBOX\r\na3 FETCH 1:* (FLAGS BODY.PEEK[HEADER.FIELDS (FROM)])\r\na4 IDLE\r\nDONE\r\na5 AUTHENTICATE PLAIN\r\nAGEAYg==\r\na6 LOGOUT\r\n';
+  const SERVER = `${GREETING}+ ok\r\na1 OK\r\n* 2 EXISTS\r\n* LIST () "/" {3}\r\nabc\r\na2 OK [READ-WRITE]\r\n* 1 FETCH (FLAGS (\\Seen) BODY[HEADER.FIELDS (FROM)] {11}\r\nFrom: a@x\r\n)\r\na3 OK\r\n+ idling\r\na4 OK\r\n+ \r\na5 OK\r\n* BYE\r\na6 OK\r\n`;
+  const mutate = (text: string, r: Rng) => {
+    let s = text;
+    for (let k = r.between(1, 4); k > 0; k--) {
+      const at = r.between(0, s.length);
+      const cut = r.between(0, 6);
+      s = s.slice(0, at) + r.pick(TOKENS) + s.slice(Math.min(s.length, at + cut));
+    }
+    return s;
+  };
+  it('reads 200 damaged dialogues into valid models', async () => {
+    for (let i = 0; i < 200; i++) {
+      const r = caseRng(7, i);
+      const client = mutate(CLIENT, r);
+      const server = mutate(SERVER, r);
+      const half = (s: string) => [s.slice(0, s.length >> 1), s.slice(s.length >> 1)];
+      const [c1, c2] = half(client);
+      const [s1, s2] = half(server);
+      const mss = r.between(1, 40);
+      const { model } = await play(r.chance(0.5) ? 143 : 1143, [
+        ['S', s1!, { mss }],
+        ['C', c1!, { mss }],
+        ['S', s2!, { mss }],
+        ['C', c2!, { mss }],
+      ]);
+      for (const s of model.sessions) expect(s.transcript.every((l) => l.frame > 0)).toBe(true);
+    }
   });
 });
