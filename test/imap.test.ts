@@ -6,7 +6,7 @@ import { caseRng, mutateCase, type Rng } from '../src/fuzz/mutate.js';
 import { loadCorpus } from '../src/fuzz/runner.js';
 import { DEFAULT_LIMITS, type Limits } from '../src/limits.js';
 import { detectImap } from '../src/protocols/imap/index.js';
-import { MAX_SEARCH_RESULTS } from '../src/protocols/imap/limits.js';
+import { MAX_LITERALS_PER_MESSAGE, MAX_SEARCH_RESULTS } from '../src/protocols/imap/limits.js';
 import { decodeMailboxName, fetchSection, literalMarker, tokenize } from '../src/protocols/imap/syntax.js';
 import { MASK } from '../src/report/secrets.js';
 import { OWN_FIXTURES, tempFile } from './helpers/files.js';
@@ -468,6 +468,21 @@ describe('IMAP damage and bounds', () => {
     expect(records.warnings.list.some((w) => /1000 bytes of a \d+-byte IMAP literal/.test(w.message))).toBe(true);
   });
 
+  it('goes on with the line after a literal that a hole swallowed whole', async () => {
+    const { model, records } = await play(143, [
+      ['S', GREETING],
+      ['C', 'a1 FETCH 1 BODY[]\r\n'],
+      ['S', `* 1 FETCH (BODY[] {${MESSAGE.length}}\r\n`],
+      ['S', MESSAGE, { drop: [0] }],
+      ['S', ' FLAGS (\\Seen))\r\na1 OK\r\n'],
+    ]);
+    const s = model.sessions[0]!;
+    expect(s.messages.map((m) => [m.complete, m.size, m.frames])).toEqual([[false, MESSAGE.length, []]]);
+    expect(s.fetches.map((f) => f.flags)).toEqual([['\\Seen']]);
+    expect(s.commands.map((c) => c.status)).toEqual(['OK']);
+    expect(records.warnings.list.map((w) => w.message).filter((m) => m.includes('is not an IMAP'))).toEqual([]);
+  });
+
   it('keeps what a capture cut off in the middle of a message holds', async () => {
     const { model } = await play(
       143,
@@ -523,6 +538,17 @@ describe('IMAP damage and bounds', () => {
     expect(s.commandsUnlisted).toBe(11);
     expect(s.searches[0]!.results).toHaveLength(MAX_SEARCH_RESULTS);
     expect(s.searches[0]!.resultsUnlisted).toBe(5);
+  });
+
+  it('reads at most MAX_LITERALS_PER_MESSAGE literals in one response, then lines', async () => {
+    const many = Array.from({ length: MAX_LITERALS_PER_MESSAGE + 1 }, () => ' X {0}\r\n').join('');
+    const { model, records } = await play(143, [
+      ['S', GREETING],
+      ['C', 'a FETCH 1 ALL\r\n'],
+      ['S', `* 1 FETCH (FLAGS (\\Seen)${many})\r\na OK\r\n`],
+    ]);
+    expect(model.sessions[0]!.commands.map((c) => c.status)).toEqual(['OK']);
+    expect(records.warnings.list.map((w) => w.message)).toContainEqual(expect.stringContaining(`more than ${MAX_LITERALS_PER_MESSAGE} literals`));
   });
 
   it('warns about lines that are not IMAP and goes on', async () => {

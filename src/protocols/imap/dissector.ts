@@ -4,7 +4,7 @@ import type { Line } from '../lines.js';
 import type { DissectorContext } from '../protocol.js';
 import { SegmentList } from '../segments.js';
 import { startsTlsRecord, type MailRecord, type SaslRecord } from '../smtp/dissector.js';
-import { MAX_INLINE_LITERAL_BYTES, MAX_PENDING_COMMANDS, MAX_SEARCH_RESULTS } from './limits.js';
+import { MAX_INLINE_LITERAL_BYTES, MAX_LITERALS_PER_MESSAGE, MAX_PENDING_COMMANDS, MAX_SEARCH_RESULTS } from './limits.js';
 import { ImapReader } from './reader.js';
 import {
   atomValue,
@@ -316,10 +316,8 @@ export class ImapDissector implements StreamHandler {
   gap(fromClient: boolean, length: number, frame: number, time: number): void {
     if (this.mode === 'stopped') return;
     this.session.lostBytes += length;
-    const reader = fromClient ? this.client : this.server;
-    reader.gap(length, frame, time);
     // Lost outside a literal: the rest of the command or response is gone; what was read of it stands.
-    if (!reader.inLiteral) this.finishAssembly(fromClient);
+    if ((fromClient ? this.client : this.server).gap(length, frame, time) > 0) this.finishAssembly(fromClient);
   }
 
   end(fromClient: boolean): void {
@@ -344,6 +342,13 @@ export class ImapDissector implements StreamHandler {
   }
 
   // --- literals -------------------------------------------------------------------------
+
+  /** Whether a command or response may have one more literal (MAX_LITERALS_PER_MESSAGE). */
+  private literalAllowed(a: Assembly, line: Line): boolean {
+    if (a.literals.size < MAX_LITERALS_PER_MESSAGE) return true;
+    this.warn(line.frame, `more than ${MAX_LITERALS_PER_MESSAGE} literals in one IMAP command or response; the rest of it is read as lines`);
+    return false;
+  }
 
   private startLiteral(fromClient: boolean, a: Assembly, size: number, kind: Literal['kind'], frame: number, time: number): void {
     const { limits } = this.ctx;
@@ -476,7 +481,7 @@ export class ImapDissector implements StreamHandler {
     );
     a.pieces.push({ kind: 'text', text: line.text });
     r.frame = line.frame;
-    const marker = literalMarker(line.text);
+    const marker = this.literalAllowed(a, line) ? literalMarker(line.text) : null;
     if (!marker) return this.finishCommand();
     // The message APPEND uploads is the literal after the mailbox name; other literals are strings (a LOGIN password, a mailbox name).
     const isMessage = r.command === 'APPEND' && tokenize(a.pieces).length > 2;
@@ -519,7 +524,7 @@ export class ImapDissector implements StreamHandler {
           status: null,
           text: '',
         };
-        this.session.logins.push(p.login);
+        if (this.session.logins.length < this.max) this.session.logins.push(p.login);
         break;
       }
       case 'AUTHENTICATE': {
@@ -532,7 +537,7 @@ export class ImapDissector implements StreamHandler {
           p.sasl.responses.push({ text: v === '=' ? '' : v, frame: r.frame! });
           if (mechanism !== 'LOGIN') markSecret(initial);
         }
-        this.session.sasl.push(p.sasl);
+        if (this.session.sasl.length < this.max) this.session.sasl.push(p.sasl);
         this.mode = 'sasl';
         break;
       }
@@ -588,7 +593,7 @@ export class ImapDissector implements StreamHandler {
     if (!sasl) return;
     if (line.text === '*') return;
     const isUser = sasl.mechanism === 'LOGIN' && sasl.responses.length === 0;
-    sasl.responses.push({ text: line.text, frame: line.frame });
+    if (sasl.responses.length < this.max) sasl.responses.push({ text: line.text, frame: line.frame });
     if (entry && !isUser) entry.secret = [0, line.text.length];
   }
 
@@ -610,7 +615,7 @@ export class ImapDissector implements StreamHandler {
   private continuation(line: Line): void {
     const rest = line.text.replace(/^\+ ?/, '');
     const sasl = this.mode === 'sasl' ? this.pending.find((p) => p.sasl && p.record.status === null)?.sasl : undefined;
-    if (sasl) sasl.challenges.push({ text: rest.trim(), frame: line.frame });
+    if (sasl && sasl.challenges.length < this.max) sasl.challenges.push({ text: rest.trim(), frame: line.frame });
     this.note({
       side: 'S',
       frame: line.frame,
@@ -640,7 +645,7 @@ export class ImapDissector implements StreamHandler {
     }
     a.entries.push(this.note({ side: 'S', frame: line.frame, bytes: line.bytes, tag: first ? '*' : null, command, status, code, text: line.text }));
     a.pieces.push({ kind: 'text', text: line.text });
-    const marker = literalMarker(line.text);
+    const marker = this.literalAllowed(a, line) ? literalMarker(line.text) : null;
     if (!marker) return this.finishResponse(line.frame);
     const firstText = (a.pieces[0] as { text: string }).text;
     const item = /^\* \d+ FETCH /i.test(firstText) ? itemBeforeLiteral(line.text, marker) : null;

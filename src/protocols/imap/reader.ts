@@ -36,10 +36,6 @@ export class ImapReader {
     this.segments = new SegmentList(maxFrames);
   }
 
-  get inLiteral(): boolean {
-    return this.literalLeft >= 0;
-  }
-
   /** Read the next `n` bytes as a literal (called from `line`, after a line ending in {n}). */
   literal(n: number, frame: number, time: number): void {
     this.literalLeft = n;
@@ -82,19 +78,22 @@ export class ImapReader {
     }
   }
 
-  /** `length` bytes were lost: first from the literal being read, then the line in progress is dropped. */
-  gap(length: number, frame: number, time: number): void {
+  /** `length` bytes were lost: first from the literal being read, then the line in progress is dropped. Returns the bytes lost outside a literal. */
+  gap(length: number, frame: number, time: number): number {
+    let rest = length;
     if (this.literalLeft >= 0) {
       const lost = Math.min(length, this.literalLeft);
       this.literalLeft -= lost;
       this.sink.literalGap(lost);
       if (this.literalLeft === 0) this.endLiteral(frame, time);
-      if (lost === length) return;
+      rest -= lost;
+      if (rest === 0) return 0;
     }
     this.pieces = [];
     this.kept = 0;
     this.length = 0;
     this.segments = new SegmentList(this.maxFrames);
+    return rest;
   }
 
   /** The direction ended: a literal cut short ends here, and a last line without its CRLF still counts. */
