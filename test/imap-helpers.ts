@@ -1,16 +1,19 @@
 import { dissectCapture } from '../src/dissect.js';
 import { DEFAULT_LIMITS, type Limits } from '../src/limits.js';
-import { analyseImap } from '../src/protocols/imap/analyse.js';
-import type { ImapCollector } from '../src/protocols/imap/dissector.js';
 import { ImapModel } from '../src/protocols/imap/schema.js';
-import { Redactor } from '../src/report/secrets.js';
+import { analyse } from '../src/report/analyse.js';
+import { ReportModel } from '../src/report/schema.js';
 
-/** The capture's IMAP model, checked against its schema, and the records it came from. */
+/**
+ * A capture through the whole pipeline (dissect, analyse, the ReportModel's schema) with the
+ * IMAP slice registered (see imap-registry.ts): its IMAP part, checked against its schema, the
+ * whole model, and the records.
+ */
 export async function imapModel(path: string, options: { reveal?: boolean; limits?: Limits } = {}) {
   const limits = options.limits ?? DEFAULT_LIMITS;
   const records = dissectCapture(path, { limits });
-  const collector = (records as unknown as { imap?: ImapCollector }).imap;
-  if (!collector) throw new Error('the IMAP slice is not registered: vi.mock the registry with withImap (see imap-registry.ts)');
-  const model = ImapModel.parse(await analyseImap(collector.sessions, limits, new Redactor(options.reveal ?? true)));
-  return { records, model };
+  if (!('imap' in records.protocols)) throw new Error('the IMAP slice is not registered: vi.mock the registry with withImap (see imap-registry.ts)');
+  const report = ReportModel.parse(await analyse(records, { limits, fileSize: 0, generator: 'test', revealSecrets: options.reveal ?? true }));
+  const model = ImapModel.parse((report as unknown as { imap: unknown }).imap);
+  return { records, model, report };
 }

@@ -8,7 +8,7 @@ import { DEFAULT_LIMITS, type Limits } from '../src/limits.js';
 import { detectImap } from '../src/protocols/imap/index.js';
 import { MAX_LITERALS_PER_MESSAGE, MAX_SEARCH_RESULTS } from '../src/protocols/imap/limits.js';
 import { decodeMailboxName, fetchSection, literalMarker, tokenize } from '../src/protocols/imap/syntax.js';
-import { MASK } from '../src/report/secrets.js';
+import { MASK } from '../src/protocols/secrets.js';
 import { OWN_FIXTURES, tempFile } from './helpers/files.js';
 import { Conversation, pcapFile } from './helpers/packets.js';
 import { imapModel } from './imap-helpers.js';

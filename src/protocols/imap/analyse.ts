@@ -1,7 +1,9 @@
 import type { Limits } from '../../limits.js';
-import { decodeMessage, decodeSasl } from '../../report/mail.js';
-import { MASK, type Redactor } from '../../report/secrets.js';
-import type { ImapLoginRecord, ImapSessionRecord } from './dissector.js';
+import { decodeMessage } from '../mail/message.js';
+import { decodeSasl } from '../mail/sasl.js';
+import { MASK, type Redactor } from '../secrets.js';
+import type { AnalyseContext } from '../slice.js';
+import type { ImapCollector, ImapLoginRecord, ImapSessionRecord } from './dissector.js';
 import type { ImapAuth, ImapHeaderFetch, ImapMessage, ImapModel, ImapSession } from './schema.js';
 
 /*
@@ -11,10 +13,9 @@ import type { ImapAuth, ImapHeaderFetch, ImapMessage, ImapModel, ImapSession } f
  * shared MIME code, header-only fetches reduced to their header fields.
  */
 
-/** The IMAP part of the ReportModel. Secrets are masked in it unless the redactor reveals them. */
-export async function analyseImap(records: ImapSessionRecord[], limits: Limits, redactor: Redactor): Promise<ImapModel> {
-  const sessions = await Promise.all(records.map((s) => sessionModel(s, limits, redactor)));
-  return redactor.redactDeep({ sessions });
+/** IMAP records → model.imap. The secrets found are registered with the redactor, which masks them in the whole model at the end of analysis. */
+export async function analyseImap(records: ImapCollector, ctx: AnalyseContext): Promise<ImapModel> {
+  return { sessions: await Promise.all(records.sessions.map((s) => sessionModel(s, ctx.limits, ctx.redactor))) };
 }
 
 /** Text with its secret characters masked, unless secrets are revealed. */

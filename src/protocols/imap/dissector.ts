@@ -3,7 +3,7 @@ import type { Endpoint, StreamHandler } from '../../reassembly/tcp-stream.js';
 import type { Line } from '../lines.js';
 import type { DissectorContext } from '../protocol.js';
 import { SegmentList } from '../segments.js';
-import { startsTlsRecord, type MailRecord, type SaslRecord } from '../smtp/dissector.js';
+import { startsTlsRecord, type MailRecord, type SaslRecord } from '../mail/records.js';
 import { MAX_INLINE_LITERAL_BYTES, MAX_LITERALS_PER_MESSAGE, MAX_PENDING_COMMANDS, MAX_SEARCH_RESULTS } from './limits.js';
 import { ImapReader } from './reader.js';
 import {

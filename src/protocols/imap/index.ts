@@ -1,5 +1,6 @@
-import type { Limits } from '../../limits.js';
 import type { Detection, Protocol } from '../protocol.js';
+import { defineSlice } from '../slice.js';
+import { analyseImap } from './analyse.js';
 import { ImapCollector, ImapDissector } from './dissector.js';
 
 /** IMAP (143) and IMAPS (993, TLS from the first byte: RFC 8314), as Wireshark registers them. */
@@ -36,8 +37,14 @@ export function imapProtocol(collector: ImapCollector): Protocol {
   return { name: 'imap', ports: IMAP_PORTS, detect: detectImap, open: (ctx) => new ImapDissector(ctx, collector) };
 }
 
-/** This protocol for one capture: what the registry needs. */
-export function imapModule(limits: Limits) {
-  const collector = new ImapCollector(limits);
-  return { protocol: imapProtocol(collector), collector };
-}
+/** IMAP: the dialogue with its tags, the login, the mailboxes, and each message fetched. */
+export const imapSlice = defineSlice({
+  name: 'imap',
+  label: 'IMAP',
+  start(limits) {
+    const records = new ImapCollector(limits);
+    return { protocol: imapProtocol(records), records };
+  },
+  schema: async () => (await import('./schema.js')).ImapModel,
+  analyse: analyseImap,
+});

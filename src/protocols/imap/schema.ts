@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Endpoint, MailAuth, MailMessage, Segment } from '../../report/schema.js';
+import { MailAuth, MailMessage } from '../mail/schema.js';
+import { Endpoint, frameNumber, Segment } from '../schema.js';
 
 /*
  * IMAP's part of the ReportModel: `imap: { sessions: [ … ] }`, one session per TCP
@@ -8,7 +9,6 @@ import { Endpoint, MailAuth, MailMessage, Segment } from '../../report/schema.js
  * Secrets (LOGIN passwords, SASL answers) are masked unless --reveal-secrets.
  */
 
-const frameNumber = z.number().int().positive();
 const count = z.number().int().nonnegative();
 
 /** Status of a response: OK, NO, BAD (tagged or untagged), PREAUTH or BYE (untagged only). RFC 9051 section 7.1. */
