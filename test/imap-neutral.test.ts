@@ -1,8 +1,8 @@
 import { basename } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { dissectCapture } from '../src/dissect.js';
+import type { dissectCapture } from '../src/dissect.js';
 import { DEFAULT_LIMITS } from '../src/limits.js';
-import { analyse } from '../src/report/analyse.js';
+import type { analyse } from '../src/report/analyse.js';
 import { OWN_FIXTURES, PUBLIC_FIXTURES, captures } from './helpers/files.js';
 
 /*
@@ -25,19 +25,24 @@ describe('the IMAP slice leaves the other protocols alone', () => {
   it('has captures to compare', () => expect(files.map((f) => basename(f))).toContain('lab.pcapng'));
 
   it('gives the same connections and the same model on every capture, with IMAP registered or not', async () => {
-    const without = await Promise.all(files.map((f) => report(dissectCapture, analyse, f)));
+    const pipeline = async (registry: 'withImap' | 'withoutImap') => {
+      vi.resetModules();
+      vi.doMock('../src/protocols/registry.js', async (original) => (await import('./imap-registry.js'))[registry](await original()));
+      const dissect = (await import('../src/dissect.js')).dissectCapture;
+      const analyseWith = (await import('../src/report/analyse.js')).analyse;
+      vi.doUnmock('../src/protocols/registry.js');
+      return { dissect, analyseWith };
+    };
+    const plain = await pipeline('withoutImap');
+    const without = await Promise.all(files.map((f) => report(plain.dissect, plain.analyseWith, f)));
     expect(without.every((r) => r.imap === undefined)).toBe(true);
-    vi.resetModules();
-    vi.doMock('../src/protocols/registry.js', async (original) => (await import('./imap-registry.js')).withImap(await original()));
-    const dissectWithImap = (await import('../src/dissect.js')).dissectCapture;
-    const analyseWithImap = (await import('../src/report/analyse.js')).analyse;
-    expect(dissectWithImap).not.toBe(dissectCapture);
+    const imap = await pipeline('withImap');
+    expect(imap.dissect).not.toBe(plain.dissect);
     for (const [i, file] of files.entries()) {
-      const mine = await report(dissectWithImap, analyseWithImap, file);
+      const mine = await report(imap.dissect, imap.analyseWith, file);
       expect(mine.imap, `${basename(file)}: the IMAP part`).toEqual({ sessions: [] });
       expect(mine.protocols, basename(file)).toEqual(without[i]!.protocols);
       expect(mine.model === without[i]!.model, `${basename(file)}: the model differs`).toBe(true);
     }
-    vi.doUnmock('../src/protocols/registry.js');
   });
 });
