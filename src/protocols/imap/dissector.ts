@@ -51,7 +51,7 @@ export interface ImapLineRecord {
   /** The response code inside [brackets], without them. */
   code: string | null;
   text: string;
-  /** sasl: an authentication step; continue: a "+" continuation request; literal: a short literal's content; data: a message carried as a literal (one entry); tls: encryption starts. */
+  /** sasl: an authentication step; continue: a "+" continuation request; literal: a short literal's content; data: a literal shown by its size (a message, a part, long or binary data); tls: encryption starts. */
   kind?: 'sasl' | 'continue' | 'literal' | 'data' | 'tls';
   /** Characters of `text` that are a password, masked in the model unless --reveal-secrets. */
   secret?: [number, number];

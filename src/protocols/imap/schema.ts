@@ -34,7 +34,7 @@ export const ImapTranscriptLine = z.object({
   code: z.string().nullable(),
   /** The line as sent (passwords masked); a literal as "(12 lines, 535 bytes)" or, when short text, its content. */
   text: z.string(),
-  /** sasl: an authentication step; continue: a "+" continuation request; literal: a short literal's content; data: a literal summarised (a message); tls: encryption starts here. */
+  /** sasl: an authentication step; continue: a "+" continuation request; literal: a short literal's content; data: a literal shown by its size (a message, a part, long or binary data); tls: encryption starts here. */
   kind: z.enum(['sasl', 'continue', 'literal', 'data', 'tls']).optional(),
 });
 
