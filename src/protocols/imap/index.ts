@@ -47,4 +47,5 @@ export const imapSlice = defineSlice({
   },
   schema: async () => (await import('./schema.js')).ImapModel,
   analyse: analyseImap,
+  blocks: [],
 });
