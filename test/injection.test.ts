@@ -35,13 +35,13 @@ function hostileCapture(): string {
     .send(
       true,
       utf8(
-        `POST /up?q=${encodeURIComponent(EVIL)} HTTP/1.1\r\nHost: ${EVIL}\r\nUser-Agent: Mozilla/5.0 ${EVIL}\r\nCookie: s=${EVIL}\r\nX-Note: ${EVIL}\r\nContent-Type: multipart/form-data; boundary=b\r\nContent-Length: ${utf8(form).length}\r\n\r\n${form}`,
+        `POST /up?q=${encodeURIComponent(EVIL)} HTTP/1.1\r\nHost: ${EVIL}\r\nUser-Agent: Mozilla/5.0 ${EVIL}\r\nCookie: s=token-42\r\nX-Note: ${EVIL}\r\nContent-Type: multipart/form-data; boundary=b\r\nContent-Length: ${utf8(form).length}\r\n\r\n${form}`,
       ),
     )
     .send(
       false,
       utf8(
-        `HTTP/1.1 200 ${EVIL}\r\nServer: ${EVIL}\r\nSet-Cookie: id=${EVIL}; Path=/\r\nContent-Type: text/html\r\nContent-Length: ${utf8(EVIL).length}\r\n\r\n${EVIL}`,
+        `HTTP/1.1 200 ${EVIL}\r\nServer: ${EVIL}\r\nSet-Cookie: id=token-43; Path=/\r\nContent-Type: text/html\r\nContent-Length: ${utf8(EVIL).length}\r\n\r\n${EVIL}`,
       ),
     )
     .close();
