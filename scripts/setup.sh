@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install what labreport needs on a fresh Debian/Ubuntu machine, then its npm packages.
-#   Debian packages: chromium (renders the PDF), fonts-noto-cjk (Chinese text),
+#   Debian packages: chromium (renders the PDF), fonts-wqy-zenhei (Chinese text, TrueType outlines that
+#   Chromium embeds in a PDF as real fonts) and fonts-noto-cjk (better Chinese glyphs for the HTML),
 #   tshark (the tests' oracle), poppler-utils (pdftotext/pdftoppm, used by the tests),
 #   python3-docx (the tests read Word documents with it).
 # Idempotent: only what is missing is installed. Elsewhere, install the equivalents
@@ -10,7 +11,8 @@ cd "$(dirname "$0")/.."
 
 need=()
 command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || command -v google-chrome >/dev/null 2>&1 || need+=(chromium)
-fc-list 2>/dev/null | grep -qi 'Noto Sans CJK\|Noto Serif CJK\|WenQuanYi' || need+=(fonts-noto-cjk)
+fc-list 2>/dev/null | grep -qi 'WenQuanYi Zen Hei' || need+=(fonts-wqy-zenhei)
+fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || need+=(fonts-noto-cjk)
 command -v tshark >/dev/null 2>&1 || need+=(tshark)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 /usr/bin/python3 -c 'import docx' >/dev/null 2>&1 || python3 -c 'import docx' >/dev/null 2>&1 || need+=(python3-docx)

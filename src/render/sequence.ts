@@ -40,7 +40,7 @@ export function sequenceSvg(o: SequenceOptions): string {
   const more = o.arrows.length - arrows.length;
   const rows = arrows.length + (more > 0 ? 1 : 0) + (o.footer ? 1 : 0);
   const height = TOP + rows * STEP + 30;
-  const font = "font-family=\"'Noto Sans','Noto Sans CJK SC','DejaVu Sans',sans-serif\"";
+  const font = "font-family=\"'Segoe UI',Arial,'DejaVu Sans','Microsoft YaHei','PingFang SC','WenQuanYi Zen Hei','Noto Sans CJK SC',sans-serif\"";
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" ${font} font-size="12">`,
     `<rect width="${WIDTH}" height="${height}" fill="#ffffff"/>`,
