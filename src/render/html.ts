@@ -31,6 +31,12 @@ function markdown(pictures: PictureLookup): MarkdownIt {
   md.validateLink = (url: string) => url.startsWith('#') || PICTURE_LINK.test(url);
   md.renderer.rules.text = (tokens, idx) => breakableHtml(tokens[idx]!.content);
   md.renderer.rules.code_inline = (tokens, idx, _options, _env, self) => `<code${self.renderAttrs(tokens[idx]!)}>${breakableHtml(tokens[idx]!.content)}</code>`;
+  // A code block longer than a third of a page may break across pages (a transcript); shorter ones move whole.
+  const renderFence = md.renderer.rules.fence!;
+  md.renderer.rules.fence = (tokens, idx, options, env, self) => {
+    const html = renderFence(tokens, idx, options, env, self);
+    return tokens[idx]!.content.split('\n').length > LONG_BLOCK_LINES ? html.replace(/^<pre/, '<pre class="long"') : html;
+  };
   const renderImage = md.renderer.rules.image!;
   md.renderer.rules.image = (tokens, idx, options, env, self) => {
     const token = tokens[idx]!;
@@ -42,6 +48,9 @@ function markdown(pictures: PictureLookup): MarkdownIt {
   };
   return md;
 }
+
+/** Lines of a code block beyond which it may break across pages. */
+const LONG_BLOCK_LINES = 24;
 
 /** Characters of an unbroken token before the HTML offers a line break in it. */
 const LONG_TOKEN = 24;
