@@ -22,7 +22,7 @@ function transcriptText(lines: TranscriptLine[], unlisted: number, t: UiStrings)
   return `${t.transcriptHead}\n${rows.join('\n')}`;
 }
 
-interface Step {
+export interface Step {
   n: number;
   client: string;
   clientFrame: number | null;

@@ -1,17 +1,17 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'puppeteer';
+import type { Browser } from 'puppeteer-core';
 import { format, UI } from '../knowledge/index.js';
 import { writeFileAtomic } from '../output.js';
 import type { ReportConfig } from '../report/config.js';
 import type { ReportModel } from '../report/schema.js';
 import { summaryCsv, type SummaryRow } from '../report/summary.js';
-import { findBrowser } from './browser.js';
+import { findBrowser, type BrowserChoice } from './browser.js';
 import { templateHelpers } from './helpers.js';
 import { renderHtml } from './html.js';
 import { loadTemplates } from './markdown.js';
 import { DEFAULT_TEMPLATES } from './templates-dir.js';
-import { renderPdf } from './pdf.js';
+import { closeBrowser, launchBrowser, renderPdf, type PdfBudget, type PdfResult } from './pdf.js';
 import { buildView } from './view.js';
 
 /*
@@ -26,10 +26,14 @@ export interface RenderOptions {
   outDir: string;
   /** File name without extension: output/<baseName>.md, .html, .pdf, .json. */
   baseName: string;
-  /** --chrome PATH. */
-  chrome?: string | undefined;
+  /** --chrome PATH, or the browser already chosen. */
+  chrome?: string | BrowserChoice | undefined;
   /** A browser already running, to print many reports with one launch. */
   browser?: Browser | undefined;
+  /** What printing may cost (maxPdfHtmlBytes, maxPdfSeconds, maxPdfMemoryBytes). */
+  pdfBudget?: PdfBudget | undefined;
+  /** Told when the report was too long for the PDF budget and the PDF stops early. */
+  onPdfCut?: ((path: string, cut: NonNullable<PdfResult['cut']>) => void) | undefined;
 }
 
 export interface Rendered {
@@ -67,10 +71,21 @@ export async function writeReport(model: ReportModel, options: RenderOptions): P
   if (formats.includes('html')) written.push(writeFileAtomic(outDir, `${baseName}.html`, html));
   if (formats.includes('pdf')) {
     const t = UI[config.language];
-    const executablePath = options.browser ? '' : await findBrowser(options.chrome);
-    const title = config.header.experiment.name ? format(t.titleWithExperiment, config.header.experiment.name) : t.title;
-    const { pdf } = await renderPdf(html, { executablePath, paper: config.paper, title, pageLabel: (p, n) => format(t.pageOf, p, n) }, options.browser);
-    written.push(writeFileAtomic(outDir, `${baseName}.pdf`, pdf));
+    const chrome = typeof options.chrome === 'object' ? options.chrome : undefined;
+    const browser = options.browser ?? (await launchBrowser(chrome ?? (await findBrowser(options.chrome as string | undefined))));
+    try {
+      const title = config.header.experiment.name ? format(t.titleWithExperiment, config.header.experiment.name) : t.title;
+      const { pdf, cut } = await renderPdf(
+        html,
+        { paper: config.paper, title, pageLabel: (p, n) => format(t.pageOf, p, n), budget: options.pdfBudget, cutNote: (a, b, c) => format(t.pdfCut, a, b, c) },
+        browser,
+      );
+      const path = writeFileAtomic(outDir, `${baseName}.pdf`, pdf);
+      written.push(path);
+      if (cut) options.onPdfCut?.(path, cut);
+    } finally {
+      if (!options.browser) await closeBrowser(browser);
+    }
   }
   return written;
 }
