@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install what labreport needs on a fresh Debian/Ubuntu machine, then its npm packages.
 #   Debian packages: chromium (renders the PDF), fonts-noto-cjk (Chinese text),
-#   tshark (the tests' oracle), poppler-utils (pdftotext/pdftoppm, used by the tests).
+#   tshark (the tests' oracle), poppler-utils (pdftotext/pdftoppm, used by the tests),
+#   zstd (the tests compress captures with it; labreport itself reads .zst without it).
 # Idempotent: only what is missing is installed. Elsewhere, install the equivalents
 # yourself (any Chrome/Chromium works: `labreport build --chrome PATH`).
 set -euo pipefail
@@ -12,6 +13,7 @@ command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>
 fc-list 2>/dev/null | grep -qi 'Noto Sans CJK\|Noto Serif CJK\|WenQuanYi' || need+=(fonts-noto-cjk)
 command -v tshark >/dev/null 2>&1 || need+=(tshark)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+command -v zstd >/dev/null 2>&1 || need+=(zstd)
 
 if [ ${#need[@]} -gt 0 ]; then
   if command -v apt-get >/dev/null 2>&1; then
@@ -25,5 +27,6 @@ if [ ${#need[@]} -gt 0 ]; then
   fi
 fi
 
-# npm ci installs exactly the locked versions; `prepare` compiles TypeScript to dist/.
+# npm ci installs exactly the locked versions (no package downloads a browser: labreport uses
+# the system's); `prepare` compiles TypeScript to dist/.
 npm ci --no-audit --no-fund

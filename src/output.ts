@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { closeSync, constants, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, constants, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, dirname, join, parse, resolve } from 'node:path';
 import { asFileError, UsageError } from './errors.js';
@@ -12,8 +12,8 @@ import { onInterrupt } from './interrupt.js';
  * and a build holds a lock on the set of files it writes for one capture.
  */
 
-/** Longest base name kept, in UTF-8 bytes: file systems allow 255, and ".html" and the like must still fit. */
-const MAX_BASE_NAME_BYTES = 200;
+/** Longest base name kept, in UTF-8 bytes: file systems allow 255, and ".html" or ".json" must still fit. */
+const MAX_BASE_NAME_BYTES = 250;
 
 /** Endings of compressed captures, dropped before the capture's own extension (lab.pcapng.gz → lab). */
 const COMPRESSED_ENDING = /\.(gz|zst|zstd)$/i;
@@ -75,6 +75,11 @@ const tempName = () => `.labreport-${process.pid}-${randomBytes(8).toString('hex
 /** O_EXCL fails on anything already at the path, a symbolic link included; O_NOFOLLOW (where the system has it) says so twice. */
 const EXCLUSIVE = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
 
+/** Create a new file for writing; fails (EEXIST) if anything, a symbolic link included, is already at the path. */
+export function createExclusive(path: string, mode = 0o666): number {
+  return openSync(path, EXCLUSIVE, mode);
+}
+
 /**
  * Write a file so that it appears whole or not at all: write a new temporary file beside
  * it, then rename it into place (rename is atomic within a folder, and replaces a symbolic
@@ -87,7 +92,7 @@ export function writeFileAtomic(dir: string, name: string, data: string | Uint8A
   const tmp = join(dir, tempName());
   let fd: number;
   try {
-    fd = openSync(tmp, EXCLUSIVE, 0o666);
+    fd = createExclusive(tmp);
   } catch (e) {
     throw asFileError(e, path, 'be written');
   }
@@ -140,6 +145,8 @@ function isRunning(pid: number): boolean {
 interface LockOwner {
   pid: number;
   host: string;
+  /** The output set it holds, for people reading the file. */
+  files?: string;
 }
 
 function readLock(path: string): LockOwner | null {
@@ -151,7 +158,9 @@ function readLock(path: string): LockOwner | null {
   }
 }
 
-const lockName = (baseName: string) => `.${baseName}.labreport.lock`;
+/** One lock file per output set; named by a hash so that any base name gives a short file name. */
+const LOCK_FILE = /^\.labreport-[0-9a-f]{16}\.lock$/;
+const lockName = (baseName: string) => `.labreport-${createHash('sha256').update(baseName).digest('hex').slice(0, 16)}.lock`;
 
 /**
  * Hold the set of files a build writes for one capture (`base.md`, `base.html`, …) in
@@ -163,10 +172,10 @@ const lockName = (baseName: string) => `.${baseName}.labreport.lock`;
 export function lockOutputSet(dir: string, baseName: string): () => void {
   ensureOutputDir(dir);
   const path = join(dir, lockName(baseName));
-  const me: LockOwner = { pid: process.pid, host: hostname() };
+  const me: LockOwner = { pid: process.pid, host: hostname(), files: `${baseName}.*` };
   for (let attempt = 0; ; attempt++) {
     try {
-      const fd = openSync(path, EXCLUSIVE, 0o644);
+      const fd = createExclusive(path, 0o644);
       try {
         writeAll(fd, Buffer.from(JSON.stringify(me)));
       } finally {
@@ -221,5 +230,5 @@ export function removeOwnLeftovers(dir: string): void {
   } catch {
     return;
   }
-  for (const name of names) if (name.endsWith('.labreport.lock') && readLock(join(dir, name))?.pid === process.pid) unlinkSync(join(dir, name));
+  for (const name of names) if (LOCK_FILE.test(name) && readLock(join(dir, name))?.pid === process.pid) rmSync(join(dir, name), { force: true });
 }

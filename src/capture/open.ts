@@ -223,7 +223,7 @@ export function openCapture(path: string, chunkBytes = READ_CHUNK_BYTES): Captur
   const inside = compression ? `is ${compression}-compressed, and what it holds ` : '';
   try {
     if (!file.ensure(4)) {
-      if (decompressing?.problem) throw new CaptureError(path, decompressing.problem);
+      if (decompressing?.problem) throw new CaptureError(path, `is ${compression}-compressed, and ${decompressing.problem}`);
       throw new CaptureError(path, `${inside || ''}is too short (${compression ? file.available : size} bytes) to be a capture file`);
     }
     const b = file.buf;
