@@ -183,7 +183,7 @@ export function lockOutputSet(dir: string, baseName: string): () => void {
       }
       break;
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw asFileError(e, path, 'be created (a lock on the output files)');
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw asFileError(e, dir, 'be written to');
       const owner = readLock(path);
       const stale = owner !== null && owner.host === me.host && !isRunning(owner.pid);
       if (!stale || attempt > 0) {
