@@ -28,5 +28,7 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 # npm ci installs exactly the locked versions (no package downloads a browser: labreport uses
-# the system's); `prepare` compiles TypeScript to dist/.
+# the system's); then the TypeScript is compiled to dist/. (Not in a `prepare` script: npm would
+# offer to run that when someone installs the packed package, which ships dist/ already.)
 npm ci --no-audit --no-fund
+npm run build --silent
