@@ -14,9 +14,9 @@ export class UsageError extends Error {
  * error that is not the environment's doing (then it is a bug). Windows reports a file held
  * open by a viewer as EBUSY or EPERM (and sometimes EACCES) on replacing it.
  */
-export function fileProblem(e: unknown): string | null {
+export function fileProblem(e: unknown, platform: NodeJS.Platform = process.platform): string | null {
   const code = (e as NodeJS.ErrnoException | null)?.code;
-  const windows = process.platform === 'win32';
+  const windows = platform === 'win32';
   switch (code) {
     case 'ENOSPC':
       return 'no space left on the device';

@@ -5,6 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { expandCaptures } from '../src/cli/batch.js';
 import { findConfigFile, userConfigFile } from '../src/cli/config-file.js';
+import { fileProblem } from '../src/errors.js';
 import { LIMIT_OPTIONS, describeLimitValue, limitFlag, parseLimitValue, type LimitName } from '../src/limits.js';
 import { reportBaseName } from '../src/output.js';
 import { jsonPieces } from '../src/report/json.js';
@@ -247,6 +248,51 @@ describe('the output folder: every refusal of the environment is the user’s, s
     const r = labreport(['build', tempFile(name, LAB_BYTES), '-f', 'json,md', '-o', out]);
     expect(r).toMatchObject({ code: 0, stderr: '' });
     expect(readdirSync(out).sort()).toEqual([`${'x'.repeat(237)}.json`, `${'x'.repeat(237)}.md`]);
+  });
+});
+
+describe('without a browser', () => {
+  /** Run with no browser on the machine: Debian's chromium hidden (a private mount namespace), an empty puppeteer cache. */
+  function withoutBrowser(args: string[]) {
+    const home = tempDir();
+    const hide = 'for b in /usr/bin/chromium /usr/bin/chromium-browser /usr/bin/google-chrome; do [ -e "$b" ] && mount --bind /dev/null "$b"; done; exec "$@"';
+    const r = spawnSync('unshare', ['-m', 'sh', '-c', hide, 'sh', process.execPath, BIN, ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, HOME: home, PUPPETEER_CACHE_DIR: join(home, 'cache'), LABREPORT_CHROME: '', PUPPETEER_EXECUTABLE_PATH: '' },
+    });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr, cache: join(home, 'cache') };
+  }
+
+  it('one capture: md and html are written, and one line says how to get a browser', () => {
+    const out = tempDir();
+    const r = withoutBrowser(['build', LAB, '-o', out]);
+    expectUserError(
+      r,
+      new RegExp(
+        `^labreport: no Chrome, Chromium or Edge found to print the PDF\. .*\`npx @puppeteer/browsers install chrome-headless-shell@stable --path ${r.cache}\`, or name yours with --chrome PATH or LABREPORT_CHROME=PATH\.\n$`,
+      ),
+    );
+    expect(readdirSync(out).sort()).toEqual(['lab.html', 'lab.md']);
+  });
+
+  it('a class: looked for once; every capture still gets md and html, and the summary is written', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.pcapng'), LAB_BYTES);
+    writeFileSync(join(dir, 'b.pcapng'), LAB_BYTES);
+    const out = tempDir();
+    const r = withoutBrowser(['build', dir, '-o', out]);
+    expect(r.stderr).toMatch(/^labreport: no PDFs: no Chrome, Chromium or Edge found to print the PDF\. [^\n]*\n$/);
+    expect(r.code).toBe(2);
+    expect(readdirSync(out).sort()).toEqual(['a.html', 'a.md', 'b.html', 'b.md', 'summary.csv', 'summary.html', 'summary.md']);
+  });
+});
+
+describe('files held open by another program (Windows)', () => {
+  it('EBUSY and EPERM there mean a viewer holds the file: said so', () => {
+    for (const code of ['EBUSY', 'EPERM'])
+      expect(fileProblem({ code }, 'win32')).toBe('the file is open in another program (a PDF viewer?): close it and try again');
+    expect(fileProblem({ code: 'EPERM' }, 'linux')).toBe('operation not permitted');
+    expect(fileProblem(new Error('not an OS error'))).toBeNull();
   });
 });
 

@@ -193,6 +193,22 @@ describe('signals during printing', () => {
     expect(existsSync(run.profile)).toBe(false);
   });
 
+  it('SIGTERM during a class build: the workers’ browsers killed, their temporary files and locks removed', async () => {
+    const dir = tempDir();
+    const capture = readFileSync(LAB);
+    for (const name of ['a', 'b', 'c']) writeFileSync(join(dir, `${name}.pcapng`), capture);
+    const out = tempDir();
+    const build = start(['build', dir, '-f', 'pdf', '-o', out]);
+    await until('Chromium to render', () => descendants(build.child.pid!).find((p) => commandLine(p).includes('--type=renderer')));
+    const tree = descendants(build.child.pid!);
+    build.child.kill('SIGTERM');
+    const { code, stderr } = await build.done;
+    expect(stderr).toBe('labreport: stopped by SIGTERM; no half-written file was left\n');
+    expect(code).toBe(143);
+    await until('Chromium to be gone', () => tree.every((p) => !running(p)), 5000);
+    expect(readdirSync(out).filter((f) => !/^[abc]\.pdf$/.test(f))).toEqual([]);
+  });
+
   it('SIGKILL (nothing can run): Chromium ends by itself, its pipe to labreport closed', async () => {
     const out = tempDir();
     const run = await printing(out);
