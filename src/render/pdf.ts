@@ -87,19 +87,16 @@ function browserLabel(choice: BrowserChoice): string {
   return `the browser ${choice.path}`;
 }
 
-/** What the browser's processes hold (by process group: Chromium's helpers share the browser's), from /proc; null where that cannot be read. */
-function browserMemory(pid: number): number | null {
-  let total = 0;
+/** The live processes of a browser's process group (Chromium's helpers share the browser's), from /proc; null where that cannot be read. */
+function browserProcesses(pid: number): number[] | null {
+  const found: number[] = [];
   try {
     for (const entry of readdirSync('/proc')) {
       if (entry.charCodeAt(0) > 57) continue; // only the numbered entries are processes
       try {
         const stat = readFileSync(`/proc/${entry}/stat`, 'latin1');
-        const group = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
-        if (group !== pid) continue;
-        // Proportional set size: shared pages counted once across the processes, unlike RSS.
-        const m = /\nPss:\s+(\d+) kB/.exec(readFileSync(`/proc/${entry}/smaps_rollup`, 'latin1'));
-        if (m) total += Number(m[1]) * 1024;
+        const [state, , group] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        if (Number(group) === pid && state !== 'Z') found.push(Number(entry));
       } catch {
         // the process ended meanwhile
       }
@@ -107,7 +104,58 @@ function browserMemory(pid: number): number | null {
   } catch {
     return null;
   }
+  return found;
+}
+
+/** What the browser's processes hold in memory, or null where that cannot be measured. */
+function browserMemory(pid: number): number | null {
+  const processes = browserProcesses(pid);
+  if (processes === null) return null;
+  let total = 0;
+  for (const p of processes) {
+    try {
+      // Proportional set size: shared pages counted once across the processes, unlike RSS.
+      const m = /\nPss:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/smaps_rollup`, 'latin1'));
+      if (m) total += Number(m[1]) * 1024;
+    } catch {
+      // the process ended meanwhile
+    }
+  }
   return total;
+}
+
+/** How long a killed browser is given to be gone before its profile is removed (a dying one may still write there). */
+const BROWSER_DEATH_MS = 2000;
+
+/** The live processes whose command line names this profile: the browser and its helpers, from /proc; null without /proc. */
+function processesUsing(profile: string): number[] | null {
+  const flag = `--user-data-dir=${profile}`;
+  const found: number[] = [];
+  try {
+    for (const entry of readdirSync('/proc')) {
+      if (entry.charCodeAt(0) > 57) continue;
+      try {
+        if (!readFileSync(`/proc/${entry}/cmdline`, 'latin1').includes(flag)) continue;
+        const stat = readFileSync(`/proc/${entry}/stat`, 'latin1');
+        if (stat[stat.lastIndexOf(')') + 2] !== 'Z') found.push(Number(entry));
+      } catch {
+        // the process ended meanwhile
+      }
+    }
+  } catch {
+    return null;
+  }
+  return found;
+}
+
+/** Wait, synchronously (a signal handler cannot wait otherwise), until a killed browser's processes are gone. */
+function awaitDeath(profile: string): void {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (const start = Date.now(); Date.now() - start < BROWSER_DEATH_MS; Atomics.wait(pause, 0, 0, 10)) {
+    const left = processesUsing(profile);
+    if (left === null) return void Atomics.wait(pause, 0, 0, 100); // no /proc: a moment is all that can be given
+    if (left.length === 0) return;
+  }
 }
 
 interface Launched {
@@ -130,8 +178,11 @@ export async function launchBrowser(choice: BrowserChoice): Promise<Browser> {
     }
   };
   let pid: number | undefined;
+  // Aborting makes @puppeteer/browsers kill the browser's process group at once, even while it is still starting.
+  const abort = new AbortController();
   const kill = () => {
-    if (pid !== undefined) {
+    abort.abort();
+    if (pid !== undefined)
       for (const target of process.platform === 'win32' ? [pid] : [-pid, pid]) {
         try {
           process.kill(target, 'SIGKILL');
@@ -139,7 +190,7 @@ export async function launchBrowser(choice: BrowserChoice): Promise<Browser> {
           // already gone
         }
       }
-    }
+    awaitDeath(profile);
     removeProfile();
   };
   const forget = onInterrupt(kill);
@@ -157,6 +208,7 @@ export async function launchBrowser(choice: BrowserChoice): Promise<Browser> {
       handleSIGINT: false,
       handleSIGTERM: false,
       handleSIGHUP: false,
+      signal: abort.signal,
     });
   } catch (e) {
     forget();
