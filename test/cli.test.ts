@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { expandCaptures } from '../src/cli/batch.js';
+import { run } from '../src/cli/main.js';
 import { findConfigFile, userConfigFile } from '../src/cli/config-file.js';
 import { fileProblem } from '../src/errors.js';
 import { LIMIT_OPTIONS, describeLimitValue, limitFlag, parseLimitValue, type LimitName } from '../src/limits.js';
@@ -42,6 +43,14 @@ function labreport(args: string[], o: RunOptions = {}) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** The same, in this process (the fuzzer's way): for the many one-line errors, without a new node each. */
+async function inProcess(args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(args, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s) });
+  return { code, stdout, stderr };
+}
+
 /** The model without what names the file it came from. */
 const modelBody = (json: string) => {
   const { capture, ...rest } = JSON.parse(json) as ReportModel;
@@ -50,7 +59,7 @@ const modelBody = (json: string) => {
 };
 
 /** A one-line error with exit code 2 and no stack trace. */
-function expectUserError(r: ReturnType<typeof labreport>, message: RegExp) {
+function expectUserError(r: { code: number | null; stderr: string }, message: RegExp) {
   expect(r.stderr).toMatch(message);
   expect(r.code).toBe(2);
   expect(r.stderr).not.toMatch(/\n\s+at |internal error/);
@@ -181,8 +190,8 @@ describe('bad input and usage: one line on stderr, exit code 2', () => {
     [['build', LAB, LAB, '-f', 'json', '-o', '-'], /a class build needs an output folder/],
     [['render', join(OWN_FIXTURES, 'lab.pcapng.truth.json'), '-f', 'json'], /render has nothing to write: it writes md, html or pdf/],
     [['render', OWN_FIXTURES], /is a folder, not a JSON model/],
-  ])('%j', (args, message) => {
-    expectUserError(labreport(args), message);
+  ])('%j', async (args, message) => {
+    expectUserError(await inProcess(args), message);
   });
 });
 
@@ -199,8 +208,8 @@ describe('the output folder: every refusal of the environment is the user’s, s
       /^labreport: \/proc\/x: cannot create the output folder: \/proc does not allow new folders\n$/,
     ],
     ['a name too long', [join(tempDir(), 'x'.repeat(300))], /cannot be used as the output folder: the file name is too long for the file system/],
-  ])('--out %s', (_, [out], message) => {
-    expectUserError(labreport(['build', LAB, '-f', 'json', '-o', out!]), message);
+  ])('--out %s', async (_, [out], message) => {
+    expectUserError(await inProcess(['build', LAB, '-f', 'json', '-o', out!]), message);
   });
 
   it('a folder where the output file goes', () => {
@@ -218,7 +227,7 @@ describe('the output folder: every refusal of the environment is the user’s, s
       encoding: 'utf8',
       cwd: '/',
     });
-    expectUserError({ code: r.status, stdout: r.stdout, stderr: r.stderr }, new RegExp(`^labreport: ${out}: cannot be written to: permission denied\n$`));
+    expectUserError({ code: r.status, stderr: r.stderr }, new RegExp(`^labreport: ${out}: cannot be written to: permission denied\n$`));
   });
 
   /** Run a build in a private mount namespace, in a small tmpfs mounted for it. */

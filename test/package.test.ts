@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { OWN_FIXTURES, tempDir } from './helpers/files.js';
@@ -136,16 +136,4 @@ describe('installed from the tarball into an empty folder', () => {
     expect(r.stdout + r.stderr).toBe('');
     expect(r.status).toBe(0);
   });
-
-  it('installed globally (npm install -g, here under a prefix of its own), labreport is on PATH', () => {
-    const prefix = tempDir();
-    mkdirSync(join(prefix, 'lib'), { recursive: true });
-    npm(['install', '-g', '--prefix', prefix, tarball], app);
-    const r = spawnSync('labreport', ['--version'], { encoding: 'utf8', env: { ...process.env, PATH: `${join(prefix, 'bin')}:${process.env.PATH}` } });
-    expect(r.stdout.trim()).toBe((JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version);
-    const out = tempDir();
-    const b = spawnSync(join(prefix, 'bin', 'labreport'), ['build', LAB, '-f', 'json,md', '-o', out], { encoding: 'utf8' });
-    expect(b.status).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['lab.json', 'lab.md']);
-  }, 120_000);
 });
