@@ -20,7 +20,10 @@ import type { BrowserChoice } from './render/browser.js';
 import type { PdfBudget } from './render/pdf.js';
 
 export { ReportModel } from './report/schema.js';
-export type { HttpExchange, HttpRequest, MailMessage, SmtpSession, Pop3Session } from './report/schema.js';
+export type { HttpExchange, HttpRequest } from './protocols/http/schema.js';
+export type { MailMessage } from './protocols/mail/schema.js';
+export type { SmtpSession } from './protocols/smtp/schema.js';
+export type { Pop3Session } from './protocols/pop3/schema.js';
 export { ReportConfig } from './report/config.js';
 export { DEFAULT_LIMITS, LIMIT_OPTIONS, type LimitName, type Limits } from './limits.js';
 export { CaptureError } from './capture/frame.js';
@@ -39,6 +42,10 @@ export interface BuildOptions {
   frames?: ReportConfig['frames'];
   /** Show passwords and other secrets in the model instead of masking them. */
   revealSecrets?: boolean;
+  /** The lab the model answers: a built-in profile's name or a profile file (default http-smtp-pop3). */
+  lab?: string;
+  /** The language of the model's titles and answers (default en). */
+  language?: 'en' | 'zh';
 }
 
 /** Dissect a capture file (pcap or pcapng, also gzip- or zstd-compressed) to its ReportModel. Throws CaptureError for a file that is not a readable capture. */
@@ -47,7 +54,7 @@ export async function build(capture: string, options: BuildOptions = {}): Promis
   try {
     return await buildOne(input.path, {
       limits: { ...DEFAULT_LIMITS, ...options.limits },
-      config: { frames: options.frames ?? {}, revealSecrets: options.revealSecrets ?? false },
+      config: { frames: options.frames ?? {}, revealSecrets: options.revealSecrets ?? false, lab: options.lab, language: options.language ?? 'en' },
     });
   } finally {
     input.dispose();
@@ -84,11 +91,15 @@ export interface RenderOptions {
   browser?: Browser;
   /** What printing may cost (default: the maxPdf… limits). */
   pdfBudget?: Partial<PdfBudget>;
+  /** The name the Markdown gives the folder of its pictures: <baseName>.files/ (default "report"). */
+  baseName?: string;
 }
 
 export interface RenderedReport {
   markdown: string;
   html: string;
+  /** The files the Markdown links to, to put in <baseName>.files/ beside it: name → content (the HTML and PDF carry them inside). */
+  pictures: Map<string, string | Uint8Array>;
   /** Only when asked for. */
   pdf?: Uint8Array;
 }
@@ -97,8 +108,16 @@ export interface RenderedReport {
 export async function render(model: ReportModel, options: RenderOptions = {}): Promise<RenderedReport> {
   const config = ReportConfig.parse(options.config ?? {});
   const { renderDocuments } = await import('./render/report.js');
-  const { markdown, html } = renderDocuments(model, config);
-  if (!options.formats?.includes('pdf')) return { markdown, html };
+  const { labFor } = await import('./labs/blocks.js');
+  // The lab the model was built for, unless the config names another.
+  const { markdown, html, title, pictures } = await renderDocuments(
+    model,
+    config,
+    labFor(config.lab ?? model.lab?.profile),
+    null,
+    options.baseName ?? 'report',
+  );
+  if (!options.formats?.includes('pdf')) return { markdown, html, pictures };
   const { format, UI } = await import('./knowledge/index.js');
   const { closeBrowser, DEFAULT_PDF_BUDGET, launchBrowser, renderPdf } = await import('./render/pdf.js');
   const { findBrowser } = await import('./render/browser.js');
@@ -109,14 +128,14 @@ export async function render(model: ReportModel, options: RenderOptions = {}): P
       html,
       {
         paper: config.paper,
-        title: config.header.experiment.name ? format(t.titleWithExperiment, config.header.experiment.name) : t.title,
+        title,
         pageLabel: (p, n) => format(t.pageOf, p, n),
         budget: { ...DEFAULT_PDF_BUDGET, ...options.pdfBudget },
         cutNote: (a, b, c) => format(t.pdfCut, a, b, c),
       },
       browser,
     );
-    return { markdown, html, pdf };
+    return { markdown, html, pictures, pdf };
   } finally {
     if (!options.browser) await closeBrowser(browser);
   }

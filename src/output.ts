@@ -221,14 +221,18 @@ export function removeTemporaryFiles(dir: string, whose: (pid: number) => boolea
   }
 }
 
-/** Remove this process's locks and temporary files in `dir` (after an interrupted class build, whose workers held them). */
+/** Remove this process's locks and temporary files in `dir` and its reports' picture folders (after an interrupted class build, whose workers held them). */
 export function removeOwnLeftovers(dir: string): void {
-  removeTemporaryFiles(dir, (pid) => pid === process.pid);
+  const mine = (pid: number) => pid === process.pid;
+  removeTemporaryFiles(dir, mine);
   let names: string[];
   try {
     names = readdirSync(dir);
   } catch {
     return;
   }
-  for (const name of names) if (LOCK_FILE.test(name) && readLock(join(dir, name))?.pid === process.pid) rmSync(join(dir, name), { force: true });
+  for (const name of names) {
+    if (LOCK_FILE.test(name) && readLock(join(dir, name))?.pid === process.pid) rmSync(join(dir, name), { force: true });
+    else if (name.endsWith('.files')) removeTemporaryFiles(join(dir, name), mine);
+  }
 }

@@ -82,7 +82,7 @@ describe('labreport build --format json', () => {
   it('writes md, html and pdf to output/ by default', () => {
     const cwd = tempDir();
     expect(labreport(['build', LAB], { cwd })).toMatchObject({ code: 0, stderr: '' });
-    expect(readdirSync(join(cwd, 'output')).sort()).toEqual(['lab.html', 'lab.md', 'lab.pdf']);
+    expect(readdirSync(join(cwd, 'output')).sort()).toEqual(['lab.files', 'lab.html', 'lab.md', 'lab.pdf']);
   });
 
   it('gives byte-identical JSON for the same capture', () => {
@@ -256,7 +256,7 @@ describe('the output folder: every refusal of the environment is the user’s, s
     const out = tempDir();
     const r = labreport(['build', tempFile(name, LAB_BYTES), '-f', 'json,md', '-o', out]);
     expect(r).toMatchObject({ code: 0, stderr: '' });
-    expect(readdirSync(out).sort()).toEqual([`${'x'.repeat(237)}.json`, `${'x'.repeat(237)}.md`]);
+    expect(readdirSync(out).sort()).toEqual([`${'x'.repeat(237)}.files`, `${'x'.repeat(237)}.json`, `${'x'.repeat(237)}.md`]);
   });
 });
 
@@ -281,7 +281,7 @@ describe('without a browser', () => {
         `^labreport: no Chrome, Chromium or Edge found to print the PDF\. .*\`npx @puppeteer/browsers install chrome-headless-shell@stable --path ${r.cache}\`, or name yours with --chrome PATH or LABREPORT_CHROME=PATH\.\n$`,
       ),
     );
-    expect(readdirSync(out).sort()).toEqual(['lab.html', 'lab.md']);
+    expect(readdirSync(out).sort()).toEqual(['lab.files', 'lab.html', 'lab.md']);
   });
 
   it('a class: looked for once; every capture still gets md and html, and the summary is written', () => {
@@ -292,7 +292,7 @@ describe('without a browser', () => {
     const r = withoutBrowser(['build', dir, '-o', out]);
     expect(r.stderr).toMatch(/^labreport: no PDFs: no Chrome, Chromium or Edge found to print the PDF\. [^\n]*\n$/);
     expect(r.code).toBe(2);
-    expect(readdirSync(out).sort()).toEqual(['a.html', 'a.md', 'b.html', 'b.md', 'summary.csv', 'summary.html', 'summary.md']);
+    expect(readdirSync(out).sort()).toEqual(['a.files', 'a.html', 'a.md', 'b.files', 'b.html', 'b.md', 'summary.csv', 'summary.html', 'summary.md']);
   });
 });
 

@@ -170,7 +170,7 @@ describe('two builds into one folder', () => {
     );
     expect(second.stderr.trim().split('\n')).toHaveLength(1);
     expect((await first.done).code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['lab.html', 'lab.md', 'lab.pdf']);
+    expect(readdirSync(out).sort()).toEqual(['lab.files', 'lab.html', 'lab.md', 'lab.pdf']);
     // Once the first is done, the second goes through.
     expect(spawnSync(process.execPath, [BIN, 'build', LAB, '-f', 'json', '-o', out]).status).toBe(0);
   });

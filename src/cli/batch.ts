@@ -79,6 +79,9 @@ export type WorkerTask =
 /** What a worker tells the main thread: a capture's result, or that its browser started or ended (to kill it if interrupted). */
 export type WorkerMessage = BatchResult | { browserStarted: number } | { browserEnded: number };
 
+/** How long an interrupted class build gives its workers to stop before removing what they left. */
+const WORKER_STOP_MS = 100;
+
 /** Build every job on a pool of worker threads, one per core; results in the jobs' order. */
 export async function runBatch(jobs: BatchJob[], options: BatchOptions): Promise<BatchResult[]> {
   const results: BatchResult[] = new Array(jobs.length);
@@ -87,7 +90,11 @@ export async function runBatch(jobs: BatchJob[], options: BatchOptions): Promise
   const { limits, config, out, chrome, pdfBudget } = options;
   // Interrupted, the workers end with the process; what they held is removed here: their browsers, temporary files and locks.
   const browsers = new Set<number>();
+  const workers: Worker[] = [];
   const forget = onInterrupt(() => {
+    // Stop the workers first (termination is asked for now and takes effect within moments), so none makes a file after the sweep.
+    for (const w of workers) void w.terminate();
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, WORKER_STOP_MS);
     for (const pid of browsers)
       for (const target of process.platform === 'win32' ? [pid] : [-pid, pid])
         try {
@@ -100,6 +107,7 @@ export async function runBatch(jobs: BatchJob[], options: BatchOptions): Promise
   await Promise.all(
     Array.from({ length: workerCount }, () => {
       const worker = new Worker(new URL('./batch-worker.js', import.meta.url));
+      workers.push(worker);
       return new Promise<void>((resolve) => {
         let current = -1;
         const give = () => {

@@ -1,32 +1,29 @@
-import { statSync } from 'node:fs';
 import { CaptureError } from '../capture/frame.js';
 import { captureInput } from '../capture/open.js';
-import { dissectCapture } from '../dissect.js';
 import { onInterrupt } from '../interrupt.js';
 import { MODEL_SCHEMA_URL } from '../json-schema.js';
+import { labFor } from '../labs/blocks.js';
 import type { Limits } from '../limits.js';
-import { analyse } from '../report/analyse.js';
+import { buildModel } from '../pipeline.js';
 import type { ReportConfig } from '../report/config.js';
 import type { ReportModel } from '../report/schema.js';
-import { VERSION } from '../version.js';
 
 export interface BuildOptions {
   limits: Limits;
-  config: Pick<ReportConfig, 'frames' | 'revealSecrets'>;
+  config: Pick<ReportConfig, 'frames' | 'revealSecrets' | 'lab' | 'language'>;
   /** Bytes read so far, now and then (for a progress bar). */
   onProgress?: (bytesRead: number) => void;
 }
 
-/** Read one capture file into its ReportModel: dissect, then analyse. */
+/** Read one capture file into its ReportModel (pipeline.ts, read to detail), with the config's choices; the model names its JSON Schema. */
 export async function buildOne(capturePath: string, options: BuildOptions): Promise<ReportModel> {
-  const records = dissectCapture(capturePath, { limits: options.limits, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
-  // The model's shape is checked against the schema by the tests, not on every build: large models are costly to copy.
-  const model = await analyse(records, {
+  const model = await buildModel(capturePath, {
     limits: options.limits,
-    fileSize: statSync(capturePath).size,
-    generator: `labreport ${VERSION}`,
-    frames: options.config.frames,
+    choices: options.config.frames,
     revealSecrets: options.config.revealSecrets,
+    lab: labFor(options.config.lab),
+    language: options.config.language,
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
   return { $schema: MODEL_SCHEMA_URL, ...model };
 }

@@ -1,10 +1,10 @@
 import { cpSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { CaptureError } from '../capture/frame.js';
 import { EXIT, UsageError, asFileError } from '../errors.js';
 import { type Limits } from '../limits.js';
-import { reportBaseName, writeFileAtomic } from '../output.js';
+import { lockOutputSet, reportBaseName, writeFileAtomic } from '../output.js';
 import type { ReportConfig } from '../report/config.js';
 import { DEFAULT_CONFIG_FILE } from '../report/config-options.js';
 import type { ReportModel } from '../report/schema.js';
@@ -51,11 +51,16 @@ async function effectiveConfig(flags: CliFlags): Promise<ReportConfig> {
     ...(flags.format ? { formats: flags.format } : {}),
     ...(flags.templates ? { templates: flags.templates } : {}),
     ...(flags.revealSecrets ? { revealSecrets: true } : {}),
+    ...(flags.lab ? { lab: flags.lab } : {}),
+    ...(flags.notes ? { notes: flags.notes } : {}),
+    ...(flags.appendix === false ? { appendix: false } : {}),
     frames: {
       ...config.frames,
       ...(flags.request !== undefined ? { request: flags.request } : {}),
       ...(flags.get !== undefined ? { get: flags.get } : {}),
       ...(flags.post !== undefined ? { post: flags.post } : {}),
+      ...(flags.smtp !== undefined ? { smtp: flags.smtp } : {}),
+      ...(flags.pop3 !== undefined ? { pop3: flags.pop3 } : {}),
     },
   };
 }
@@ -89,8 +94,10 @@ async function build(captures: string[], flags: CliFlags, out: Out): Promise<voi
   const limits = limitsFrom(flags);
   const single = captures.length === 1 && !(existsSync(captures[0]!) && statSync(captures[0]!).isDirectory());
   if (!single) {
-    const chosen = (['request', 'get', 'post'] as const).filter((k) => flags[k] !== undefined);
-    if (chosen.length) throw new UsageError(`--${chosen[0]} picks a frame of one capture; it cannot be used when building several`);
+    const frame = (['request', 'get', 'post'] as const).find((k) => flags[k] !== undefined);
+    if (frame) throw new UsageError(`--${frame} picks a frame of one capture; it cannot be used when building several`);
+    const one = (['smtp', 'pop3', 'notes'] as const).find((k) => flags[k] !== undefined);
+    if (one) throw new UsageError(`--${one} belongs to one capture; it cannot be used when building several`);
     if (captures.includes('-')) throw new UsageError('- (standard input) can be built only on its own');
     if (flags.out === '-') throw new UsageError('--out - writes one model to standard output; a class build needs an output folder');
     exitCode = await buildClass(captures, config, limits, flags, out);
@@ -109,9 +116,11 @@ async function build(captures: string[], flags: CliFlags, out: Out): Promise<voi
     const { jsonPieces } = await import('../report/json.js');
     for (const piece of jsonPieces(model, '\n')) out.stdout(piece);
   } else {
+    const baseName = reportBaseName(capture);
     const written = await writeOutputs(model, config, {
       outDir: flags.out,
-      baseName: reportBaseName(capture),
+      baseName,
+      notes: config.notes ? await readNotesFor(config, baseName) : null,
       chrome: flags.chrome,
       pdfBudget: pdfBudgetOf(limits),
       onPdfCut: pdfCutLine(out, flags.quiet),
@@ -127,22 +136,38 @@ async function build(captures: string[], flags: CliFlags, out: Out): Promise<voi
 
 async function render(path: string, flags: CliFlags, out: Out): Promise<void> {
   const config = await effectiveConfig(flags);
-  const formats = config.formats.filter((f) => f !== 'json');
-  if (formats.length === 0) throw new UsageError(`render has nothing to write: it writes md, html or pdf (${path} is the JSON model already)`);
   if (flags.out === '-') throw new UsageError('--out - writes the JSON model of build to standard output; render writes files: give a folder');
-  const model = await readModel(path);
-  const written = await writeOutputs(
-    model,
-    { ...config, formats },
-    {
-      outDir: flags.out,
-      baseName: reportBaseName(path),
-      chrome: flags.chrome,
-      pdfBudget: pdfBudgetOf(limitsFrom(flags)),
-      onPdfCut: pdfCutLine(out, flags.quiet),
-    },
-  );
+  const pdf = { chrome: flags.chrome, pdfBudget: pdfBudgetOf(limitsFrom(flags)), onPdfCut: pdfCutLine(out, flags.quiet) };
+  let written: string[];
+  if (/\.(md|markdown)$/i.test(path)) {
+    // A report's Markdown the student edited: to html and pdf with the same styles.
+    if (!existsSync(path)) throw new UsageError(`${path}: no such file`);
+    const formats = config.formats.filter((f) => f === 'html' || f === 'pdf');
+    if (formats.length === 0) throw new UsageError("render has nothing to write: a report's Markdown renders to html and pdf; --format names neither");
+    const { renderMarkdownFile } = await import('../render/report.js');
+    const release = lockOutputSet(flags.out, basename(path, extname(path)));
+    try {
+      written = await renderMarkdownFile(path, { formats, config, outDir: flags.out, ...pdf });
+    } finally {
+      release();
+    }
+  } else {
+    const formats = config.formats.filter((f) => f !== 'json');
+    if (formats.length === 0) throw new UsageError(`render has nothing to write: it writes md, html or pdf (${path} is the JSON model already)`);
+    const baseName = reportBaseName(path);
+    const model = await readModel(path);
+    const notes = config.notes ? await readNotesFor(config, baseName) : null;
+    written = await writeOutputs(model, { ...config, formats }, { outDir: flags.out, baseName, notes, ...pdf });
+  }
   if (!flags.quiet) for (const p of written) out.stdout(`${p}\n`);
+}
+
+/** The student's notes for a report: placed by the lab's place ids. */
+async function readNotesFor(config: ReportConfig, baseName: string) {
+  const { readNotes } = await import('../render/notes.js');
+  const { labFor } = await import('../labs/blocks.js');
+  const lab = labFor(config.lab);
+  return readNotes(config.notes!, ['purpose', 'environment', 'summary', ...lab.tasks.map((t) => t.id)], `${baseName}.files`);
 }
 
 function program(out: Out): Command {
@@ -172,10 +197,42 @@ function program(out: Out): Command {
   addOptions(
     cmd
       .command('render')
-      .description('render a saved JSON model (from `build --format json`) again, e.g. with other templates or in another language')
-      .argument('<model>', 'a model written by `labreport build --format json`'),
+      .description(
+        "render a saved JSON model (from `build --format json`) again, e.g. with other templates or in another language; or turn a report's Markdown you edited into HTML and PDF",
+      )
+      .argument('<model-or-report>', 'a model written by `labreport build --format json`, or a report .md written by `labreport build`'),
     'render',
   ).action((path: string, flags: CliFlags) => render(path, flags, out));
+
+  const labs = cmd
+    .command('labs')
+    .description('list the built-in lab profiles and the blocks a profile can place')
+    .action(async () => {
+      const { builtinLabs, loadLab } = await import('../labs/profile.js');
+      const { knownBlocks } = await import('../labs/blocks.js');
+      const blocks = knownBlocks();
+      for (const name of builtinLabs()) out.stdout(`${name}\t${loadLab(name, blocks).title.en}\n`);
+      out.stdout(`\nblocks: ${[...blocks].join(', ')}\n`);
+    });
+  labs
+    .command('init')
+    .description('copy a lab profile to FILE, to edit; then build with --lab FILE')
+    .argument('<name>', 'a built-in profile (see `labreport labs`)')
+    .argument('[file]', 'where to copy it (default: NAME.yaml)')
+    .option('--force', 'overwrite an existing file')
+    .action(async (name: string, file: string | undefined, opts: { force?: boolean }) => {
+      const { labPath, builtinLabs } = await import('../labs/profile.js');
+      if (!builtinLabs().includes(name)) throw new UsageError(`labs init ${name}: no such built-in lab (${builtinLabs().join(', ')})`);
+      const source = labPath(name);
+      const target = file ?? basename(source);
+      if (existsSync(target) && !opts.force) throw new UsageError(`${target} already exists (use --force to overwrite it)`);
+      try {
+        cpSync(source, target);
+      } catch (e) {
+        throw asFileError(e, target, 'be written');
+      }
+      out.stdout(`${target}\n`);
+    });
 
   cmd
     .command('schema')
@@ -283,11 +340,10 @@ async function buildClass(args: string[], config: ReportConfig, limits: Limits, 
   });
   removeOwnLeftovers(flags.out); // a worker that died may have left its lock
   const { writeSummary } = await import('../render/report.js');
-  const { lockOutputSet } = await import('../output.js');
   const release = lockOutputSet(flags.out, 'summary');
   let summary: string[];
   try {
-    summary = writeSummary(
+    summary = await writeSummary(
       results.map((r) => r.row),
       config,
       flags.out,

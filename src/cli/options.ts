@@ -24,7 +24,7 @@ interface OptionSpec {
 const GROUP = {
   output: 'Output:',
   report: 'Report:',
-  frames: 'Exchanges to dissect (default: chosen automatically):',
+  frames: 'Exchanges and sessions to dissect (default: chosen automatically):',
   pdf: 'PDF:',
   limits: 'Limits (sizes take k, M and G suffixes: 4M, 1G):',
 };
@@ -39,6 +39,13 @@ function listOf(flag: string, allowed: readonly string[]) {
     const bad = items.filter((i) => !allowed.includes(i));
     if (bad.length > 0 || items.length === 0) throw new UsageError(`${flag} takes a comma-separated list of ${allowed.join(', ')}; got "${value}"`);
     return items;
+  };
+}
+
+function streamNumber(flag: string) {
+  return (value: string): number => {
+    if (!/^\d+$/.test(value)) throw new UsageError(`${flag} takes a tcp.stream number (0, 1, …); got "${value}"`);
+    return Number(value);
   };
 }
 
@@ -80,6 +87,19 @@ export const OPTIONS = {
     group: GROUP.report,
     commands: BOTH,
   },
+  lab: {
+    flags: '--lab <name|file>',
+    help: 'the lab the report follows: a built-in profile (`labreport labs`) or a profile file (default http-smtp-pop3; render: the one the model was built for)',
+    group: GROUP.report,
+    commands: BOTH,
+  },
+  notes: {
+    flags: '--notes <file>',
+    help: 'your own words: a Markdown file whose "## purpose", "## task1" … "## summary" parts go to those places',
+    group: GROUP.report,
+    commands: BOTH,
+  },
+  appendix: { flags: '--no-appendix', help: 'leave out the appendix (packet list, all exchanges and sessions, warnings)', group: GROUP.report, commands: BOTH },
   revealSecrets: { flags: '--reveal-secrets', help: 'show passwords and other secrets instead of masking them', group: GROUP.report, commands: ['build'] },
   request: {
     flags: '--request <frame>',
@@ -90,6 +110,20 @@ export const OPTIONS = {
   },
   get: { flags: '--get <frame>', help: 'the GET request to compare', group: GROUP.frames, commands: ['build'], parse: frameNumber('--get') },
   post: { flags: '--post <frame>', help: 'the POST request to compare', group: GROUP.frames, commands: ['build'], parse: frameNumber('--post') },
+  smtp: {
+    flags: '--smtp <stream>',
+    help: 'the SMTP session to show in full, by its tcp.stream',
+    group: GROUP.frames,
+    commands: ['build'],
+    parse: streamNumber('--smtp'),
+  },
+  pop3: {
+    flags: '--pop3 <stream>',
+    help: 'the POP3 session to show in full, by its tcp.stream',
+    group: GROUP.frames,
+    commands: ['build'],
+    parse: streamNumber('--pop3'),
+  },
   chrome: {
     flags: '--chrome <path>',
     help: 'the Chrome, Chromium or Edge that prints PDFs (default: LABREPORT_CHROME, PUPPETEER_EXECUTABLE_PATH, then the system’s)',
@@ -106,10 +140,16 @@ export interface CliFlags extends Partial<Limits> {
   lang?: (typeof LANGUAGES)[number];
   config?: string;
   templates?: string;
+  lab?: string;
+  notes?: string;
+  /** false with --no-appendix. */
+  appendix?: boolean;
   revealSecrets?: boolean;
   request?: number;
   get?: number;
   post?: number;
+  smtp?: number;
+  pop3?: number;
   chrome?: string;
 }
 

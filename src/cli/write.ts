@@ -1,5 +1,7 @@
 import type { Browser } from 'puppeteer-core';
+import { labFor } from '../labs/blocks.js';
 import { lockOutputSet, writeFileAtomic } from '../output.js';
+import type { Notes } from '../render/notes.js';
 import type { ReportConfig } from '../report/config.js';
 import { jsonPieces } from '../report/json.js';
 import type { ReportModel } from '../report/schema.js';
@@ -8,8 +10,10 @@ import type { PdfBudget, PdfResult } from '../render/pdf.js';
 
 export interface OutputTarget {
   outDir: string;
-  /** File name without extension: <outDir>/<baseName>.md, .html, .pdf, .json. */
+  /** File name without extension: <outDir>/<baseName>.md, .html, .pdf, .json; pictures in <baseName>.files/. */
   baseName: string;
+  /** The student's notes, placed by the lab's place ids. */
+  notes?: Notes | null | undefined;
   /** --chrome PATH, or the browser already chosen. */
   chrome?: string | BrowserChoice | undefined;
   /** A browser already running (class builds print every report with one). */
@@ -31,7 +35,9 @@ export async function writeOutputs(model: ReportModel, config: ReportConfig, tar
     if (config.formats.includes('json')) written.push(writeFileAtomic(outDir, `${baseName}.json`, jsonPieces(model, '\n')));
     if (config.formats.some((f) => f !== 'json')) {
       const { writeReport } = await import('../render/report.js');
-      written.push(...(await writeReport(model, { formats: config.formats, config, ...target })));
+      // The lab the model was built for, unless the config names another.
+      const lab = labFor(config.lab ?? model.lab?.profile);
+      written.push(...(await writeReport(model, { formats: config.formats, config, lab, ...target, notes: target.notes ?? null })));
     }
     return written;
   } finally {

@@ -1,7 +1,7 @@
 import type { Endpoint, StreamHandler } from '../../reassembly/tcp-stream.js';
 import { DotBlock, LineReader, type Line } from '../lines.js';
 import type { DissectorContext } from '../protocol.js';
-import { noteLine, startsTlsRecord, type MailRecord, type SaslRecord, type TranscriptLine } from '../smtp/dissector.js';
+import { noteLine, startsTlsRecord, type MailRecord, type SaslRecord, type TranscriptLine } from '../mail/records.js';
 
 /*
  * POP3 (RFC 1939) as a dialogue: commands and +OK/-ERR responses paired in order,

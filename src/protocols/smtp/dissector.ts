@@ -1,7 +1,8 @@
 import type { Endpoint, StreamHandler } from '../../reassembly/tcp-stream.js';
 import { DotBlock, LineReader, type Line } from '../lines.js';
 import type { DissectorContext } from '../protocol.js';
-import { SegmentList, type SegmentRef } from '../segments.js';
+import { SegmentList } from '../segments.js';
+import { noteLine, startsTlsRecord, type MailRecord, type SaslRecord, type TranscriptLine } from '../mail/records.js';
 
 /*
  * SMTP (RFC 5321) as a dialogue: client commands and server replies paired in order
@@ -9,50 +10,6 @@ import { SegmentList, type SegmentRef } from '../segments.js';
  * (AUTH LOGIN, PLAIN, CRAM-MD5, XOAUTH2), MAIL/RCPT envelopes, DATA up to the lone dot
  * (dot-unstuffed), BDAT chunks, and STARTTLS, after which nothing more is readable.
  */
-
-/** One line of the dialogue, as the textbook writes it: C: … / S: … */
-export interface TranscriptLine {
-  side: 'C' | 'S';
-  frame: number;
-  /** Bytes of the line on the wire, CR LF included. */
-  bytes: number;
-  /** Client command verb, upper case. */
-  command?: string;
-  argument?: string;
-  /** Server reply code (SMTP). */
-  code?: number;
-  /** POP3 status indicator. */
-  indicator?: '+OK' | '-ERR';
-  /** The line as sent (latin1 bytes as text). */
-  text: string;
-  /** What kind of line it is, beyond a plain command or reply. */
-  kind?: 'sasl' | 'data' | 'tls' | 'continuation';
-}
-
-/** A message carried by the dialogue: bytes kept for MIME decoding. */
-export interface MailRecord {
-  frame: number;
-  segments: SegmentRef[];
-  unlistedFrames: number;
-  /** Message bytes after dot-unstuffing. */
-  size: number;
-  content: Buffer;
-  truncated: boolean;
-  complete: boolean;
-}
-
-/** A SASL exchange (AUTH): the mechanism and every client response, decoded later. */
-export interface SaslRecord {
-  mechanism: string;
-  /** The initial response on the AUTH line, then each line the client sent after a 334 / + challenge. */
-  responses: { text: string; frame: number }[];
-  /** The server's challenges (base64), in order, with their frames. */
-  challenges: { text: string; frame: number }[];
-  /** Reply code ending the exchange (235 success, 535 failure) or null. */
-  result: number | null;
-  resultText: string;
-  frame: number;
-}
 
 export interface SmtpSessionRecord {
   stream: number;
@@ -78,15 +35,6 @@ export class SmtpCollector {
 interface PendingCommand {
   verb: string;
   argument: string;
-}
-
-/** Whether bytes start a TLS record (handshake, alert or application data; TLS 1.0 to 1.3): a connection encrypted from its first byte. */
-export const startsTlsRecord = (b: Uint8Array) => b.length >= 3 && (b[0] === 0x16 || b[0] === 0x17 || b[0] === 0x15) && b[1] === 0x03 && b[2]! <= 0x04;
-
-/** Add a line to a session's transcript, or count it once the transcript holds `max` lines. */
-export function noteLine(session: { transcript: TranscriptLine[]; transcriptUnlisted: number }, line: TranscriptLine, max: number): void {
-  if (session.transcript.length < max) session.transcript.push(line);
-  else session.transcriptUnlisted++;
 }
 
 export class SmtpDissector implements StreamHandler {
