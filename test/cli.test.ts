@@ -169,6 +169,13 @@ describe('captures as Wireshark users have them', () => {
     expect(modelBody(labreport(['build', '-', '-f', 'json', '-o', '-'], { input: gzipSync(LAB_BYTES) }).stdout)).toEqual(expected);
     expectUserError(labreport(['build', '-', '-f', 'json', '-o', out], { input: 'hello\n' }), /^labreport: standard input: is not a pcap or pcapng capture/);
   });
+
+  it('- on a terminal says how to pipe a capture in, rather than wait', () => {
+    // script(1) gives the command a terminal as its standard input.
+    const r = spawnSync('script', ['-qec', `${process.execPath} ${BIN} build - -f json -o ${tempDir()}`, '/dev/null'], { encoding: 'utf8', timeout: 20_000 });
+    expect(r.stdout.trim()).toMatch(/^labreport: standard input: is a terminal: `-` reads a capture piped in, e\.g\. `tcpdump -w - … \| labreport build -`/);
+    expect(r.status).toBe(2);
+  });
 });
 
 describe('bad input and usage: one line on stderr, exit code 2', () => {
