@@ -9,7 +9,7 @@ try {
   cli = await import('../dist/cli/main.js');
 } catch (e) {
   // A clone where `npm install` (which compiles) has not run, rather than a stack trace.
-  if (e?.code !== 'ERR_MODULE_NOT_FOUND' || !String(e.message).includes('dist')) throw e;
+  if (e?.code !== 'ERR_MODULE_NOT_FOUND' || !/Cannot find module '[^']*dist[\\/]cli[\\/]main\.js'/.test(String(e.message))) throw e;
   process.stderr.write('labreport: not built: run `npm install` (or `npm run build`) in the labreport folder first\n');
   process.exit(1);
 }

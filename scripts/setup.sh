@@ -2,7 +2,8 @@
 # Install what labreport needs on a fresh Debian/Ubuntu machine, then its npm packages.
 #   Debian packages: chromium (renders the PDF), fonts-noto-cjk (Chinese text),
 #   tshark (the tests' oracle), poppler-utils (pdftotext/pdftoppm, used by the tests),
-#   zstd (the tests compress captures with it; labreport itself reads .zst without it).
+#   zstd (the tests compress captures with it; labreport itself reads .zst without it),
+#   python3-docx (the tests read Word documents with it).
 # Idempotent: only what is missing is installed. Elsewhere, install the equivalents
 # yourself (any Chrome/Chromium works: `labreport build --chrome PATH`).
 set -euo pipefail
@@ -14,6 +15,7 @@ fc-list 2>/dev/null | grep -qi 'Noto Sans CJK\|Noto Serif CJK\|WenQuanYi' || nee
 command -v tshark >/dev/null 2>&1 || need+=(tshark)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v zstd >/dev/null 2>&1 || need+=(zstd)
+/usr/bin/python3 -c 'import docx' >/dev/null 2>&1 || python3 -c 'import docx' >/dev/null 2>&1 || need+=(python3-docx)
 
 if [ ${#need[@]} -gt 0 ]; then
   if command -v apt-get >/dev/null 2>&1; then

@@ -188,7 +188,7 @@ describe('bad input and usage: one line on stderr, exit code 2', () => {
     [['build', '/no/such/file.pcap'], /^labreport: \/no\/such\/file\.pcap: no such file\n$/],
     [['build', notCapture], /^labreport: .*notes\.txt: is not a pcap or pcapng capture .*\n$/],
     [['build', cut], /^labreport: .*header-only\.pcap: the file ends inside the record header of frame 1 .*\n$/],
-    [['build', LAB, '--format', 'docx'], /^labreport: --format takes a comma-separated list of .*; got "docx"\n$/],
+    [['build', LAB, '--format', 'odt'], /^labreport: --format takes a comma-separated list of .*; got "odt"\n$/],
     [['build', LAB, '--max-body-bytes', 'lots'], /--max-body-bytes takes a whole number/],
     [['build', LAB, '--max-streams', '0'], /^labreport: --max-streams must be at least 1; got "0"\n$/],
     [['build'], /missing required argument 'capture'/],

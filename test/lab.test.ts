@@ -166,7 +166,7 @@ describe('the edit loop: render REPORT.md', () => {
     expect(labreport(['build', LAB, '--format', 'md', '--out', out]).code).toBe(0);
     expect(labreport(['render', join(out, 'lab.md'), '--format', 'md', '--out', out])).toMatchObject({
       code: 2,
-      stderr: expect.stringMatching(/renders to html and pdf/),
+      stderr: expect.stringMatching(/renders to html, pdf and docx/),
     });
     expect(labreport(['render', join(out, 'nothing.md')])).toMatchObject({ code: 2, stderr: expect.stringMatching(/nothing\.md: no such file/) });
     expect(existsSync(join(out, 'lab.html'))).toBe(false);

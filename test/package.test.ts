@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { OWN_FIXTURES, tempDir } from './helpers/files.js';
@@ -40,8 +40,12 @@ function npm(args: string[], cwd: string) {
 beforeAll(() => {
   home = tempDir();
   const dest = tempDir();
-  // dist/ is fresh (npm test builds first); --ignore-scripts so packing does not compile again.
-  packed = (JSON.parse(npm(['pack', '--ignore-scripts', '--json', '--pack-destination', dest], root)) as Packed[])[0]!;
+  // What `npm pack` packs, after its prepack step: the package's files with dist/ slimmed. Done on a copy,
+  // as the other suites are using dist/ meanwhile (npm test has just built it).
+  const stage = tempDir();
+  for (const part of ['package.json', 'README.md', 'bin', 'dist', 'templates', 'labs']) cpSync(join(root, part), join(stage, part), { recursive: true });
+  execFileSync(process.execPath, [join(root, 'scripts', 'slim-dist.mjs'), join(stage, 'dist')], { stdio: 'ignore' });
+  packed = (JSON.parse(npm(['pack', '--ignore-scripts', '--json', '--pack-destination', dest], stage)) as Packed[])[0]!;
   tarball = join(dest, packed.filename);
   app = tempDir();
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'grader', private: true, type: 'module' }));
@@ -68,6 +72,14 @@ describe('the packed package', () => {
       'labs/http-smtp-pop3.yaml',
     ])
       expect(files).toContain(file);
+  });
+
+  it('holds the declarations of the library entry, and not the internals’', () => {
+    const declarations = packed.files.map((f) => f.path).filter((f) => f.endsWith('.d.ts'));
+    expect(declarations).toContain('dist/report/schema.d.ts');
+    expect(declarations).toContain('dist/protocols/http/schema.d.ts');
+    expect(declarations).not.toContain('dist/cli/main.d.ts');
+    expect(declarations).not.toContain('dist/knowledge/http/en.d.ts');
   });
 
   it('holds no tests, fixtures, CI files, sources, source maps or fuzzing tools', () => {

@@ -50,6 +50,7 @@ async function effectiveConfig(flags: CliFlags): Promise<ReportConfig> {
     ...(flags.lang ? { language: flags.lang } : {}),
     ...(flags.format ? { formats: flags.format } : {}),
     ...(flags.templates ? { templates: flags.templates } : {}),
+    ...(flags.docxTemplate ? { docxTemplate: flags.docxTemplate } : {}),
     ...(flags.revealSecrets ? { revealSecrets: true } : {}),
     ...(flags.lab ? { lab: flags.lab } : {}),
     ...(flags.notes ? { notes: flags.notes } : {}),
@@ -142,8 +143,9 @@ async function render(path: string, flags: CliFlags, out: Out): Promise<void> {
   if (/\.(md|markdown)$/i.test(path)) {
     // A report's Markdown the student edited: to html and pdf with the same styles.
     if (!existsSync(path)) throw new UsageError(`${path}: no such file`);
-    const formats = config.formats.filter((f) => f === 'html' || f === 'pdf');
-    if (formats.length === 0) throw new UsageError("render has nothing to write: a report's Markdown renders to html and pdf; --format names neither");
+    const formats = config.formats.filter((f) => f === 'html' || f === 'pdf' || f === 'docx');
+    if (formats.length === 0)
+      throw new UsageError(`render has nothing to write: a report's Markdown renders to html, pdf and docx; --format names none of them`);
     const { renderMarkdownFile } = await import('../render/report.js');
     const release = lockOutputSet(flags.out, basename(path, extname(path)));
     try {

@@ -100,6 +100,12 @@ export const OPTIONS = {
     commands: BOTH,
   },
   appendix: { flags: '--no-appendix', help: 'leave out the appendix (packet list, all exchanges and sessions, warnings)', group: GROUP.report, commands: BOTH },
+  docxTemplate: {
+    flags: '--docx-template <file>',
+    help: "a school's Word template for the docx output: placeholders {course}, {student.name}, … and {report}",
+    group: GROUP.report,
+    commands: BOTH,
+  },
   revealSecrets: { flags: '--reveal-secrets', help: 'show passwords and other secrets instead of masking them', group: GROUP.report, commands: ['build'] },
   request: {
     flags: '--request <frame>',
@@ -140,6 +146,7 @@ export interface CliFlags extends Partial<Limits> {
   lang?: (typeof LANGUAGES)[number];
   config?: string;
   templates?: string;
+  docxTemplate?: string;
   lab?: string;
   notes?: string;
   /** false with --no-appendix. */

@@ -81,21 +81,31 @@ export async function renderDocuments(model: ReportModel, config: ReportConfig, 
   return { markdown, html, title: view.title, pictures };
 }
 
-/** Write md (with its pictures), html and pdf as requested; returns the paths written. PDF comes last, so md and html exist even when no browser can be found. */
+/** Write md (with its pictures), html, docx and pdf as requested; returns the paths written. PDF comes last, so the others exist even when no browser can be found. */
 export async function writeReport(model: ReportModel, options: RenderOptions): Promise<string[]> {
   const { config, outDir, baseName } = options;
   const rendered = await renderDocuments(model, config, options.lab, options.notes ?? null, baseName);
-  return writeRendered(rendered, options);
+  return writeRendered(rendered, options, model.capture.firstTime);
 }
 
-async function writeRendered(rendered: Rendered, options: Omit<RenderOptions, 'lab' | 'notes'>): Promise<string[]> {
+async function writeRendered(
+  rendered: Rendered,
+  options: Omit<RenderOptions, 'lab' | 'notes'>,
+  date: string | null,
+  picturesDir = options.outDir,
+): Promise<string[]> {
   const { formats, config, outDir, baseName } = options;
   const written: string[] = [];
-  if (formats.includes('md')) {
-    written.push(writeFileAtomic(outDir, `${baseName}.md`, rendered.markdown));
+  if (formats.includes('md')) written.push(writeFileAtomic(outDir, `${baseName}.md`, rendered.markdown));
+  // The pictures beside the Markdown, which the Word document takes its own from.
+  if (formats.includes('md') || formats.includes('docx'))
     for (const [name, content] of rendered.pictures) writeFileAtomic(join(outDir, `${baseName}.files`), name, content);
-  }
   if (formats.includes('html')) written.push(writeFileAtomic(outDir, `${baseName}.html`, rendered.html));
+  if (formats.includes('docx')) {
+    const { reportDocx } = await import('./docx/index.js'); // loaded only when asked for, as puppeteer is
+    const body = splitFrontMatter(rendered.markdown).body;
+    written.push(writeFileAtomic(outDir, `${baseName}.docx`, await reportDocx(body, config, { date, baseDir: picturesDir, title: rendered.title })));
+  }
   if (formats.includes('pdf')) {
     const t = UI[config.language];
     const chosen = typeof options.chrome === 'object' ? options.chrome : undefined;
@@ -146,6 +156,8 @@ export async function renderMarkdownFile(path: string, options: Omit<RenderOptio
   return writeRendered(
     { markdown: source, html, title, pictures: new Map() },
     { ...options, config, baseName, formats: options.formats.filter((f) => f !== 'md') },
+    null,
+    folder,
   );
 }
 

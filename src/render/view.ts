@@ -212,7 +212,7 @@ function appendix(loaded: readonly Loaded[], ctx: ViewContext, t: Record<string,
           protocol: c.protocol?.toUpperCase() ?? '—',
           frames: `${c.firstFrame}–${c.lastFrame}`,
           packets: c.packets,
-          bytes: ctx.bytes(c.bytes),
+          payload: ctx.bytes(c.bytes),
           notes: [
             c.handshake ? '' : t.noHandshake,
             c.reset ? 'RST' : '',

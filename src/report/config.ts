@@ -95,6 +95,8 @@ export const ReportConfig = z
     paper: z.enum(PAPERS).default('A4'),
     /** A folder of custom templates (see `labreport templates init`); missing files fall back to the defaults. */
     templates: z.string().optional(),
+    /** A school's Word template (.docx) the docx output fills: {course}, {student.name}, … from the header, the report at {report}. */
+    docxTemplate: z.string().optional(),
     /** Show passwords and other secrets instead of masking them. */
     revealSecrets: z.boolean().default(false),
   })

@@ -200,7 +200,7 @@ function bodyView(body: Body | null, ctx: ViewContext, h: Words) {
     form: (body.form ?? []).map((f) => ({
       name: f.name,
       value: f.masked ? h.httpMasked : f.filename ? format(h.httpFile, f.filename, f.contentType ?? h.httpUnstated, ctx.bytes(f.size ?? 0)) : (f.value ?? ''),
-      code: !f.masked && !f.filename,
+      verbatim: !f.masked && !f.filename,
     })),
     preview: text && body.form === null ? preview : '',
     previewIntro: whole ? h.httpPreviewWhole : format(h.httpPreviewIntro, Math.min(PREVIEW_LINES, lines.length), lines.length),
@@ -345,7 +345,7 @@ function compareBlock(http: Http, ctx: ViewContext): Block {
       intro: format(h.httpCompareIntro, q.frame, r.frame),
       rows: [
         { aspect: h.httpAspectDirection, left: h.httpClientToServer, right: h.httpServerToClient },
-        { aspect: h.httpAspectStartLine, left: `${q.method} ${q.uri} ${q.version}`, right: `${r.version} ${r.status} ${r.reason}`, code: true },
+        { aspect: h.httpAspectStartLine, left: `${q.method} ${q.uri} ${q.version}`, right: `${r.version} ${r.status} ${r.reason}`, verbatim: true },
         { aspect: '', left: h.httpRequestLineParts, right: h.httpStatusLineParts },
         { aspect: h.httpAspectOwnHeaders, left: names(q, 'request'), right: names(r, 'response') },
         { aspect: h.httpAspectSharedHeaders, left: names(q, 'both'), right: names(r, 'both') },
@@ -430,7 +430,7 @@ function getPostBlock(http: Http, ctx: ViewContext): Block {
           aspect: h.httpAspectStartLine,
           left: g ? `${g.method} ${g.uri} ${g.version}` : none,
           right: p ? `${p.method} ${p.uri} ${p.version}` : none,
-          code: true,
+          verbatim: true,
         },
         { aspect: h.httpAspectParamsWhere, left: where(g), right: where(p) },
         { aspect: h.httpAspectParams, left: fields(g), right: fields(p) },
