@@ -193,7 +193,7 @@ describe('signals during printing', () => {
     expect(existsSync(run.profile)).toBe(false);
   });
 
-  it('SIGTERM during a class build: the workers’ browsers killed, their temporary files and locks removed', async () => {
+  it('SIGTERM during a class build: the workers’ browsers killed, their profiles, temporary files and locks removed', async () => {
     const dir = tempDir();
     const capture = readFileSync(LAB);
     for (const name of ['a', 'b', 'c']) writeFileSync(join(dir, `${name}.pcapng`), capture);
@@ -201,12 +201,15 @@ describe('signals during printing', () => {
     const build = start(['build', dir, '-f', 'pdf', '-o', out]);
     await until('Chromium to render', () => descendants(build.child.pid!).find((p) => commandLine(p).includes('--type=renderer')));
     const tree = descendants(build.child.pid!);
+    const profiles = [...new Set(tree.map((p) => /--user-data-dir=(\S+)/.exec(commandLine(p))?.[1]).filter((d): d is string => !!d))];
+    expect(profiles.length).toBeGreaterThan(0);
     build.child.kill('SIGTERM');
     const { code, stderr } = await build.done;
     expect(stderr).toBe('labreport: stopped by SIGTERM; no half-written file was left\n');
     expect(code).toBe(143);
     await until('Chromium to be gone', () => tree.every((p) => !running(p)), 5000);
     expect(readdirSync(out).filter((f) => !/^[abc]\.pdf$/.test(f))).toEqual([]);
+    expect(profiles.filter((d) => existsSync(d))).toEqual([]);
   });
 
   it('SIGKILL (nothing can run): Chromium ends by itself, its pipe to labreport closed', async () => {

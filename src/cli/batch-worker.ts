@@ -20,12 +20,12 @@ const tell = (message: WorkerMessage) => parentPort!.postMessage(message);
 async function printer(formats: readonly string[], chrome: BrowserChoice | undefined): Promise<Browser | undefined> {
   if (!formats.includes('pdf') || !chrome) return undefined;
   if (!browser?.connected) {
-    const { launchBrowser } = await import('../render/pdf.js');
+    const { browserHandle, launchBrowser } = await import('../render/pdf.js');
     browser = await launchBrowser(chrome);
-    const pid = browser.process()?.pid;
-    if (pid !== undefined) {
-      tell({ browserStarted: pid });
-      browser.once('disconnected', () => tell({ browserEnded: pid }));
+    const handle = browserHandle(browser);
+    if (handle) {
+      tell({ browserStarted: handle });
+      browser.once('disconnected', () => tell({ browserEnded: handle.pid }));
     }
   }
   return browser;

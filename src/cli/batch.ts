@@ -7,7 +7,7 @@ import type { Limits } from '../limits.js';
 import { removeOwnLeftovers, reportBaseName } from '../output.js';
 import type { ReportConfig } from '../report/config.js';
 import type { BrowserChoice } from '../render/browser.js';
-import type { PdfBudget } from '../render/pdf.js';
+import { killBrowser, ownBrowsers, type BrowserHandle, type PdfBudget } from '../render/pdf.js';
 import { failedRow, markDuplicates, type SummaryRow } from '../report/summary.js';
 
 /*
@@ -77,7 +77,7 @@ export type WorkerTask =
   { job: BatchJob; limits: Limits; config: ReportConfig; out: string; chrome?: BrowserChoice | undefined; pdfBudget: PdfBudget } | { done: true };
 
 /** What a worker tells the main thread: a capture's result, or that its browser started or ended (to kill it if interrupted). */
-export type WorkerMessage = BatchResult | { browserStarted: number } | { browserEnded: number };
+export type WorkerMessage = BatchResult | { browserStarted: BrowserHandle } | { browserEnded: number };
 
 /** How long an interrupted class build gives its workers to stop before removing what they left. */
 const WORKER_STOP_MS = 100;
@@ -89,19 +89,14 @@ export async function runBatch(jobs: BatchJob[], options: BatchOptions): Promise
   const workerCount = Math.max(1, Math.min(availableParallelism(), jobs.length));
   const { limits, config, out, chrome, pdfBudget } = options;
   // Interrupted, the workers end with the process; what they held is removed here: their browsers, temporary files and locks.
-  const browsers = new Set<number>();
+  const browsers = new Map<number, BrowserHandle>();
   const workers: Worker[] = [];
   const forget = onInterrupt(() => {
     // Stop the workers first (termination is asked for now and takes effect within moments), so none makes a file after the sweep.
     for (const w of workers) void w.terminate();
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, WORKER_STOP_MS);
-    for (const pid of browsers)
-      for (const target of process.platform === 'win32' ? [pid] : [-pid, pid])
-        try {
-          process.kill(target, 'SIGKILL');
-        } catch {
-          // already gone
-        }
+    // The browsers the workers told of, and (on Linux) those still starting, found among this process's children.
+    for (const handle of [...browsers.values(), ...ownBrowsers()]) killBrowser(handle);
     removeOwnLeftovers(out);
   });
   await Promise.all(
@@ -119,7 +114,7 @@ export async function runBatch(jobs: BatchJob[], options: BatchOptions): Promise
           worker.postMessage({ job: jobs[current]!, limits, config, out, chrome, pdfBudget } satisfies WorkerTask);
         };
         worker.on('message', (message: WorkerMessage) => {
-          if ('browserStarted' in message) return void browsers.add(message.browserStarted);
+          if ('browserStarted' in message) return void browsers.set(message.browserStarted.pid, message.browserStarted);
           if ('browserEnded' in message) return void browsers.delete(message.browserEnded);
           const result = message;
           results[current] = result;

@@ -124,6 +124,9 @@ function browserMemory(pid: number): number | null {
   return total;
 }
 
+/** Each browser's profile is a fresh temporary folder named so (ownBrowsers looks for it). */
+const PROFILE_PREFIX = 'labreport-chrome-';
+
 /** How long a killed browser is given to be gone before its profile is removed (a dying one may still write there). */
 const BROWSER_DEATH_MS = 2000;
 
@@ -148,6 +151,37 @@ function processesUsing(profile: string): number[] | null {
   return found;
 }
 
+/** The browsers this process started (Linux, from /proc): its descendants running with a labreport profile. A class build's workers start theirs; the main thread finds them here when interrupted. */
+export function ownBrowsers(): BrowserHandle[] {
+  const parents = new Map<number, number>();
+  const profiles = new Map<number, string>();
+  const prefix = `--user-data-dir=${join(tmpdir(), PROFILE_PREFIX)}`;
+  try {
+    for (const entry of readdirSync('/proc')) {
+      if (entry.charCodeAt(0) > 57) continue;
+      try {
+        const stat = readFileSync(`/proc/${entry}/stat`, 'latin1');
+        parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+        const flag = readFileSync(`/proc/${entry}/cmdline`, 'latin1')
+          .split('\0')
+          .find((a) => a.startsWith(prefix));
+        if (flag) profiles.set(Number(entry), flag.slice('--user-data-dir='.length));
+      } catch {
+        // ended meanwhile
+      }
+    }
+  } catch {
+    return [];
+  }
+  const mine = (pid: number) => {
+    for (let p = parents.get(pid), hops = 0; p !== undefined && hops < parents.size; p = parents.get(p), hops++) if (p === process.pid) return true;
+    return false;
+  };
+  const found = new Map<string, BrowserHandle>();
+  for (const [pid, profile] of profiles) if (mine(pid) && !found.has(profile)) found.set(profile, { pid, profile });
+  return [...found.values()];
+}
+
 /** Wait, synchronously (a signal handler cannot wait otherwise), until a killed browser's processes are gone. */
 function awaitDeath(profile: string): void {
   const pause = new Int32Array(new SharedArrayBuffer(4));
@@ -162,6 +196,36 @@ interface Launched {
   /** Kill the browser and its helpers at once, and remove its profile. */
   kill: () => void;
   pid: number | undefined;
+  profile: string;
+}
+
+/** What identifies a running browser to someone who must kill it (a class build's main thread, for its workers' browsers). */
+export interface BrowserHandle {
+  pid: number;
+  profile: string;
+}
+
+export function browserHandle(browser: Browser): BrowserHandle | null {
+  const own = launched.get(browser);
+  return own?.pid === undefined ? null : { pid: own.pid, profile: own.profile };
+}
+
+/** Kill a browser and its helpers (its process group, and on Linux every process using its profile) at once, wait until they are gone, and remove its profile. Synchronous: signal handlers use it. */
+export function killBrowser(handle: { pid?: number | undefined; profile: string }): void {
+  const targets = handle.pid === undefined ? [] : process.platform === 'win32' ? [handle.pid] : [-handle.pid, handle.pid];
+  for (const target of [...targets, ...(processesUsing(handle.profile) ?? [])]) {
+    try {
+      process.kill(target, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+  awaitDeath(handle.profile);
+  try {
+    rmSync(handle.profile, { recursive: true, force: true, maxRetries: 3 });
+  } catch {
+    // a browser still writing its profile as it dies; the system's temporary folder is cleaned in time
+  }
 }
 
 const launched = new WeakMap<Browser, Launched>();
@@ -169,7 +233,7 @@ const launched = new WeakMap<Browser, Launched>();
 /** Start a browser for printing. Its profile is a fresh temporary folder, removed when it closes (or is killed). */
 export async function launchBrowser(choice: BrowserChoice): Promise<Browser> {
   const { default: puppeteer } = await import('puppeteer-core'); // loaded only when a PDF is asked for: it takes a third of a second
-  const profile = mkdtempSync(join(tmpdir(), 'labreport-chrome-'));
+  const profile = mkdtempSync(join(tmpdir(), PROFILE_PREFIX));
   const removeProfile = () => {
     try {
       rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
@@ -182,16 +246,7 @@ export async function launchBrowser(choice: BrowserChoice): Promise<Browser> {
   const abort = new AbortController();
   const kill = () => {
     abort.abort();
-    if (pid !== undefined)
-      for (const target of process.platform === 'win32' ? [pid] : [-pid, pid]) {
-        try {
-          process.kill(target, 'SIGKILL');
-        } catch {
-          // already gone
-        }
-      }
-    awaitDeath(profile);
-    removeProfile();
+    killBrowser({ pid, profile });
   };
   const forget = onInterrupt(kill);
   let browser: Browser;
@@ -216,7 +271,7 @@ export async function launchBrowser(choice: BrowserChoice): Promise<Browser> {
     throw new UsageError(`${browserLabel(choice)}: ${launchProblem(e as Error)}`);
   }
   pid = browser.process()?.pid;
-  launched.set(browser, { kill, pid });
+  launched.set(browser, { kill, pid, profile });
   // Its profile goes once the process has ended (the pipe can close a moment before).
   const child = browser.process();
   const ended = () => {
