@@ -3,6 +3,7 @@
 #   Debian packages: chromium (renders the PDF), fonts-wqy-zenhei (Chinese text, TrueType outlines that
 #   Chromium embeds in a PDF as real fonts) and fonts-noto-cjk (better Chinese glyphs for the HTML),
 #   tshark (the tests' oracle), poppler-utils (pdftotext/pdftoppm, used by the tests),
+#   zstd (the tests compress captures with it; labreport itself reads .zst without it),
 #   python3-docx (the tests read Word documents with it).
 # Idempotent: only what is missing is installed. Elsewhere, install the equivalents
 # yourself (any Chrome/Chromium works: `labreport build --chrome PATH`).
@@ -15,6 +16,7 @@ fc-list 2>/dev/null | grep -qi 'WenQuanYi Zen Hei' || need+=(fonts-wqy-zenhei)
 fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || need+=(fonts-noto-cjk)
 command -v tshark >/dev/null 2>&1 || need+=(tshark)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+command -v zstd >/dev/null 2>&1 || need+=(zstd)
 /usr/bin/python3 -c 'import docx' >/dev/null 2>&1 || python3 -c 'import docx' >/dev/null 2>&1 || need+=(python3-docx)
 
 if [ ${#need[@]} -gt 0 ]; then
@@ -29,5 +31,8 @@ if [ ${#need[@]} -gt 0 ]; then
   fi
 fi
 
-# npm ci installs exactly the locked versions; `prepare` compiles TypeScript to dist/.
+# npm ci installs exactly the locked versions (no package downloads a browser: labreport uses
+# the system's); then the TypeScript is compiled to dist/. (Not in a `prepare` script: npm would
+# offer to run that when someone installs the packed package, which ships dist/ already.)
 npm ci --no-audit --no-fund
+npm run build --silent

@@ -1,36 +1,41 @@
 import { parentPort } from 'node:worker_threads';
-import type { Browser } from 'puppeteer';
+import type { Browser } from 'puppeteer-core';
 import { CaptureError } from '../capture/frame.js';
 import { UsageError } from '../errors.js';
-import type { Limits } from '../limits.js';
-import type { ReportConfig } from '../report/config.js';
 import { failedRow, fileSha256, summaryRow } from '../report/summary.js';
-import { NoBrowserError } from '../render/browser.js';
+import { NoBrowserError, type BrowserChoice } from '../render/browser.js';
 import { buildOne } from './build.js';
-import type { BatchJob, BatchResult } from './batch.js';
+import type { BatchResult, WorkerMessage, WorkerTask } from './batch.js';
 import { writeOutputs } from './write.js';
 
 /*
  * One worker of a batch build: it takes captures one at a time and writes each one's
- * reports. It keeps one browser for all the PDFs it prints.
+ * reports. It keeps one browser for all the PDFs it prints (a new one if a print killed it).
  */
 
 let browser: Browser | undefined;
 
-async function printer(config: ReportConfig, chrome: string | undefined): Promise<Browser | undefined> {
-  if (!config.formats.includes('pdf')) return undefined;
-  if (!browser) {
-    const { findBrowser } = await import('../render/browser.js');
-    const { launchBrowser } = await import('../render/pdf.js');
-    browser = await launchBrowser(await findBrowser(chrome));
+const tell = (message: WorkerMessage) => parentPort!.postMessage(message);
+
+async function printer(formats: readonly string[], chrome: BrowserChoice | undefined): Promise<Browser | undefined> {
+  if (!formats.includes('pdf') || !chrome) return undefined;
+  if (!browser?.connected) {
+    const { browserHandle, launchBrowser } = await import('../render/pdf.js');
+    browser = await launchBrowser(chrome);
+    const handle = browserHandle(browser);
+    if (handle) {
+      tell({ browserStarted: handle });
+      browser.once('disconnected', () => tell({ browserEnded: handle.pid }));
+    }
   }
   return browser;
 }
 
-async function build(job: BatchJob, limits: Limits, config: ReportConfig, out: string, chrome: string | undefined): Promise<BatchResult> {
+async function build(task: Extract<WorkerTask, { job: unknown }>): Promise<BatchResult> {
+  const { job, limits, config, out, chrome, pdfBudget } = task;
   try {
     const model = await buildOne(job.capture, { limits, config });
-    await writeOutputs(model, config, out, job.name, chrome, await printer(config, chrome));
+    await writeOutputs(model, config, { outDir: out, baseName: job.name, chrome, browser: await printer(config.formats, chrome), pdfBudget });
     return { row: summaryRow(job.capture, job.name, model, await fileSha256(job.capture)), failure: null };
   } catch (e) {
     const message = (e as Error).message;
@@ -39,11 +44,14 @@ async function build(job: BatchJob, limits: Limits, config: ReportConfig, out: s
   }
 }
 
-parentPort!.on('message', async (msg: { job?: BatchJob; limits: Limits; config: ReportConfig; out: string; chrome?: string; done?: boolean }) => {
-  if (msg.done) {
-    await browser?.close();
+parentPort!.on('message', async (task: WorkerTask) => {
+  if ('done' in task) {
+    if (browser) {
+      const { closeBrowser } = await import('../render/pdf.js');
+      await closeBrowser(browser);
+    }
     parentPort!.close();
     return;
   }
-  parentPort!.postMessage(await build(msg.job!, msg.limits, msg.config, msg.out, msg.chrome));
+  tell(await build(task));
 });

@@ -1,3 +1,7 @@
+import { CaptureError } from '../capture/frame.js';
+import { captureInput } from '../capture/open.js';
+import { onInterrupt } from '../interrupt.js';
+import { MODEL_SCHEMA_URL } from '../json-schema.js';
 import { labFor } from '../labs/blocks.js';
 import type { Limits } from '../limits.js';
 import { buildModel } from '../pipeline.js';
@@ -6,14 +10,14 @@ import type { ReportModel } from '../report/schema.js';
 
 export interface BuildOptions {
   limits: Limits;
-  config: ReportConfig;
+  config: Pick<ReportConfig, 'frames' | 'revealSecrets' | 'lab' | 'language'>;
   /** Bytes read so far, now and then (for a progress bar). */
   onProgress?: (bytesRead: number) => void;
 }
 
-/** Read one capture into its ReportModel (pipeline.ts, read to detail), with the config's choices. */
+/** Read one capture file into its ReportModel (pipeline.ts, read to detail), with the config's choices; the model names its JSON Schema. */
 export async function buildOne(capturePath: string, options: BuildOptions): Promise<ReportModel> {
-  return buildModel(capturePath, {
+  const model = await buildModel(capturePath, {
     limits: options.limits,
     choices: options.config.frames,
     revealSecrets: options.config.revealSecrets,
@@ -21,4 +25,21 @@ export async function buildOne(capturePath: string, options: BuildOptions): Prom
     language: options.config.language,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
+  return { $schema: MODEL_SCHEMA_URL, ...model };
+}
+
+/** A capture as the user names it: a file, or `-` for standard input (copied aside first, and removed after). */
+export async function buildCapture(arg: string, options: BuildOptions): Promise<ReportModel> {
+  const input = await captureInput(arg);
+  const forget = onInterrupt(input.dispose);
+  try {
+    return await buildOne(input.path, options);
+  } catch (e) {
+    // Name the capture as the user did, not as the copy of standard input.
+    if (e instanceof CaptureError && e.file === input.path && input.path !== input.name) throw new CaptureError(input.name, e.message);
+    throw e;
+  } finally {
+    forget();
+    input.dispose();
+  }
 }

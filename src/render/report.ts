@@ -1,18 +1,18 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
-import type { Browser } from 'puppeteer';
+import type { Browser } from 'puppeteer-core';
 import { format, UI, type Language } from '../knowledge/index.js';
 import type { LabProfile } from '../labs/profile.js';
 import { writeFileAtomic } from '../output.js';
 import type { ReportConfig } from '../report/config.js';
 import type { ReportModel } from '../report/schema.js';
 import { SUMMARY_COLUMNS, summaryCsv, type SummaryRow } from '../report/summary.js';
-import { findBrowser } from './browser.js';
+import { findBrowser, type BrowserChoice } from './browser.js';
 import { templateHelpers } from './helpers.js';
 import { frontMatter, renderHtml, splitFrontMatter, type PictureLookup } from './html.js';
 import { loadTemplates } from './markdown.js';
 import type { Notes } from './notes.js';
-import { renderPdf } from './pdf.js';
+import { closeBrowser, launchBrowser, renderPdf, type PdfBudget, type PdfResult } from './pdf.js';
 import { DEFAULT_TEMPLATES } from './templates-dir.js';
 import { buildView, loadViews, reportWords } from './view.js';
 
@@ -32,10 +32,14 @@ export interface RenderOptions {
   outDir: string;
   /** File name without extension: output/<baseName>.md, .html, .pdf, .json; pictures in <baseName>.files/. */
   baseName: string;
-  /** --chrome PATH. */
-  chrome?: string | undefined;
+  /** --chrome PATH, or the browser already chosen. */
+  chrome?: string | BrowserChoice | undefined;
   /** A browser already running, to print many reports with one launch. */
   browser?: Browser | undefined;
+  /** What printing may cost (maxPdfHtmlBytes, maxPdfSeconds, maxPdfMemoryBytes). */
+  pdfBudget?: PdfBudget | undefined;
+  /** Told when the report was too long for the PDF budget and the PDF stops early. */
+  onPdfCut?: ((path: string, cut: NonNullable<PdfResult['cut']>) => void) | undefined;
 }
 
 export interface Rendered {
@@ -104,13 +108,26 @@ async function writeRendered(
   }
   if (formats.includes('pdf')) {
     const t = UI[config.language];
-    const executablePath = options.browser ? '' : await findBrowser(options.chrome);
-    const { pdf } = await renderPdf(
-      rendered.html,
-      { executablePath, paper: config.paper, title: rendered.title, pageLabel: (p, n) => format(t.pageOf, p, n) },
-      options.browser,
-    );
-    written.push(writeFileAtomic(outDir, `${baseName}.pdf`, pdf));
+    const chosen = typeof options.chrome === 'object' ? options.chrome : undefined;
+    const browser = options.browser ?? (await launchBrowser(chosen ?? (await findBrowser(options.chrome as string | undefined))));
+    try {
+      const { pdf, cut } = await renderPdf(
+        rendered.html,
+        {
+          paper: config.paper,
+          title: rendered.title,
+          pageLabel: (p, n) => format(t.pageOf, p, n),
+          budget: options.pdfBudget,
+          cutNote: (a, b, c) => format(t.pdfCut, a, b, c),
+        },
+        browser,
+      );
+      const path = writeFileAtomic(outDir, `${baseName}.pdf`, pdf);
+      written.push(path);
+      if (cut) options.onPdfCut?.(path, cut);
+    } finally {
+      if (!options.browser) await closeBrowser(browser);
+    }
   }
   return written;
 }

@@ -119,6 +119,8 @@ export const Warning = z.object({
 });
 
 export const CoreModel = z.object({
+  /** The JSON Schema of this model (the file the package ships; `labreport schema` prints it). */
+  $schema: z.string().optional(),
   /** Version of this schema; raised only for a change that could break a reader. */
   modelVersion: z.literal(MODEL_VERSION),
   /** labreport version that wrote the model. */

@@ -17,6 +17,8 @@ export const uiEn = {
   incomplete: 'incomplete',
   contents: 'Contents',
   pageOf: 'Page {0} of {1}',
+  pdfCut:
+    'This PDF ends here: the report is {1} of HTML, more than the {2} a PDF is printed from (--max-pdf-html-bytes), so it stops before “{0}”. The HTML and Markdown reports are complete.',
   item: 'Item',
   value: 'Value',
   meaning: 'Meaning',

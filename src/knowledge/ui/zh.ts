@@ -18,6 +18,7 @@ export const uiZh = {
   incomplete: '不完整',
   contents: '目录',
   pageOf: '第 {0} 页，共 {1} 页',
+  pdfCut: '此 PDF 到此为止：报告的 HTML 共 {1}，超过了打印 PDF 的上限 {2}（--max-pdf-html-bytes），因此止于“{0}”之前。HTML 和 Markdown 报告是完整的。',
   item: '项目',
   value: '值',
   meaning: '含义',
