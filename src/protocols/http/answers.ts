@@ -744,11 +744,13 @@ const ANSWERS = {
     const images = [...part.images].sort((a, b) => a.request.time - b.request.time || a.request.frame - b.request.frame);
     if (images.length < 2) return ask.say.cannot('missingImages', part.page.request.frame, images.length);
     const streams = [...new Set(images.map((e) => e.stream))];
-    const arrived = (e: Asked) => e.response?.time ?? Infinity;
-    // A GET sent before an earlier image had arrived: the browser did not wait for it.
-    let overlap: { later: Asked; earlier: Asked } | null = null;
+    // A GET sent before an earlier image had arrived: the browser did not wait for it. (An image whose answer was not captured tells nothing.)
+    let overlap: { later: Asked; earlier: Answered } | null = null;
     for (let i = 1; i < images.length && !overlap; i++) {
-      const earlier = images.slice(0, i).find((x) => arrived(x) > images[i]!.request.time);
+      const earlier = images
+        .slice(0, i)
+        .filter(answered)
+        .find((x) => x.response.time > images[i]!.request.time);
       if (earlier) overlap = { later: images[i]!, earlier };
     }
     const getFrames = ask.say.frames(images.map((e) => e.request.frame));
