@@ -63,6 +63,7 @@ export const answersEn = {
   versions: 'The browser runs {0} (the request line in frame {1}) and the server runs {2} (the status line in frame {3}).',
   versionsNoResponse: "The browser runs {0} (the request line in frame {1}); the server's answer was not captured, so its version cannot be read.",
   languages: 'The browser accepts {0}, in that order of preference (Accept-Language in frame {1}).',
+  languagesOne: 'The browser accepts {0} only (Accept-Language in frame {1}).',
   languagesNone: 'The browser states no language preference: its GET in frame {0} has no Accept-Language line.',
   addresses: 'Your computer is {0} and the server is {1}: the source and destination addresses of the GET in frame {2}.',
   status: 'The server returned {0} (the status line in frame {1}).',
@@ -81,7 +82,7 @@ export const answersEn = {
   firstImsYes:
     'Yes: the first GET of {0} (frame {1}) already carries If-Modified-Since: {2}, so the browser had the file cached; empty the cache before this part to see a first, unconditional GET.',
   firstContentsYes:
-    'Yes: the response in frame {0} ({1}) carries the file in its body, {2} of {3}, as its Content-Length and the data after the blank line show.',
+    'Yes: the response in frame {0} ({1}) carries the file in its body, {2} of {3}: the data after the blank line, which Wireshark shows as File Data.',
   firstContentsNo: 'No: the response in frame {0} ({1}) has no body, so the file itself was not sent.',
   secondImsYes: 'Yes: the second GET (frame {0}) carries If-Modified-Since: {1}, the Last-Modified date the server sent with the file in frame {2}.',
   secondImsYesEtag:
@@ -103,6 +104,7 @@ export const answersEn = {
   statusFrameOne: 'Frame {0} holds the whole response, its status line {1} included.',
   longStatus: 'The status code is {0} and the phrase is {1} (frame {2}).',
   segmentsMany: 'The response came in {0} data-carrying TCP segments, {1} in all (the headers, then a body of {2}): {3}.',
+  segmentsLost: 'The capture holds {0} data-carrying TCP segments of the response, {1} in all, but lost some of it ({2} of the body are missing): {3}.',
   segmentsOne: 'One TCP segment carried the whole response (frame {0}, {1}).',
 
   // Part 4: HTML documents with embedded objects

@@ -61,6 +61,7 @@ export const answersZh = {
   versions: '浏览器运行的是 {0}（第 {1} 帧的请求行），服务器运行的是 {2}（第 {3} 帧的状态行）。',
   versionsNoResponse: '浏览器运行的是 {0}（第 {1} 帧的请求行）；服务器的响应没有被捕获，无法读出它的版本。',
   languages: '浏览器可以接受 {0}，按偏好顺序排列（第 {1} 帧的 Accept-Language）。',
+  languagesOne: '浏览器只接受 {0}（第 {1} 帧的 Accept-Language）。',
   languagesNone: '浏览器没有声明语言偏好：第 {0} 帧的 GET 中没有 Accept-Language 行。',
   addresses: '本机的 IP 地址是 {0}，服务器的是 {1}：即第 {2} 帧 GET 报文的源地址和目的地址。',
   status: '服务器返回 {0}（第 {1} 帧的状态行）。',
@@ -78,7 +79,7 @@ export const answersZh = {
   firstImsNo: '没有：第一次请求 {0} 的 GET（第 {1} 帧）中没有 If-Modified-Since 行，因为浏览器缓存中还没有这个文件。',
   firstImsYes:
     '有：第一次请求 {0} 的 GET（第 {1} 帧）已经带有 If-Modified-Since: {2}，说明浏览器缓存中已有该文件；做这一部分之前应先清空浏览器缓存，才能看到第一次的非条件 GET。',
-  firstContentsYes: '是的：第 {0} 帧的响应（{1}）在实体主体中带回了文件本身，共 {2}，类型为 {3}，从它的 Content-Length 和空行之后的数据可以看出。',
+  firstContentsYes: '是的：第 {0} 帧的响应（{1}）在实体主体中带回了文件本身，共 {2}，类型为 {3}：即空行之后的数据，Wireshark 中显示为 File Data。',
   firstContentsNo: '没有：第 {0} 帧的响应（{1}）没有实体主体，文件本身没有被发送。',
   secondImsYes: '有：第二次 GET（第 {0} 帧）带有 If-Modified-Since: {1}，正是服务器在第 {2} 帧随文件发来的 Last-Modified 时间。',
   secondImsYesEtag:
@@ -97,6 +98,7 @@ export const answersZh = {
   statusFrameOne: '第 {0} 帧包含整个响应，状态行 {1} 也在其中。',
   longStatus: '状态码是 {0}，短语是 {1}（第 {2} 帧）。',
   segmentsMany: '这个响应由 {0} 个携带数据的 TCP 报文段传送，共 {1}（首部，以及 {2} 的实体主体）：{3}。',
+  segmentsLost: '抓包中有该响应的 {0} 个携带数据的 TCP 报文段，共 {1}，但丢失了一部分（实体主体缺少 {2}）：{3}。',
   segmentsOne: '整个响应只用了 1 个 TCP 报文段（第 {0} 帧，{1}）。',
 
   // Part 4: HTML documents with embedded objects

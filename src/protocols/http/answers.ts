@@ -57,6 +57,9 @@ function fileName(uri: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
 }
 
+/** What a request asks for, as an answer names it: its file, or its path when that ends in "/". */
+const shownName = (uri: string) => fileName(uri) || (uri.split(/[?#]/)[0] ?? '') || uri;
+
 /**
  * Whether `text` matches `pattern`, where `*` stands for any characters, ignoring case.
  * Written by hand rather than as a RegExp, because the text is captured (hostile) and a
@@ -307,6 +310,12 @@ function ipLine(e: Asked): string {
   return `Internet Protocol Version ${e.client.ip.includes(':') ? 6 : 4}, Src: ${e.client.ip}, Dst: ${e.server.ip}`;
 }
 
+/** The body's size as the response declares it (Content-Length), else as captured: the captured body is shorter when the capture lost some of it. */
+function bodySize(r: HttpResponse): number {
+  const declared = header(r, 'content-length')?.trim() ?? '';
+  return /^\d{1,15}$/.test(declared) ? Number(declared) : (r.body?.length ?? 0);
+}
+
 /** The frame's wire length from the packet list, when the model has it. */
 function frameLength(http: Http, frame: number): number | null {
   const row = http.packets.find((p) => p.frame === frame);
@@ -357,7 +366,7 @@ const ANSWERS = {
         .filter(Boolean);
       return answer(
         {
-          answer: ask.say.f('languages', ask.say.list(tags), q.frame),
+          answer: ask.say.f(tags.length === 1 ? 'languagesOne' : 'languages', ask.say.list(tags), q.frame),
           evidence: [evidence(ask.say.at(q.frame), `Accept-Language: ${value}`, explainValue('accept-language', value, ask.say.lang, []) ?? '')],
           wireshark: { filter: 'http.accept_language', tree: [`${HTTP_TREE} › Accept-Language`] },
           frames: [q.frame],
@@ -428,7 +437,7 @@ const ANSWERS = {
       const text = !body
         ? ask.say.f('noBody', r.frame)
         : declared !== undefined
-          ? ask.say.f('contentLength', ask.say.bytes(body.length), declared.trim(), r.frame)
+          ? ask.say.f('contentLength', ask.say.bytes(bodySize(r)), declared.trim(), r.frame)
           : ask.say.f('contentLengthNone', ask.say.bytes(body.length), r.frame, ask.say.w[body.framing === 'chunked' ? 'framingChunked' : 'framingClose']);
       return answer(
         {
@@ -485,7 +494,7 @@ const ANSWERS = {
     if (!part) return ask.say.cannot('missingConditional', ask.say.pageName(ask.page));
     const q = part.first.request;
     const ims = header(q, 'if-modified-since');
-    const file = fileName(q.uri);
+    const file = shownName(q.uri);
     return answer(
       {
         answer: ims === undefined ? ask.say.f('firstImsNo', file, q.frame) : ask.say.f('firstImsYes', file, q.frame, ims),
@@ -537,7 +546,7 @@ const ANSWERS = {
   'kr-second-ims': (ask: Asking) => {
     const { part, standIn } = conditionalPart(ask.http, ask.page);
     if (!part) return ask.say.cannot('missingConditional', ask.say.pageName(ask.page));
-    if (!part.second) return ask.say.cannot('missingSecond', fileName(part.first.request.uri), part.first.request.frame);
+    if (!part.second) return ask.say.cannot('missingSecond', shownName(part.first.request.uri), part.first.request.frame);
     const q = part.second.request;
     const ims = header(q, 'if-modified-since');
     const inm = header(q, 'if-none-match');
@@ -574,7 +583,7 @@ const ANSWERS = {
   'kr-second-status': (ask: Asking) => {
     const { part, standIn } = conditionalPart(ask.http, ask.page);
     if (!part) return ask.say.cannot('missingConditional', ask.say.pageName(ask.page));
-    if (!part.second) return ask.say.cannot('missingSecond', fileName(part.first.request.uri), part.first.request.frame);
+    if (!part.second) return ask.say.cannot('missingSecond', shownName(part.first.request.uri), part.first.request.frame);
     const r = part.second.response;
     if (!r) return ask.say.cannot('missingResponse', part.second.request.frame);
     const status = `${r.status} ${r.reason}`;
@@ -605,7 +614,7 @@ const ANSWERS = {
     const { part, standIn } = longPart(ask.http, ask.page);
     if (!part) return ask.say.cannot('missingLong', ask.say.pageName(ask.page));
     const q = part.page.request;
-    const file = fileName(q.uri);
+    const file = shownName(q.uri);
     return answer(
       {
         answer: part.gets.length === 1 ? ask.say.f('longGetsOne', file, q.frame) : ask.say.f('longGetsMany', part.gets.length, file, q.frame),
@@ -676,13 +685,15 @@ const ANSWERS = {
     if (!r) return ask.say.cannot('missingResponse', part.page.request.frame);
     const total = r.segments.reduce((n, s) => n + s.bytes, 0);
     const list = r.segments.map((s) => `#${s.frame}(${s.bytes})`).join(', ');
-    const body = ask.say.bytes(r.body?.length ?? 0);
+    const body = ask.say.bytes(bodySize(r));
     return answer(
       {
         answer:
-          r.segments.length > 1
-            ? ask.say.f('segmentsMany', r.segments.length + r.framesUnlisted, ask.say.bytes(total), body, list)
-            : ask.say.f('segmentsOne', r.frame, ask.say.bytes(total)),
+          (r.body?.missingBytes ?? 0) > 0
+            ? ask.say.f('segmentsLost', r.segments.length + r.framesUnlisted, ask.say.bytes(total), ask.say.bytes(r.body!.missingBytes), list)
+            : r.segments.length > 1
+              ? ask.say.f('segmentsMany', r.segments.length + r.framesUnlisted, ask.say.bytes(total), body, list)
+              : ask.say.f('segmentsOne', r.frame, ask.say.bytes(total)),
         evidence:
           r.segments.length > 1
             ? [
@@ -743,7 +754,7 @@ const ANSWERS = {
     if (!part) return ask.say.cannot('missingEmbedded', ask.say.pageName(ask.page));
     const images = [...part.images].sort((a, b) => a.request.time - b.request.time || a.request.frame - b.request.frame);
     if (images.length < 2) return ask.say.cannot('missingImages', part.page.request.frame, images.length);
-    const streams = [...new Set(images.map((e) => e.stream))];
+    const streams = [...new Set(images.map((e) => e.stream))].sort((a, b) => a - b);
     // A GET sent before an earlier image had arrived: the browser did not wait for it. (An image whose answer was not captured tells nothing.)
     let overlap: { later: Asked; earlier: Answered } | null = null;
     for (let i = 1; i < images.length && !overlap; i++) {
