@@ -42,6 +42,7 @@ export const answersEn = {
   noteFrameLength: 'the whole frame: Ethernet, IP and TCP headers, HTTP headers and body',
   noteInfoColumn: "all the packet list's Info column shows",
   noteHeaderLines: 'the packet details and bytes also hold {0} header lines: {1}',
+  noteRequestHeaders: 'the request too: its {0} header lines are not in the Info column either',
   noteNoIms: 'none of its {0} header lines is If-Modified-Since or If-None-Match',
   noteEchoes: 'the date that If-Modified-Since echoes',
   noteEtag: "the file's ETag, from frame {0}",

@@ -41,6 +41,7 @@ export const answersZh = {
   noteFrameLength: '整个帧的长度：以太网、IP 和 TCP 首部，加上 HTTP 首部和实体主体',
   noteInfoColumn: '分组列表的 Info 列只显示这些',
   noteHeaderLines: '分组详情和分组字节中还有 {0} 个首部行：{1}',
+  noteRequestHeaders: '请求也是如此：它的 {0} 个首部行同样不显示在 Info 列中',
   noteNoIms: '它的 {0} 个首部行中既没有 If-Modified-Since，也没有 If-None-Match',
   noteEchoes: 'If-Modified-Since 回传的就是这个时间',
   noteEtag: '文件的 ETag，来自第 {0} 帧',

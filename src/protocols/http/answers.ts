@@ -474,11 +474,7 @@ const ANSWERS = {
           evidence: [
             evidence(ask.say.at(r.frame), info, ask.say.w.noteInfoColumn),
             evidence(ask.say.at(r.frame), '', ask.say.f('noteHeaderLines', names.length, names.join(ask.say.w.listSeparator))),
-            evidence(
-              ask.say.at(q.frame),
-              requestInfo,
-              ask.say.f('noteHeaderLines', q.headers.length, q.headers.map((h) => h.name).join(ask.say.w.listSeparator)),
-            ),
+            evidence(ask.say.at(q.frame), requestInfo, ask.say.f('noteRequestHeaders', q.headers.length)),
           ],
           wireshark: { filter: 'http', tree: [HTTP_TREE] },
           frames: [q.frame, r.frame],
