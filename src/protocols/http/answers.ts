@@ -251,8 +251,10 @@ class Say {
     return s.length < 2 ? (s[0] ?? '') : `${s.slice(0, -1).join(this.w.listSeparator)}${this.w.listLast}${s.at(-1)}`;
   }
 
+  /** "frame 7", "frames 64 and 71": each frame once (messages can end in the same frame). */
   frames(frames: readonly number[]): string {
-    return frames.length === 1 ? this.f('frame', frames[0]) : this.f('frames', this.list(frames));
+    const once = [...new Set(frames)];
+    return once.length === 1 ? this.f('frame', once[0]) : this.f('frames', this.list(once));
   }
 
   /** A remark in parentheses: " (x)" / "（x）". */
