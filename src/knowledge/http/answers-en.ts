@@ -23,6 +23,7 @@ export const answersEn = {
   listLast: ' and ',
   thePage: "the part's page",
   cannot: 'The capture cannot answer this: {0}',
+  moreEvidence: '{0} more, not listed',
   standIn: 'No GET of {0} was captured, so {1} stands in.',
 
   // Why an exchange was taken when the handout's page is not in the capture

@@ -22,6 +22,7 @@ export const answersZh = {
   listLast: ' 和 ',
   thePage: '本部分的网页',
   cannot: '本次抓包无法回答这个问题：{0}',
+  moreEvidence: '另有 {0} 项，未列出',
   standIn: '抓包中没有请求 {0} 的 GET，因此以{1}代替。',
 
   // Why an exchange was taken when the handout's page is not in the capture

@@ -111,14 +111,13 @@ function referredBy(q: HttpRequest, page: HttpRequest): boolean {
   return referer === page.fullUri || referer.toLowerCase() === origin || referer.toLowerCase() === `${origin}/`;
 }
 
-/** The GETs a page load made for the page's objects: after the page, from the same computer, referred by it, until the next page is asked for. */
+/** The GETs a page load made for the page's objects: after the page, from the same computer, referred by it, until the next page is asked for (a link followed from the page is a new page). */
 function objectsOf(http: Http, page: Asked): Asked[] {
   const out: Asked[] = [];
   for (const e of gets(http)) {
     if (e.request.frame <= page.request.frame || e.client.ip !== page.client.ip) continue;
-    const referred = referredBy(e.request, page.request);
-    if (isPageRequest(e.request) && !referred) break;
-    if (referred) out.push(e);
+    if (isPageRequest(e.request)) break;
+    if (referredBy(e.request, page.request)) out.push(e);
   }
   return out;
 }
@@ -287,10 +286,15 @@ interface Asking {
 const evidence = (at: string, quote: string, note = ''): Evidence => ({ at, quote, note });
 const sorted = (frames: number[]) => [...new Set(frames)].sort((a, b) => a - b);
 
+/** Lines of evidence shown for one answer (a page with many images has a GET each); the rest are counted. */
+const EVIDENCE_LINES = 12;
+
 /** The answer, with a first line of evidence saying which exchange stands in for a page the capture does not hold. */
 function answer(a: Omit<Answer, 'missing'>, standIn: AnswersKey | null, ask: Asking): Answer {
   const note = standIn ? [evidence('', '', ask.say.f('standIn', ask.page, ask.say.w[standIn]))] : [];
-  return { ...a, missing: false, evidence: [...note, ...a.evidence], frames: sorted(a.frames) };
+  const more = a.evidence.length - EVIDENCE_LINES;
+  const shown = more > 0 ? [...a.evidence.slice(0, EVIDENCE_LINES), evidence('', '', ask.say.f('moreEvidence', more))] : a.evidence;
+  return { ...a, missing: false, evidence: [...note, ...shown], frames: sorted(a.frames) };
 }
 
 /** Part 1's answers need its GET, and most of them its response. */
