@@ -116,6 +116,7 @@ function caseArgs(id: number): string[] {
   const args = ['--format', 'json,md,html', '--quiet'];
   if (id % 3 === 1) args.push('--lang', 'zh');
   if (id % 4 === 2) args.push('--reveal-secrets');
+  if (id % 5 === 3) args.push('--lab', 'kurose-ross-http');
   return args;
 }
 

@@ -40,6 +40,11 @@ export const LabTask = z
     title: Text,
     /** The blocks that answer it, in order. */
     blocks: z.array(BlockId).max(20).default([]),
+    /**
+     * The handout's page this task fetches, as a file name where `*` stands for any characters
+     * ("HTTP-wireshark-file1.html"): answer blocks look for it under any host first, then by the shape of the traffic.
+     */
+    page: z.string().min(1).max(200).optional(),
     /** Numbered questions, each with an answer block (a lab like Kurose & Ross's). */
     questions: z.array(LabQuestion).max(50).default([]),
   })

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Language } from '../knowledge/index.js';
+import type { LabTask } from '../labs/profile.js';
 import type { Limits } from '../limits.js';
 import type { Block, PacketListRow, ViewContext } from '../render/context.js';
 import type { TcpConnection } from '../reassembly/tcp-stream.js';
@@ -64,6 +65,11 @@ export interface ProtocolSlice<Name extends string = string, Records = unknown, 
   detailed?(model: Model, lookup: FrameLookup): void;
   /** The blocks it offers lab profiles ("request" for "http.request"); view() builds them. */
   readonly blocks: readonly string[];
+  /**
+   * The answer to a lab's numbered question that one of its blocks answers ("kr-versions" in `task`), in `lang`:
+   * one sentence and the frames it cites (the model's `lab.answers`); null for a block that answers no question.
+   */
+  answer?(model: Model, block: string, task: LabTask, lang: Language): { answer: string; frames: number[] } | null;
   /** Its columns in the class summary (summary.csv): what a teacher checks in each capture. Each column's heading is the word `class<Column>` of its view's ui ("classHasGet"). */
   summary?: { columns: readonly string[]; values(model: Model): Record<string, boolean | number | null> };
   /** Its view (model → template data), loaded only when a report is rendered. */

@@ -1,4 +1,5 @@
 import { format, type Language, type UiStrings } from '../knowledge/index.js';
+import type { LabProfile } from '../labs/profile.js';
 import type { ReportConfig } from '../report/config.js';
 import type { FrameDetail, ReportModel } from '../report/schema.js';
 
@@ -44,6 +45,8 @@ export class ViewContext {
   filesDir = 'report.files';
   /** The place being written now. */
   place = { id: '', label: '' };
+  /** The lab the report follows (its tasks name the handout's pages the answer blocks look for). */
+  lab: LabProfile | null = null;
   private readonly zone: string;
 
   constructor(

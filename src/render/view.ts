@@ -64,6 +64,7 @@ export function buildView(input: ViewInput, views: readonly LoadedView[]) {
   const t = reportWords(loaded, lang);
   const ctx = new ViewContext(model, config, lang, UI[lang]);
   ctx.filesDir = input.filesDir;
+  ctx.lab = lab;
   ctx.packets = loaded.flatMap((l) => l.view.packets?.(l.model, ctx) ?? []).sort((a, b) => a.frame - b.frame);
   for (const l of loaded) for (const p of l.view.packets?.(l.model, ctx) ?? []) ctx.filters.set(p.protocol, l.view.filter);
   const byName = new Map(loaded.map((l) => [l.slice.name, l]));

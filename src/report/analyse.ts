@@ -90,7 +90,7 @@ export async function analyse(records: CaptureRecords, options: AnalyseOptions):
       title: lab.title[language],
       language,
       tasks: lab.tasks.map((t) => ({ id: t.id, title: t.title[language] })),
-      answers: [],
+      answers: labAnswers(lab, slices, models, language),
     },
     frames: [...frames.details.values()].sort((a, b) => a.number - b.number),
     // A warning may quote captured text (a malformed request line): its password-like parameters are masked where they stand.
@@ -101,6 +101,17 @@ export async function analyse(records: CaptureRecords, options: AnalyseOptions):
   };
   // Last: mask every secret found in the raw text views, however it was encoded.
   return redactor.redactModel(model);
+}
+
+/** The answers to the lab's numbered questions, in the profile's order, each from the slice whose block answers it. */
+function labAnswers(lab: LabProfile, slices: readonly AnySlice[], models: Record<string, unknown>, language: Language): ReportModel['lab']['answers'] {
+  return lab.tasks.flatMap((task) =>
+    task.questions.flatMap((q) => {
+      const [owner = '', block = ''] = q.answer.split('.');
+      const found = slices.find((s) => s.name === owner)?.answer?.(models[owner], block, task, language);
+      return found ? [{ question: q.n, task: task.id, ...found }] : [];
+    }),
+  );
 }
 
 /** The dissected connections, in tcp.stream order, as Wireshark lists conversations. */

@@ -2,6 +2,7 @@ import type { Limits } from '../../limits.js';
 import type { Detection, Protocol } from '../protocol.js';
 import { defineSlice } from '../slice.js';
 import { analyseHttp, httpDetailed, httpFrames } from './analyse.js';
+import { ANSWER_BLOCKS, modelAnswer } from './answers.js';
 import { HttpCollector, HttpDissector } from './dissector.js';
 import { startVerdict } from './parser.js';
 
@@ -43,7 +44,8 @@ export const httpSlice = defineSlice({
   analyse: analyseHttp,
   frames: httpFrames,
   detailed: httpDetailed,
-  blocks: ['request', 'response', 'compare', 'get-post', 'conditional', 'summary'],
+  blocks: ['request', 'response', 'compare', 'get-post', 'conditional', 'summary', ...ANSWER_BLOCKS],
+  answer: modelAnswer,
   summary: {
     columns: ['httpExchanges', 'hasGet', 'hasPost'],
     values: (http) => ({

@@ -5,6 +5,7 @@ import { httpUiZh } from '../../knowledge/http/ui-zh.js';
 import type { Block, PacketListRow, ViewContext } from '../../render/context.js';
 import { detailText, layerLines, reassemblyLine, type DetailLine } from '../../render/details.js';
 import type { SliceView } from '../slice.js';
+import { answerBlocks } from './answers.js';
 import type { Body, Http, HttpExchange, HttpRequest, HttpResponse } from './schema.js';
 import { userAgentText } from './user-agent.js';
 import { explainValue } from './values.js';
@@ -562,6 +563,7 @@ export const httpView: SliceView<Http> = {
     'get-post': getPostBlock,
     conditional: conditionalBlock,
     summary: summaryBlock,
+    ...answerBlocks,
   },
   packets: (http): PacketListRow[] =>
     http.packets.map((p) => ({
