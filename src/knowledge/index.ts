@@ -5,8 +5,8 @@ import { mailEn } from './mail/en.js';
 import * as MAIL from './mail/facts.js';
 import type { MailTexts } from './mail/types.js';
 import { mailZh } from './mail/zh.js';
-import type { Explanation, Reference } from './types.js';
-import { type UiKey, uiEn } from './ui/en.js';
+import type { Explanation, Language, Reference } from './types.js';
+import { type UiStrings, uiEn } from './ui/en.js';
 import { uiZh } from './ui/zh.js';
 
 /*
@@ -14,8 +14,8 @@ import { uiZh } from './ui/zh.js';
  * reported as unknown: labreport never invents a meaning.
  */
 
-export type Language = 'en' | 'zh';
-export type UiStrings = Record<UiKey, string>;
+export type { Language } from './types.js';
+export type { UiStrings };
 
 const HTTP_TEXTS: Record<Language, HttpTexts> = { en: httpEn, zh: httpZh };
 export const UI: Record<Language, UiStrings> = { en: uiEn, zh: uiZh };

@@ -6,6 +6,9 @@
  * translator edits text and never code, and the compiler rejects a missing entry.
  */
 
+/** The languages a report is written in. */
+export type Language = 'en' | 'zh';
+
 /** Where an entry is defined, as cited in the report: "RFC 9110, section 12.5.1". */
 export interface Reference {
   /** RFC number (or 0 for a non-RFC source, with `source` set). */

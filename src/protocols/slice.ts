@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Language } from '../knowledge/index.js';
+import type { Language } from '../knowledge/types.js';
 import type { LabTask } from '../labs/profile.js';
 import type { Limits } from '../limits.js';
 import type { Block, PacketListRow, ViewContext } from '../render/context.js';

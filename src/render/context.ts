@@ -1,4 +1,6 @@
-import { format, type Language, type UiStrings } from '../knowledge/index.js';
+import { format } from '../knowledge/index.js';
+import type { Language } from '../knowledge/types.js';
+import type { UiStrings } from '../knowledge/ui/en.js';
 import type { LabProfile } from '../labs/profile.js';
 import type { ReportConfig } from '../report/config.js';
 import type { FrameDetail, ReportModel } from '../report/schema.js';

@@ -151,3 +151,4 @@ export const uiEn = {
 } as const;
 
 export type UiKey = keyof typeof uiEn;
+export type UiStrings = Record<UiKey, string>;
