@@ -88,7 +88,7 @@ export function dissectCapture(path: string, options: DissectOptions = {}): Capt
     },
     { maxOutOfOrderBytes: limits.maxOutOfOrderBytes, maxStreams: limits.maxStreams },
   );
-  const ip = new IpDecoder();
+  const ip = new IpDecoder({ maxPendingDatagrams: limits.maxPendingDatagrams, maxFragmentBytes: limits.maxFragmentBytes });
   const counts = { ipv4: 0, ipv6: 0, tcp: 0, otherLinkType: 0, records: 0, notTcp: 0, notIp: 0, ipFragmentsDropped: 0 };
   const otherLinkTypes = new Set<number>();
   let packets = 0;
