@@ -1,5 +1,5 @@
 import type { Limits } from '../../limits.js';
-import type { Endpoint, StreamHandler } from '../../reassembly/tcp-stream.js';
+import type { Arrival, Endpoint, StreamHandler } from '../../reassembly/tcp-stream.js';
 import type { DissectorContext } from '../protocol.js';
 import { HttpParser, type BodyBudget, type HttpMessageRecord } from './parser.js';
 
@@ -136,8 +136,8 @@ export class HttpDissector implements StreamHandler {
     }
   }
 
-  data(fromClient: boolean, bytes: Uint8Array, frame: number, time: number): void {
-    (fromClient ? this.requests : this.responses).data(bytes, frame, time);
+  data(fromClient: boolean, bytes: Uint8Array, frame: number, time: number, completedIn?: Arrival): void {
+    (fromClient ? this.requests : this.responses).data(bytes, frame, time, completedIn);
   }
 
   gap(fromClient: boolean, length: number): void {

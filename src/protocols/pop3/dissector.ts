@@ -1,4 +1,4 @@
-import type { Endpoint, StreamHandler } from '../../reassembly/tcp-stream.js';
+import type { Arrival, Endpoint, StreamHandler } from '../../reassembly/tcp-stream.js';
 import { DotBlock, LineReader, type Line } from '../lines.js';
 import type { DissectorContext } from '../protocol.js';
 import { noteLine, startsTlsRecord, type MailRecord, type SaslRecord, type TranscriptLine } from '../smtp/dissector.js';
@@ -90,7 +90,7 @@ export class Pop3Dissector implements StreamHandler {
     noteLine(this.session, line, this.ctx.limits.maxTranscriptLines);
   }
 
-  data(fromClient: boolean, bytes: Uint8Array, frame: number, time: number): void {
+  data(fromClient: boolean, bytes: Uint8Array, frame: number, time: number, completedIn?: Arrival): void {
     if (this.tls) return;
     if (!this.started) {
       this.started = true;
@@ -101,7 +101,7 @@ export class Pop3Dissector implements StreamHandler {
         return;
       }
     }
-    (fromClient ? this.client : this.server).data(bytes, frame, time);
+    (fromClient ? this.client : this.server).data(bytes, frame, time, completedIn);
   }
 
   gap(fromClient: boolean, length: number, frame: number): void {
@@ -196,7 +196,7 @@ export class Pop3Dissector implements StreamHandler {
     const { first, command, argument, dot } = this.block!;
     this.block = null;
     // The frame that ends the message: its last byte, or (nothing received) the +OK line's.
-    const last = dot.segments.lastFrame || dotLine?.frame || first.frame;
+    const last = dot.segments.shownFrame || dotLine?.frame || first.frame;
     this.session.responses.push({ command, argument, indicator: '+OK', frame: first.frame, text: first.text.replace(/^\+OK ?/i, ''), lines: dot.lines });
     if (command === 'RETR' || command === 'TOP') {
       this.note({ side: 'S', frame: last, bytes: dot.wireBytes, text: `(${dot.lines} lines, ${dot.size} bytes)`, kind: 'data' });

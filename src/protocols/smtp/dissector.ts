@@ -1,4 +1,4 @@
-import type { Endpoint, StreamHandler } from '../../reassembly/tcp-stream.js';
+import type { Arrival, Endpoint, StreamHandler } from '../../reassembly/tcp-stream.js';
 import { DotBlock, LineReader, type Line } from '../lines.js';
 import type { DissectorContext } from '../protocol.js';
 import { SegmentList, type SegmentRef } from '../segments.js';
@@ -132,7 +132,7 @@ export class SmtpDissector implements StreamHandler {
     noteLine(this.session, line, this.ctx.limits.maxTranscriptLines);
   }
 
-  data(fromClient: boolean, bytes: Uint8Array, frame: number, time: number): void {
+  data(fromClient: boolean, bytes: Uint8Array, frame: number, time: number, completedIn?: Arrival): void {
     if (this.mode === 'tls') return;
     if (!this.started) {
       this.started = true;
@@ -144,7 +144,7 @@ export class SmtpDissector implements StreamHandler {
         return;
       }
     }
-    (fromClient ? this.client : this.server).data(bytes, frame, time);
+    (fromClient ? this.client : this.server).data(bytes, frame, time, completedIn);
   }
 
   gap(fromClient: boolean, length: number, frame: number): void {
@@ -201,9 +201,9 @@ export class SmtpDissector implements StreamHandler {
         this.dataFrame = line.frame;
         this.chunks ??= { parts: [], size: 0, segments: new SegmentList(this.ctx.limits.maxFramesPerMessage) };
         const chunks = this.chunks;
-        this.client.raw(n, (bytes, frame, time, done) => {
+        this.client.raw(n, (bytes, frame, time, done, completedIn) => {
           chunks.size += bytes.length;
-          if (bytes.length) chunks.segments.add(frame, bytes.length, time);
+          if (bytes.length) chunks.segments.add(frame, bytes.length, time, completedIn);
           const kept = chunks.parts.reduce((s, p) => s + p.length, 0);
           if (kept < this.ctx.limits.maxBodyBytes) chunks.parts.push(Buffer.from(bytes.subarray(0, this.ctx.limits.maxBodyBytes - kept)));
           if (done && (last ?? '').toUpperCase() === 'LAST') this.finishChunks();
@@ -279,7 +279,7 @@ export class SmtpDissector implements StreamHandler {
     // DATA is answered twice: 354 invites the message, and the reply after the lone dot accepts or refuses it.
     this.pending.push({ verb: 'DATA', argument: '' });
     // The frame that ends the message: its last byte, or (nothing received) the DATA command's.
-    const frame = block.segments.lastFrame || this.dataFrame;
+    const frame = block.segments.shownFrame || this.dataFrame;
     this.note({ side: 'C', frame, bytes: block.wireBytes, text: `(${block.lines} lines, ${block.size} bytes)`, kind: 'data' });
     this.session.messages.push({
       frame,
@@ -297,7 +297,7 @@ export class SmtpDissector implements StreamHandler {
     this.chunks = null;
     const content = Buffer.concat(c.parts);
     this.session.messages.push({
-      frame: c.segments.lastFrame || this.dataFrame,
+      frame: c.segments.shownFrame || this.dataFrame,
       segments: c.segments.list,
       unlistedFrames: c.segments.unlisted,
       size: c.size,
