@@ -1,9 +1,13 @@
 import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { linkTypeName } from '../src/capture/link-types.js';
+import { openCapture } from '../src/capture/open.js';
 import { dissectCapture } from '../src/dissect.js';
 import { PcapWriter, TCP_ACK, TCP_PSH, TcpFlow } from '../src/fuzz/forge.js';
 import { HOSTILE_CASES } from '../src/fuzz/hostile.js';
-import { tempFile } from './helpers/files.js';
+import { OWN_FIXTURES, tempFile } from './helpers/files.js';
+import { pcapFile, type Packet } from './helpers/packets.js';
 
 /*
  * Wireshark's answers on captures from the wild (issue 9): the cases real-world files
@@ -94,4 +98,24 @@ describe('an out-of-order request resolved by an overlap is cited where tshark c
     expect(request.segments.length).toBe(10_000); // maxFramesPerMessage
     expect(request.unlistedFrames).toBe(190_000);
   }, 60_000);
+});
+
+describe('classic pcap of link type 12 or 14 (DLT_RAW as BSD, older libpcap and OpenBSD write it) reads as raw IP, as Wireshark reads it', () => {
+  // The lab capture re-encapsulated: each Ethernet frame's IP packet alone, under link type 101, 12 and 14.
+  const reader = openCapture(join(OWN_FIXTURES, 'lab.pcapng'));
+  const packets: Packet[] = [];
+  for (let f = reader.next(); f; f = reader.next()) packets.push({ tsSec: f.tsSec, tsNsec: f.tsNsec, data: Buffer.from(f.data.subarray(14)) });
+  reader.close();
+  const original = ourHttp(join(OWN_FIXTURES, 'lab.pcapng'));
+
+  it.each([101, 12, 14])('link type %i', (linkType) => {
+    const file = tempFile(`lab-raw-${linkType}.pcap`, pcapFile(packets, { linkType, nanosecond: true }));
+    const theirs = tsharkRows(file, 'tcp', ['frame.number', 'ip.src', 'tcp.stream']);
+    const records = dissectCapture(file);
+    expect(records.counts).toMatchObject({ ipv4: packets.length, tcp: packets.length, otherLinkType: 0 });
+    expect(records.connectionCount).toBe(new Set(theirs.map((r) => r.split(' ')[2])).size);
+    expect(ourHttp(file)).toEqual(tsharkHttp(file, ['-d', 'tcp.port==8000,http']));
+    expect(ourHttp(file)).toEqual(original);
+    expect(records.linkTypes.map(linkTypeName)).toEqual(['rawip']);
+  });
 });
