@@ -100,7 +100,7 @@ export const LIMIT_OPTIONS = {
   maxAuthSteps: {
     default: 100,
     unit: 'steps',
-    description: 'SASL challenges and responses kept per authentication exchange; further ones are counted.',
+    description: 'SASL challenges and responses kept per authentication exchange (and exchanges per session); further ones are counted.',
   },
   maxEhloKeywords: {
     default: 200,

@@ -5,8 +5,13 @@ import { linkTypeName } from '../src/capture/link-types.js';
 import { openCapture } from '../src/capture/open.js';
 import { dissectCapture } from '../src/dissect.js';
 import { PcapWriter, TCP_ACK, TCP_PSH, TcpFlow } from '../src/fuzz/forge.js';
-import { HOSTILE_CASES } from '../src/fuzz/hostile.js';
-import { OWN_FIXTURES, tempFile } from './helpers/files.js';
+import { HOSTILE_CASES, pop3LongListing } from '../src/fuzz/hostile.js';
+import { UI } from '../src/knowledge/index.js';
+import { DEFAULT_LIMITS, type Limits } from '../src/limits.js';
+import { mailView } from '../src/render/mail-view.js';
+import { analyse } from '../src/report/analyse.js';
+import { ReportModel, type TranscriptLine } from '../src/report/schema.js';
+import { OWN_FIXTURES, PUBLIC_FIXTURES, tempFile } from './helpers/files.js';
 import { pcapFile, type Packet } from './helpers/packets.js';
 
 /*
@@ -119,3 +124,118 @@ describe('classic pcap of link type 12 or 14 (DLT_RAW as BSD, older libpcap and 
     expect(records.linkTypes.map(linkTypeName)).toEqual(['rawip']);
   });
 });
+
+/** A model as the report gets it. */
+async function modelOf(file: string, limits: Partial<Limits> = {}) {
+  return ReportModel.parse(
+    await analyse(dissectCapture(file, { limits: { ...DEFAULT_LIMITS, ...limits } }), {
+      limits: { ...DEFAULT_LIMITS, ...limits },
+      fileSize: 0,
+      generator: 'test',
+      revealSecrets: true,
+    }),
+  );
+}
+
+describe('POP3 and SMTP transcripts keep every command and status line, however long the multi-line replies', () => {
+  it('a POP3 LIST and UIDL of 3,000 lines each, then RSET, 50 TOPs and QUIT: every command and indicator at the frame tshark shows it', async () => {
+    const file = tempFile('pop3-listing.pcap', pop3LongListing(3000));
+    const theirs = tsharkRows(file, 'pop.request.command || pop.response.indicator', ['frame.number', 'pop.request.command', 'pop.response.indicator']);
+    const m = await modelOf(file);
+    const s = m.pop3.sessions[0]!;
+    const ours = s.transcript.filter((l) => l.command || l.indicator).map((l) => `${l.frame} ${l.command ?? l.indicator}`);
+    expect(ours).toEqual(theirs);
+    expect(ours.filter((l) => / TOP$/.test(l))).toHaveLength(50);
+    expect(s.transcriptUnlisted).toBe(0);
+    // Each listing keeps its first maxReplyLines lines; the lone dot that ends it counts the rest.
+    const dots = s.transcript.filter((l) => l.text === '.');
+    expect(dots.map((l) => l.linesUnlisted)).toEqual([3000 - DEFAULT_LIMITS.maxReplyLines, 3000 - DEFAULT_LIMITS.maxReplyLines, ...Array(50).fill(undefined)]);
+    expect(s.responses.find((r) => r.command === 'LIST')!.lines).toBe(3000);
+  });
+
+  it('an EHLO answered with 3,000 keywords, then the mail: every command and reply code at the frame tshark shows it', async () => {
+    const file = tempFile('ehlo-keywords.pcap', HOSTILE_CASES.find((c) => c.name === 'ehlo-keywords')!.build(3000));
+    const theirs = tsharkRows(file, 'smtp.req.command || smtp.response.code', ['frame.number', 'smtp.req.command', 'smtp.response.code']).map((r) => {
+      const [frame, ...rest] = r.split(' ');
+      // One code per frame, however many lines carry it. tshark 4.0 does not join a reply line split across two segments and reads
+      // the digits at the start of the second piece ("177 param" of "250-X-KEYWORD-177 param") as a code: only the codes sent count.
+      const codes = new Set(
+        rest
+          .join(' ')
+          .split(',')
+          .filter((c) => !/^\d{3}$/.test(c) || ['220', '221', '250'].includes(c)),
+      );
+      return `${frame} ${[...codes].join(',')}`;
+    });
+    const m = await modelOf(file);
+    const s = m.smtp.sessions[0]!;
+    const byFrame = new Map<number, Set<string>>();
+    for (const l of s.transcript.filter((x) => x.command || x.code !== undefined)) {
+      const set = byFrame.get(l.frame) ?? new Set<string>();
+      set.add(l.command ?? String(l.code));
+      byFrame.set(l.frame, set);
+    }
+    const ours = [...byFrame].map(([frame, set]) => `${frame} ${[...set].join(',')}`);
+    // The same, except the frames that carry only the cut middle of the long reply (after its last listed line, before its last line).
+    const end = s.transcript.find((l) => l.linesUnlisted)!;
+    const lastListed = s.transcript[s.transcript.indexOf(end) - 1]!.frame;
+    expect(ours).toEqual(theirs.filter((r) => !(Number(r.split(' ')[0]) > lastListed && Number(r.split(' ')[0]) < end.frame)));
+    expect(theirs.length - ours.length).toBeGreaterThan(40);
+    expect(s.ehlo!.keywords).toHaveLength(DEFAULT_LIMITS.maxEhloKeywords);
+    expect(s.ehlo!.keywordsUnlisted).toBe(3001 - DEFAULT_LIMITS.maxEhloKeywords);
+    expect(s.transcript.find((l) => l.text === '250 PIPELINING')!.linesUnlisted).toBe(3002 - 2 - DEFAULT_LIMITS.maxReplyLines);
+  });
+});
+
+describe('each POP3 command is paired with its own reply across SASL continuations', () => {
+  it('AUTH PLAIN answered by "+ ": the steps pair CAPA, AUTH, the credentials, STAT, LIST, … with their own replies', async () => {
+    const file = join(PUBLIC_FIXTURES, 'pop3-user-pass-auth-plain.pcapng');
+    const m = await modelOf(file);
+    const view = mailView(m, UI.en, 'en');
+    // tshark's commands and indicators in order: without pipelining, the n-th command is answered by the n-th indicator after the greeting.
+    // (tshark 4.0 shows the SASL credentials as a command, named after their base64: those frames are left out, see fidelity-mail.)
+    const credentials = new Set(['56', '85', '104']);
+    const rows = tsharkRows(file, 'pop.request.command || pop.response.indicator', [
+      'frame.number',
+      'tcp.stream',
+      'pop.request.command',
+      'pop.response.indicator',
+    ]);
+    for (const [i, s] of m.pop3.sessions.entries()) {
+      const mine = rows.map((r) => r.split(' ')).filter((r) => r[1] === String(s.stream) && !credentials.has(r[0]!));
+      const commands = mine.filter((r) => r[2] !== '+OK' && r[2] !== '-ERR').map((r) => r[0]);
+      const replies = mine.filter((r) => r[2] === '+OK' || r[2] === '-ERR').map((r) => r[0]);
+      const sasl = s.transcript.filter((l) => l.kind === 'sasl').map((l) => l.frame);
+      // Our AUTH is answered by its "+ " continuation, and the credentials by the +OK/-ERR: tshark's pairs AUTH with that +OK/-ERR.
+      const theirs = commands.map((c, n) => `${c} -> ${replies[n + 1] ?? '-'}`);
+      const ours = view.pop3[i]!.steps.filter((st) => st.clientFrame !== null)
+        .map((st) => ({ client: st.clientFrame!, reply: frameOfReply(s.transcript, st.serverFrame) }))
+        .map((st, n, all) => (sasl.includes(Number(st.reply)) ? { ...st, reply: all[n + 1]!.reply } : st)) // AUTH, then its "+ ": the exchange ends at the next reply
+        .filter((st) => !sasl.includes(st.client))
+        .map((st) => `${st.client} -> ${st.reply}`);
+      expect(ours, `stream ${s.stream}`).toEqual(theirs);
+    }
+    const auth = view.pop3.find((s) => s.stream === 5)!.steps;
+    expect(auth.map((st) => `${st.client.split(' ')[0]} | ${st.server.split(' ')[0]}`)).toEqual([
+      ' | +OK',
+      'AUTH | -ERR',
+      'CAPA | +OK',
+      'AUTH | +',
+      'AGRpZ2l0YWxpbnZlc3RpZ2F0b3JAbmV0d29ya3NpbXMuY29tAG5hcGllcjEyMw== | +OK',
+      'STAT | +OK',
+      'LIST | +OK',
+      'UIDL | +OK',
+      'RETR | +OK',
+      'RETR | +OK',
+      'RETR | +OK',
+      'QUIT | +OK',
+    ]);
+  });
+});
+
+/** The frame of the status line that opened a step's reply (a multi-line reply's step ends at its dot). */
+function frameOfReply(transcript: TranscriptLine[], lastFrame: number | null): string {
+  if (lastFrame === null) return '-';
+  const i = transcript.findLastIndex((l) => l.side === 'S' && l.frame <= lastFrame && (l.indicator || l.kind === 'sasl'));
+  return String(transcript[i]!.frame);
+}

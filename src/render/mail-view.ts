@@ -62,7 +62,8 @@ function steps(lines: TranscriptLine[], explainClient: (l: TranscriptLine) => st
       continue;
     }
     // POP3 multi-line answers (a +OK line, then lines without a status, then the dot) belong to the step their +OK opened.
-    if (l.code === undefined && !l.indicator && reply.length === 0 && out.length) {
+    // A SASL continuation ("+ ") has no status either, but answers the line before it: it is a step of its own.
+    if (l.code === undefined && !l.indicator && l.kind !== 'sasl' && reply.length === 0 && out.length) {
       const last = out[out.length - 1]!;
       last.extra++;
       last.serverFrame = l.frame;

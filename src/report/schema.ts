@@ -76,8 +76,10 @@ export const Body = z.object({
   text: z.string().nullable(),
   /** True when `text` was cut. */
   textTruncated: z.boolean(),
-  /** Fields of an application/x-www-form-urlencoded or multipart/form-data body. */
+  /** Fields of an application/x-www-form-urlencoded or multipart/form-data body (up to maxFormFields). */
   form: z.array(FormField).nullable(),
+  /** Form fields past maxFormFields: counted, not listed. */
+  formUnlisted: z.number().int().nonnegative().default(0),
 });
 
 const messageCommon = {
@@ -294,6 +296,8 @@ export const TranscriptLine = z.object({
   text: z.string(),
   /** sasl: an authentication exchange line; data: the message (one entry); tls: encryption starts here; continuation: a line of a multi-line reply. */
   kind: z.enum(['sasl', 'data', 'tls', 'continuation']).optional(),
+  /** On the line that ends a multi-line reply or listing: its lines not listed (past maxReplyLines). */
+  linesUnlisted: z.number().int().nonnegative().optional(),
 });
 
 /** An authentication exchange (SMTP AUTH, POP3 USER/PASS, APOP, AUTH), decoded for the explanation; the secret is masked unless --reveal-secrets. */
@@ -314,6 +318,8 @@ export const MailAuth = z.object({
   result: z.string(),
   /** Each step: the server's prompt or the client's answer, raw (secrets masked) and decoded. */
   steps: z.array(z.object({ side: z.enum(['C', 'S']), frame: frameNumber.optional(), raw: z.string(), decoded: z.string().nullable() })),
+  /** Steps past maxAuthSteps: counted, not listed (nor shown in the transcript). */
+  stepsUnlisted: z.number().int().nonnegative().default(0),
 });
 
 export const MimePart = z.object({
@@ -357,8 +363,12 @@ export const MailMessage = z.object({
   cc: z.array(z.string()),
   date: z.string().nullable(),
   messageId: z.string().nullable(),
+  /** Header fields past maxMailHeaders: counted, not listed. */
+  headersUnlisted: z.number().int().nonnegative().default(0),
   /** The MIME tree, depth first. */
   parts: z.array(MimePart),
+  /** MIME parts past maxMimeParts: counted, not listed. */
+  partsUnlisted: z.number().int().nonnegative().default(0),
   attachments: z.array(z.object({ filename: z.string().nullable(), contentType: z.string(), size: z.number().int().nonnegative(), sha256: z.string() })),
   /** Why decoding failed, if it did. */
   error: z.string().optional(),
@@ -370,9 +380,13 @@ const mailSessionCommon = {
   server: Endpoint,
   /** Frame where encryption begins (after STARTTLS/STLS, or the first frame for implicit TLS), or null. */
   tlsFrame: frameNumber.nullable(),
-  /** Every authentication attempt, in order. */
+  /** Every authentication attempt, in order (up to maxAuthSteps). */
   auth: z.array(MailAuth),
+  /** Authentication attempts past maxAuthSteps: counted, not listed. */
+  authUnlisted: z.number().int().nonnegative().default(0),
   messages: z.array(MailMessage),
+  /** Messages past maxMessages: read to their end and counted, neither kept nor decoded. */
+  messagesUnlisted: z.number().int().nonnegative().default(0),
   transcript: z.array(TranscriptLine),
   transcriptUnlisted: z.number().int().nonnegative(),
 };
@@ -383,10 +397,21 @@ export const SmtpSession = z.object({
   tls: z.enum(['none', 'starttls', 'implicit']),
   /** The 220 greeting. */
   banner: z.string().nullable(),
-  ehlo: z.object({ command: z.string(), domain: z.string(), keywords: z.array(z.object({ keyword: z.string(), params: z.string() })) }).nullable(),
+  ehlo: z
+    .object({
+      command: z.string(),
+      domain: z.string(),
+      keywords: z.array(z.object({ keyword: z.string(), params: z.string() })),
+      /** Keywords past maxEhloKeywords: counted, not listed. */
+      keywordsUnlisted: z.number().int().nonnegative().default(0),
+    })
+    .nullable(),
   envelope: z.object({ from: z.string().nullable(), to: z.array(z.string()) }),
   /** Every reply, with the command it answered (null for the greeting; DATA twice: its 354, and the reply to the message), at the frame of its last line. */
   replies: z.array(z.object({ command: z.string().nullable(), code: z.number().int(), enhanced: z.string().nullable(), frame: frameNumber, text: z.string() })),
+  /** Replies past maxReplies: counted, not listed; and how many of those were failures (4xx, 5xx). */
+  repliesUnlisted: z.number().int().nonnegative().default(0),
+  failuresUnlisted: z.number().int().nonnegative().default(0),
 });
 
 export const Pop3Session = z.object({
@@ -405,6 +430,9 @@ export const Pop3Session = z.object({
       lines: z.number().int().nonnegative(),
     }),
   ),
+  /** Responses past maxReplies: counted, not listed; and how many of those were -ERR. */
+  responsesUnlisted: z.number().int().nonnegative().default(0),
+  failuresUnlisted: z.number().int().nonnegative().default(0),
 });
 
 export const Warning = z.object({

@@ -1,3 +1,4 @@
+import Queue from 'yocto-queue';
 import type { Limits } from '../../limits.js';
 import type { Arrival, Endpoint, StreamHandler } from '../../reassembly/tcp-stream.js';
 import type { DissectorContext } from '../protocol.js';
@@ -69,7 +70,7 @@ export class HttpDissector implements StreamHandler {
   /** The connection, as each exchange records it. */
   private readonly ends: { stream: number; client: Endpoint; server: Endpoint };
   /** Exchanges whose request head was seen and whose final response has not come. */
-  private readonly waiting: HttpExchangeRecord[] = [];
+  private readonly waiting = new Queue<HttpExchangeRecord>(); // a queue: a flood of pipelined requests pairs in linear time
 
   constructor(
     private readonly ctx: DissectorContext,
@@ -91,7 +92,7 @@ export class HttpDissector implements StreamHandler {
         detail: () => !collector.full,
         head: (msg) => {
           const exchange: HttpExchangeRecord = { ...this.ends, request: msg, response: null, informational: [], listed: true };
-          this.waiting.push(exchange);
+          this.waiting.enqueue(exchange);
           collector.add(exchange);
           collector.requests++;
         },
@@ -106,7 +107,7 @@ export class HttpDissector implements StreamHandler {
       'response',
       {
         continuation: continuation(false),
-        detail: () => this.waiting[0]?.listed ?? !collector.full,
+        detail: () => this.waiting.peek()?.listed ?? !collector.full,
         head: () => {},
         message: (msg) => this.response(msg),
         opaque,
@@ -114,14 +115,14 @@ export class HttpDissector implements StreamHandler {
       },
       ctx.limits,
       collector.budget,
-      { pendingMethod: () => this.waiting[0]?.request?.method },
+      { pendingMethod: () => this.waiting.peek()?.request?.method },
     );
   }
 
   private response(msg: HttpMessageRecord): void {
     this.collector.responses++;
     const interim = msg.status >= 100 && msg.status < 200 && msg.status !== 101;
-    const exchange = this.waiting[0];
+    const exchange = this.waiting.peek();
     if (interim) {
       if (exchange) exchange.informational.push(msg);
       else this.collector.add({ ...this.ends, request: null, response: null, informational: [msg], listed: true });
@@ -129,7 +130,7 @@ export class HttpDissector implements StreamHandler {
     }
     if (exchange) {
       exchange.response = msg;
-      this.waiting.shift();
+      this.waiting.dequeue();
     } else {
       // The request was not captured (the capture began mid-connection, or it fell in a gap).
       this.collector.add({ ...this.ends, request: null, response: msg, informational: [], listed: true });
