@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { linkTypeName } from '../src/capture/link-types.js';
 import { openCapture } from '../src/capture/open.js';
 import { dissectCapture } from '../src/dissect.js';
-import { PcapWriter, TCP_ACK, TCP_PSH, TcpFlow } from '../src/fuzz/forge.js';
+import { PcapWriter, TCP_ACK, TCP_FIN, TCP_PSH, TCP_RST, TcpFlow } from '../src/fuzz/forge.js';
 import { HOSTILE_CASES, pop3LongListing } from '../src/fuzz/hostile.js';
 import { UI } from '../src/knowledge/index.js';
 import { DEFAULT_LIMITS, type Limits } from '../src/limits.js';
@@ -239,3 +239,49 @@ function frameOfReply(transcript: TranscriptLine[], lastFrame: number | null): s
   const i = transcript.findLastIndex((l) => l.side === 'S' && l.frame <= lastFrame && (l.indicator || l.kind === 'sasl'));
   return String(transcript[i]!.frame);
 }
+
+describe('a response delimited by the connection closing is cited at the frame that closes it', () => {
+  const response = Buffer.from(`HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\n${'x'.repeat(3000)}`);
+  const scenarios: Record<string, (flow: TcpFlow, out: PcapWriter) => void> = {
+    'the server FIN alone, after the data': (flow, out) => {
+      for (const f of flow.segmentsOf(false, response)) out.add(f);
+      out.add(flow.frame(true, TCP_ACK));
+      out.add(flow.frame(false, TCP_FIN | TCP_ACK));
+      out.add(flow.frame(true, TCP_FIN | TCP_ACK));
+    },
+    'the FIN on the last data segment': (flow, out) => {
+      const frames = flow.segmentsOf(false, response);
+      frames.at(-1)![14 + 20 + 13]! |= TCP_FIN;
+      for (const f of frames) out.add(f);
+      out.add(flow.frame(true, TCP_FIN | TCP_ACK));
+    },
+    'the client closing first': (flow, out) => {
+      for (const f of flow.segmentsOf(false, response)) out.add(f);
+      out.add(flow.frame(true, TCP_FIN | TCP_ACK));
+      out.add(flow.frame(false, TCP_FIN | TCP_ACK));
+    },
+  };
+
+  it.each(Object.entries(scenarios))('%s', (name, close) => {
+    const out = new PcapWriter();
+    const flow = new TcpFlow(out).handshake().send(true, 'GET / HTTP/1.0\r\nHost: a\r\n\r\n');
+    close(flow, out);
+    const file = tempFile(`close-${name.replace(/\W+/g, '-')}.pcap`, out.bytes());
+    expect(ourHttp(file)).toEqual(tsharkHttp(file));
+    // Wireshark lists the FIN among the reassembled segments, with no data: "#10(0)".
+    const theirSegments = tsharkRows(file, 'http.response', ['tcp.segment'])[0]!;
+    const ours = dissectCapture(file).http.exchanges[0]!.response!;
+    expect(ours.segments.map((s) => s.frame).join(',')).toBe(theirSegments);
+    expect(ours.body!.length).toBe(3000);
+  });
+
+  it('one cut by a reset, or by the end of the capture, stays at its last data frame (tshark shows no response there: a known difference, we recover it)', () => {
+    const out = new PcapWriter();
+    const flow = new TcpFlow(out).handshake().send(true, 'GET / HTTP/1.0\r\nHost: a\r\n\r\n');
+    for (const f of flow.segmentsOf(false, response)) out.add(f);
+    out.add(flow.frame(false, TCP_RST | TCP_ACK));
+    const file = tempFile('close-rst.pcap', out.bytes());
+    expect(tsharkHttp(file)).toEqual(['4 GET']);
+    expect(ourHttp(file)).toEqual(['4 GET', '8 200']);
+  });
+});

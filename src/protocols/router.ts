@@ -7,7 +7,7 @@ const MAX_DETECTION_BYTES = 4096;
 type Held =
   | { kind: 'data'; fromClient: boolean; bytes: Uint8Array; frame: number; time: number; completedIn: Arrival | undefined }
   | { kind: 'gap'; fromClient: boolean; length: number; frame: number; time: number }
-  | { kind: 'end'; fromClient: boolean };
+  | { kind: 'end'; fromClient: boolean; closedIn: Arrival | undefined };
 
 /**
  * Sits in front of a new connection until its protocol is known: by content (an HTTP
@@ -42,9 +42,9 @@ export class ProtocolRouter implements StreamHandler {
     this.held.push({ kind: 'gap', fromClient, length, frame, time });
   }
 
-  end(fromClient: boolean): void {
-    if (this.decided) return this.target?.end(fromClient);
-    this.held.push({ kind: 'end', fromClient });
+  end(fromClient: boolean, closedIn?: Arrival): void {
+    if (this.decided) return this.target?.end(fromClient, closedIn);
+    this.held.push({ kind: 'end', fromClient, closedIn });
     if (fromClient) this.ended.client = true;
     else this.ended.server = true;
     this.decide(this.ended.client && this.ended.server);
@@ -74,7 +74,7 @@ export class ProtocolRouter implements StreamHandler {
     for (const h of held) {
       if (h.kind === 'data') this.target.data(h.fromClient, h.bytes, h.frame, h.time, h.completedIn);
       else if (h.kind === 'gap') this.target.gap(h.fromClient, h.length, h.frame, h.time);
-      else this.target.end(h.fromClient);
+      else this.target.end(h.fromClient, h.closedIn);
     }
   }
 }

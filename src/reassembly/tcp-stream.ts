@@ -27,8 +27,12 @@ export interface StreamHandler {
   data(fromClient: boolean, bytes: Uint8Array, frame: number, time: number, completedIn?: Arrival): void;
   /** `length` bytes on that side were never captured; `frame` is the first frame after them. */
   gap(fromClient: boolean, length: number, frame: number, time: number): void;
-  /** That side is finished: FIN or RST seen, or the capture ended. */
-  end(fromClient: boolean): void;
+  /**
+   * That side is finished: FIN or RST seen, or the capture ended. `closedIn` is the frame
+   * of the FIN when the side ended by one: Wireshark shows a message delimited by the
+   * close there.
+   */
+  end(fromClient: boolean, closedIn?: Arrival): void;
 }
 
 /** Bounds on reassembly state against hostile or enormous captures. */
@@ -211,16 +215,17 @@ class HalfStream {
   }
 
   private checkFin(): void {
-    if (!this.closed && this.finAt >= 0 && this.next >= this.finAt) this.close();
+    if (!this.closed && this.finAt >= 0 && this.next >= this.finAt) this.close({ frame: this.finFrame, time: this.finTime });
   }
 
-  close(): void {
+  /** This side is done: by its FIN (`closedIn`), an RST, or the end of the capture. */
+  close(closedIn?: Arrival): void {
     if (this.closed) return;
     while (!this.pending.isEmpty()) this.skipHole();
     if (this.closed) return; // the buffered bytes reached the FIN, which closed this side already
     if (this.finAt > this.next) this.loseBeforeFin();
     this.closed = true;
-    this.conn.handler?.end(this.fromClient);
+    this.conn.handler?.end(this.fromClient, closedIn);
     // Both sides done: the dissector has all it will get; let its working state go.
     if (this.conn.finished) this.conn.handler = null;
   }

@@ -145,7 +145,7 @@ export class HttpDissector implements StreamHandler {
     (fromClient ? this.requests : this.responses).gap(length);
   }
 
-  end(fromClient: boolean): void {
-    (fromClient ? this.requests : this.responses).end();
+  end(fromClient: boolean, closedIn?: Arrival): void {
+    (fromClient ? this.requests : this.responses).end(closedIn);
   }
 }

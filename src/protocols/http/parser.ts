@@ -365,10 +365,13 @@ export class HttpParser {
     this.msg!.complete = false;
   }
 
-  /** The direction ended (FIN, RST or end of capture). */
-  end(): void {
-    if (this.state === 'close') this.finishBody();
-    else if (this.state === 'head' || this.msg) this.cutShort('the connection ended before the message was complete');
+  /** The direction ended (FIN, RST or end of capture); `closedIn` is the FIN's frame. */
+  end(closedIn?: Arrival): void {
+    if (this.state === 'close') {
+      // Delimited by the close: Wireshark shows the message at the FIN, and lists it among its segments with no data.
+      if (closedIn) this.segments!.add(closedIn.frame, 0, closedIn.time);
+      this.finishBody();
+    } else if (this.state === 'head' || this.msg) this.cutShort('the connection ended before the message was complete');
   }
 
   private begin(): void {
