@@ -5,6 +5,7 @@ import { activeContent, checkCase } from '../src/fuzz/check.js';
 import { fileLayout, packetLayout } from '../src/fuzz/layout.js';
 import { MUTATOR_NAMES, mutateCase } from '../src/fuzz/mutate.js';
 import { DEFAULT_CORPUS, loadCorpus, runFuzz } from '../src/fuzz/runner.js';
+import { READ_CHUNK_BYTES } from '../src/capture/chunked-file.js';
 import { openCapture } from '../src/capture/open.js';
 import { OWN_FIXTURES, tempDir } from './helpers/files.js';
 
@@ -38,6 +39,19 @@ describe('fuzzing: mutations', () => {
       expect(Buffer.compare(a.bytes, b.bytes)).toBe(0);
     }
     expect(mutateCase(5, 1, corpus).mutations).not.toEqual(mutateCase(6, 1, corpus).mutations);
+  });
+
+  it.each(['record at a read-chunk edge', 'descending segments', 'fragment train', 'pipelining flood'])('aim at what issue 9 found: %s', (name) => {
+    let id = 0;
+    while (!mutateCase(9, id, corpus).mutations[0]!.startsWith(`${name}:`)) id++;
+    const c = mutateCase(9, id, corpus);
+    const fixture = corpus.find((f) => f.name === c.fixture)!;
+    const before = fileLayout(fixture.bytes)!.records;
+    const after = fileLayout(c.bytes)!.records;
+    if (name === 'record at a read-chunk edge') {
+      // Some record now starts within 32 bytes of the end of one of the reader's first chunks.
+      expect(after.some((rec) => [1, 2, 3].some((k) => Math.abs(rec.start - k * READ_CHUNK_BYTES) <= 32) || rec.length < 12)).toBe(true);
+    } else expect(after.length).toBeGreaterThan(before.length);
   });
 
   it('find every record and TCP header of the lab capture, as the reader does', () => {
