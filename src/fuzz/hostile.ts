@@ -93,6 +93,22 @@ function pipelinedCommands(count: number): Buffer {
   return out.bytes();
 }
 
+/** `count` HTTP requests pipelined before any response, then their responses. */
+function pipelinedRequests(count: number): Buffer {
+  const out = new PcapWriter();
+  const flow = web(out).handshake();
+  flow.send(
+    true,
+    lines(count, (i) => `GET /${i} HTTP/1.1\r\nHost: bomb.test\r\n\r\n`),
+  );
+  flow.send(
+    false,
+    lines(count, () => 'HTTP/1.1 204 No Content\r\n\r\n'),
+  );
+  flow.close();
+  return out.bytes();
+}
+
 /** `count` RCPT TO commands, each refused (failures), one exchange at a time. */
 function refusedRecipients(count: number): Buffer {
   const out = new PcapWriter();
@@ -202,6 +218,7 @@ export const HOSTILE_CASES: HostileCase[] = [
   { name: 'descending-segments', what: 'one-byte TCP segments in descending order', full: 200_000, build: descendingSegments },
   { name: 'smtp-pipelined', what: 'SMTP commands pipelined before their replies', full: 200_000, build: pipelinedCommands },
   { name: 'smtp-pipelined-1m', what: 'SMTP commands pipelined before their replies', full: 1_000_000, build: pipelinedCommands },
+  { name: 'http-pipelined', what: 'HTTP requests pipelined before their responses', full: 200_000, build: pipelinedRequests },
   { name: 'smtp-refused', what: 'SMTP replies (RCPT TO refused: failures)', full: 10_000, build: refusedRecipients },
   { name: 'mail-headers', what: 'header fields in one mail (251 kB)', full: 20_000, build: headerFields },
   { name: 'mime-parts', what: 'MIME parts in one mail', full: 20_000, build: mimeParts },

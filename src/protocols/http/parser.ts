@@ -215,7 +215,7 @@ export class HttpParser {
             this.abandon();
             return;
           }
-          this.headPieces.push(b.slice(o, stop));
+          this.headPieces.push(Buffer.from(b.subarray(o, stop))); // a copy: Buffer#slice is a view of the reader's reused buffer
           o = stop;
           if (end >= 0) this.parseHead(frame);
           break;
