@@ -69,8 +69,12 @@ export class HttpDissector implements StreamHandler {
   private readonly responses: HttpParser;
   /** The connection, as each exchange records it. */
   private readonly ends: { stream: number; client: Endpoint; server: Endpoint };
-  /** Exchanges whose request head was seen and whose final response has not come. */
-  private readonly waiting = new Queue<HttpExchangeRecord>(); // a queue: a flood of pipelined requests pairs in linear time
+  /**
+   * Requests whose head was seen and whose final response has not come, oldest first: a
+   * queue, so a flood of pipelined requests pairs in linear time. A request past
+   * maxExchanges keeps only its method (which frames its response); its exchange is null.
+   */
+  private readonly waiting = new Queue<{ method: string; exchange: HttpExchangeRecord | null }>();
 
   constructor(
     private readonly ctx: DissectorContext,
@@ -91,10 +95,15 @@ export class HttpDissector implements StreamHandler {
         continuation: continuation(true),
         detail: () => !collector.full,
         head: (msg) => {
-          const exchange: HttpExchangeRecord = { ...this.ends, request: msg, response: null, informational: [], listed: true };
-          this.waiting.enqueue(exchange);
-          collector.add(exchange);
           collector.requests++;
+          if (collector.full) {
+            collector.unlisted++; // counted; its response is framed by its method alone
+            this.waiting.enqueue({ method: msg.method, exchange: null });
+            return;
+          }
+          const exchange: HttpExchangeRecord = { ...this.ends, request: msg, response: null, informational: [], listed: true };
+          collector.add(exchange);
+          this.waiting.enqueue({ method: msg.method, exchange });
         },
         message: () => {},
         opaque,
@@ -107,7 +116,10 @@ export class HttpDissector implements StreamHandler {
       'response',
       {
         continuation: continuation(false),
-        detail: () => this.waiting.peek()?.listed ?? !collector.full,
+        detail: () => {
+          const next = this.waiting.peek();
+          return next ? next.exchange !== null : !collector.full;
+        },
         head: () => {},
         message: (msg) => this.response(msg),
         opaque,
@@ -115,21 +127,21 @@ export class HttpDissector implements StreamHandler {
       },
       ctx.limits,
       collector.budget,
-      { pendingMethod: () => this.waiting.peek()?.request?.method },
+      { pendingMethod: () => this.waiting.peek()?.method },
     );
   }
 
   private response(msg: HttpMessageRecord): void {
     this.collector.responses++;
     const interim = msg.status >= 100 && msg.status < 200 && msg.status !== 101;
-    const exchange = this.waiting.peek();
+    const waiting = this.waiting.peek();
     if (interim) {
-      if (exchange) exchange.informational.push(msg);
+      if (waiting) waiting.exchange?.informational.push(msg);
       else this.collector.add({ ...this.ends, request: null, response: null, informational: [msg], listed: true });
       return;
     }
-    if (exchange) {
-      exchange.response = msg;
+    if (waiting) {
+      if (waiting.exchange) waiting.exchange.response = msg;
       this.waiting.dequeue();
     } else {
       // The request was not captured (the capture began mid-connection, or it fell in a gap).
