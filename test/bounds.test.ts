@@ -94,6 +94,12 @@ describe('POP3', () => {
 });
 
 describe('HTTP', () => {
+  it('5,000 requests pipelined before their responses: the listed ones paired with their own responses, the rest counted', async () => {
+    const m = await model(hostile('http-pipelined', 5000), { maxExchanges: 100 });
+    expect(m.http).toMatchObject({ requests: 5000, responses: 5000, exchangesUnlisted: 4900 });
+    expect(m.http.exchanges.map((e) => `${e.request!.uri} ${e.response?.status}`)).toEqual(Array.from({ length: 100 }, (_, i) => `/${i} 204`));
+  });
+
   it('form fields past maxFormFields are counted', async () => {
     const body = (await model(hostile('form-fields', 10_000), { maxFormFields: 100 })).http.exchanges[0]!.request!.body!;
     expect(body.form).toHaveLength(100);
