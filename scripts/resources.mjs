@@ -54,18 +54,29 @@ function treeRss(rootPid) {
   return total;
 }
 
-/** Run a command: wall seconds, peak RSS of its process tree, exit code and stderr. */
+/**
+ * Run a command: wall seconds, CPU seconds (user + system, its reaped descendants included:
+ * on a shared machine the wall time says more about the others), peak RSS of its process
+ * tree, exit code and stderr.
+ */
 function measure(cmd, args) {
   return new Promise((resolve) => {
     const started = process.hrtime.bigint();
-    const child = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn('/usr/bin/time', ['-f', 'cpu %U %S', cmd, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     let peak = 0;
     const timer = setInterval(() => (peak = Math.max(peak, treeRss(child.pid))), 20);
     child.on('close', (code) => {
       clearInterval(timer);
-      resolve({ seconds: Number(process.hrtime.bigint() - started) / 1e9, peak, code, stderr });
+      const cpu = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(stderr);
+      resolve({
+        seconds: Number(process.hrtime.bigint() - started) / 1e9,
+        cpu: cpu ? Number(cpu[1]) + Number(cpu[2]) : NaN,
+        peak,
+        code,
+        stderr: stderr.replace(/cpu [\d.]+ [\d.]+\s*$/, ''),
+      });
     });
   });
 }
@@ -82,6 +93,8 @@ function summary(name, m) {
       return request
         ? `${request.method} cited at frame ${request.frame}, ${request.headerBytes + (request.body?.length ?? 0)} bytes, complete: ${request.complete}`
         : 'no request';
+    case 'http-pipelined':
+      return `${m.http.requests} requests, ${m.http.responses} responses; ${m.http.exchanges.length} exchanges listed, ${m.http.exchangesUnlisted} counted`;
     case 'smtp-pipelined':
     case 'smtp-pipelined-1m':
     case 'smtp-refused':
@@ -115,8 +128,8 @@ const dir = mkdtempSync(join(tmpdir(), 'labreport-resources-'));
 const MiB = 1024 * 1024;
 console.log(`labreport build --format ${values.formats}, each hostile capture at ${values.scale}× issue 9's scale`);
 console.log('');
-console.log('| case | scale | capture | seconds | peak RSS (process tree) | what the model says |');
-console.log('|---|---:|---:|---:|---:|---|');
+console.log('| case | scale | capture | seconds | CPU seconds | peak RSS (process tree) | what the model says |');
+console.log('|---|---:|---:|---:|---:|---:|---|');
 try {
   for (const c of cases) {
     const scale = Math.max(2, Math.round(c.full * Number(values.scale)));
@@ -128,7 +141,7 @@ try {
     if (r.code === 0 && values.formats.includes('json')) says = summary(c.name, JSON.parse(readFileSync(join(out, `${c.name}.json`), 'utf8')));
     const size = statSync(file).size;
     console.log(
-      `| ${c.name}: ${c.what} | ${scale.toLocaleString('en')} | ${(size / MiB).toFixed(1)} MiB | ${r.seconds.toFixed(2)} | ${(r.peak / MiB).toFixed(0)} MiB | ${says} |`,
+      `| ${c.name}: ${c.what} | ${scale.toLocaleString('en')} | ${(size / MiB).toFixed(1)} MiB | ${r.seconds.toFixed(2)} | ${r.cpu.toFixed(2)} | ${(r.peak / MiB).toFixed(0)} MiB | ${says} |`,
     );
     rmSync(out, { recursive: true, force: true });
     rmSync(file, { force: true });
