@@ -2,8 +2,8 @@
 // Time and peak memory of `labreport build` on each hostile capture of issue 9, at full scale:
 // fragment trains, descending one-byte segments, pipelined floods, and the lists that grow
 // with the input (replies, SASL steps, EHLO keywords, messages, header fields, MIME parts,
-// form fields). Peak RSS is of the whole process tree (Chromium included when it prints a
-// PDF), sampled from /proc every 20 ms. The captures are built by src/fuzz/hostile.ts
+// form fields). Peak memory is of the whole process tree (Chromium included when it prints a
+// PDF): the sum of its processes' PSS, sampled from /proc every 20 ms. The captures are built by src/fuzz/hostile.ts
 // (compiled: run `npm run build` first), in the system temp directory.
 //
 // Usage: node scripts/resources.mjs [--formats json,md,html] [--case NAME,NAME] [--scale 0.1]
@@ -26,8 +26,13 @@ const only = values.case?.split(',');
 const cases = HOSTILE_CASES.filter((c) => !only || only.includes(c.name));
 const PAGE = 4096;
 
-/** RSS in bytes of a process and all its descendants, from /proc. */
-function treeRss(rootPid) {
+/**
+ * Memory in bytes of a process and all its descendants, from /proc: the sum of their PSS
+ * (proportional set size: a page shared by n processes counts 1/n in each, so Chromium's
+ * shared pages are not counted once per process, as summed RSS would), or of their RSS
+ * where smaps_rollup cannot be read.
+ */
+function treeMemory(rootPid) {
   const children = new Map();
   const rss = new Map();
   for (const name of readdirSync('/proc')) {
@@ -48,10 +53,19 @@ function treeRss(rootPid) {
   let total = 0;
   for (const stack = [rootPid]; stack.length;) {
     const pid = stack.pop();
-    total += rss.get(pid) ?? 0;
+    total += pss(pid) ?? rss.get(pid) ?? 0;
     stack.push(...(children.get(pid) ?? []));
   }
   return total;
+}
+
+function pss(pid) {
+  try {
+    const kb = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'latin1'));
+    return kb ? Number(kb[1]) * 1024 : null;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -66,7 +80,7 @@ function measure(cmd, args) {
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     let peak = 0;
-    const timer = setInterval(() => (peak = Math.max(peak, treeRss(child.pid))), 20);
+    const timer = setInterval(() => (peak = Math.max(peak, treeMemory(child.pid))), 20);
     child.on('close', (code) => {
       clearInterval(timer);
       const cpu = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(stderr);
@@ -128,7 +142,7 @@ const dir = mkdtempSync(join(tmpdir(), 'labreport-resources-'));
 const MiB = 1024 * 1024;
 console.log(`labreport build --format ${values.formats}, each hostile capture at ${values.scale}× issue 9's scale`);
 console.log('');
-console.log('| case | scale | capture | seconds | CPU seconds | peak RSS (process tree) | what the model says |');
+console.log('| case | scale | capture | seconds | CPU seconds | peak memory (process tree, PSS) | what the model says |');
 console.log('|---|---:|---:|---:|---:|---:|---|');
 try {
   for (const c of cases) {
