@@ -1,12 +1,13 @@
-import { CaptureError, type CaptureFormat } from './capture/frame.js';
+import { CaptureError, type CaptureFormat, type Frame } from './capture/frame.js';
 import { openCapture } from './capture/open.js';
 import { LINKTYPE_RECORD } from './capture/pcapng.js';
 import { IpDecoder, IPPROTO_TCP } from './decode/ip.js';
 import { DECODED_LINK_TYPES, decodeLink } from './decode/link.js';
 import { decodeTcp } from './decode/tcp.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
-import { createProtocols, type ProtocolResults } from './protocols/registry.js';
+import { SLICES, type SliceRecords } from './protocols/registry.js';
 import { ProtocolRouter } from './protocols/router.js';
+import type { DissectedConnection } from './protocols/slice.js';
 import type { TcpConnection } from './reassembly/tcp-stream.js';
 import { TcpTracker } from './reassembly/tcp-tracker.js';
 import { Warnings } from './warnings.js';
@@ -17,7 +18,9 @@ export interface Timestamp {
 }
 
 /** Everything one pass over a capture finds, before analysis turns it into a report model. */
-export interface CaptureRecords extends ProtocolResults {
+export interface CaptureRecords {
+  /** Each slice's records, by name. */
+  protocols: SliceRecords;
   file: string;
   format: CaptureFormat;
   /** Nanosecond (pcap magic or if_tsresol ≥ 9) or microsecond timestamps. */
@@ -50,12 +53,6 @@ export interface CaptureRecords extends ProtocolResults {
   warnings: Warnings;
 }
 
-export interface DissectedConnection {
-  conn: TcpConnection;
-  /** The protocol found on it ("http", "smtp", "pop3"). */
-  protocol: string;
-}
-
 export interface DissectOptions {
   limits?: Limits;
   /** Called now and then with bytes read so far, for progress bars. */
@@ -67,135 +64,189 @@ export interface DissectOptions {
 }
 
 /**
- * The core chain, start to end: read frames → decode link, IP, TCP → reassemble each
- * connection → dissect its protocol. One pass, frames in file order, bounded memory.
+ * The capture pass: the read, decode, reassemble and dissect stages of pipeline.ts, run
+ * together frame by frame in file order, in one pass and bounded memory.
  */
 export function dissectCapture(path: string, options: DissectOptions = {}): CaptureRecords {
   const limits = options.limits ?? DEFAULT_LIMITS;
   const reader = openCapture(path, options.readChunkBytes);
   const warnings = new Warnings(limits.maxWarnings);
-  const { protocols, results } = createProtocols(limits);
-  const dissected: DissectedConnection[] = [];
-  let dissectedUnlisted = 0;
-  const tcp = new TcpTracker(
-    (conn) => {
-      options.onConnection?.(conn);
-      return new ProtocolRouter(conn, protocols, { limits, warnings }, (p) => {
-        if (!p) return;
-        if (dissected.length < limits.maxConnectionsListed) dissected.push({ conn, protocol: p.name });
-        else dissectedUnlisted++;
-      });
-    },
-    { maxOutOfOrderBytes: limits.maxOutOfOrderBytes, maxStreams: limits.maxStreams },
-  );
+  const tally = new FrameTally();
+  const dissection = new Dissection(limits, warnings, options.onConnection);
   const ip = new IpDecoder({ maxPendingDatagrams: limits.maxPendingDatagrams, maxFragmentBytes: limits.maxFragmentBytes });
-  const counts = { ipv4: 0, ipv6: 0, tcp: 0, otherLinkType: 0, records: 0, notTcp: 0, notIp: 0, ipFragmentsDropped: 0 };
-  const otherLinkTypes = new Set<number>();
-  let packets = 0;
-  let capturedBytes = 0;
-  let firstTime: Timestamp | null = null;
-  let lastSec = 0;
-  let lastNsec = 0;
   let nextProgress = 0;
   try {
     for (let frame = reader.next(); frame; frame = reader.next()) {
-      packets++;
-      capturedBytes += frame.capturedLength;
-      if (frame.hasTime) {
-        firstTime ??= { sec: frame.tsSec, nsec: frame.tsNsec };
-        lastSec = frame.tsSec;
-        lastNsec = frame.tsNsec;
-      }
+      tally.frame(frame);
       if (options.onProgress && reader.bytesRead >= nextProgress) {
         options.onProgress(reader.bytesRead);
-        nextProgress = reader.bytesRead + (8 << 20);
+        nextProgress = reader.bytesRead + PROGRESS_EVERY_BYTES;
       }
-      if (!DECODED_LINK_TYPES.has(frame.linkType)) {
-        if (frame.linkType === LINKTYPE_RECORD) counts.records++;
-        else {
-          counts.otherLinkType++;
-          otherLinkTypes.add(frame.linkType);
-        }
-        continue;
-      }
-      // The frame's bytes are read in place, buffer[start, end): no view is made for frames that carry no data.
-      const start = frame.offset;
-      const end = start + frame.capturedLength;
-      const link = decodeLink(frame.linkType, frame.buffer, start, end);
-      if (link.ipVersion === 0) {
-        counts.notIp++;
-        continue;
-      }
-      const fragmentsBefore = ip.fragmentsSeen;
-      const packet = ip.decode(link.ipVersion, frame.buffer, start + link.offset, frame.number, end);
-      if (!packet) {
-        if (ip.fragmentsSeen === fragmentsBefore)
-          counts.notIp++; // a damaged header
-        else if (link.ipVersion === 4)
-          counts.ipv4++; // a fragment awaiting the rest
-        else counts.ipv6++;
-        continue;
-      }
-      if (packet.version === 4) counts.ipv4++;
-      else counts.ipv6++;
-      if (packet.protocol !== IPPROTO_TCP) {
-        counts.notTcp++;
-        continue;
-      }
-      const time = firstTime ? frame.tsSec - firstTime.sec + (frame.tsNsec - firstTime.nsec) / 1e9 : 0;
-      const segment = decodeTcp(packet.bytes, packet.payloadLength, packet.payloadStart, packet.payloadEnd);
-      if (!segment) {
-        counts.notIp++;
-        warnings.add(frame.number, 'the TCP header is damaged or cut off; the frame is skipped');
-        const p = packet.bytes;
-        const o = packet.payloadStart;
-        if (packet.payloadEnd - o >= 16)
-          tcp.damaged(packet.srcKey, packet.dstKey, { srcPort: (p[o]! << 8) | p[o + 1]!, dstPort: (p[o + 2]! << 8) | p[o + 3]! }, frame.number, time);
-        continue;
-      }
-      counts.tcp++;
-      tcp.segment(packet.srcKey, packet.dstKey, segment, frame.number, time);
+      decodeAndReassemble(frame, ip, tally, dissection, warnings);
     }
-    tcp.finish();
+    dissection.tcp.finish();
   } finally {
     reader.close();
   }
   for (const w of reader.warnings) warnings.add(w.frame, w.message);
-  // Holes in traffic labreport does not dissect are not the reader's concern.
-  for (const { conn } of dissected) {
-    for (const g of conn.gaps) {
-      const [from, to] = g.fromClient ? [conn.client, conn.server] : [conn.server, conn.client];
-      const where = g.beforeFrame > 0 ? `between frames ${g.beforeFrame} and ${g.afterFrame}` : `before frame ${g.afterFrame}`;
-      warnings.add(g.afterFrame, `TCP stream ${conn.stream} (${endpoint(from)} → ${endpoint(to)}): ${g.length} bytes not captured ${where} (${g.why})`);
-    }
-  }
-  for (const lt of otherLinkTypes)
-    warnings.add(undefined, `frames of link type ${lt} are not decoded (labreport reads Ethernet, Linux cooked SLL/SLL2, raw IP and BSD loopback)`);
-  counts.ipFragmentsDropped = ip.droppedFragments;
-  if (tcp.evicted > 0)
-    warnings.add(
-      undefined,
-      `more than ${limits.maxStreams} TCP connections were open at once (maxStreams): the ${tcp.evicted} oldest were closed early and forgotten, so a late packet of theirs counts as a new connection`,
-    );
-  if (ip.incompleteDatagrams > 0)
-    warnings.add(undefined, `${ip.incompleteDatagrams} fragmented IP datagrams never arrived whole (fragments missing from the capture)`);
-  if (packets === 0 && reader.warnings.length > 0) throw new CaptureError(path, reader.warnings[0]!.message);
+  dissection.closingWarnings(ip, tally);
+  if (tally.packets === 0 && reader.warnings.length > 0) throw new CaptureError(path, reader.warnings[0]!.message);
+  tally.counts.ipFragmentsDropped = ip.droppedFragments;
   return {
-    ...results,
+    protocols: dissection.records(),
     file: path,
     format: reader.format,
     timestampDigits: reader.timestampDigits,
-    packets,
-    capturedBytes,
+    packets: tally.packets,
+    capturedBytes: tally.capturedBytes,
     linkTypes: reader.linkTypes,
-    firstTime,
-    lastTime: firstTime ? { sec: lastSec, nsec: lastNsec } : null,
-    counts,
-    connectionCount: tcp.streams,
-    connections: dissected,
-    connectionsUnlisted: dissectedUnlisted,
+    firstTime: tally.firstTime,
+    lastTime: tally.lastTime,
+    counts: tally.counts,
+    connectionCount: dissection.tcp.streams,
+    connections: dissection.connections,
+    connectionsUnlisted: dissection.connectionsUnlisted,
     warnings,
   };
+}
+
+/** Bytes read between two progress reports. */
+const PROGRESS_EVERY_BYTES = 8 << 20;
+
+/** What the pass counts about the frames themselves: how many, their bytes and times, what they carried. */
+class FrameTally {
+  packets = 0;
+  capturedBytes = 0;
+  firstTime: Timestamp | null = null;
+  private lastSec = 0;
+  private lastNsec = 0;
+  readonly counts = { ipv4: 0, ipv6: 0, tcp: 0, otherLinkType: 0, records: 0, notTcp: 0, notIp: 0, ipFragmentsDropped: 0 };
+  /** Link types seen that are not decoded. */
+  readonly otherLinkTypes = new Set<number>();
+
+  frame(frame: Frame): void {
+    this.packets++;
+    this.capturedBytes += frame.capturedLength;
+    if (frame.hasTime) {
+      this.firstTime ??= { sec: frame.tsSec, nsec: frame.tsNsec };
+      this.lastSec = frame.tsSec;
+      this.lastNsec = frame.tsNsec;
+    }
+  }
+
+  /** Seconds since the first frame, as Wireshark's Time column. */
+  time(frame: Frame): number {
+    const first = this.firstTime;
+    return first ? frame.tsSec - first.sec + (frame.tsNsec - first.nsec) / 1e9 : 0;
+  }
+
+  get lastTime(): Timestamp | null {
+    return this.firstTime ? { sec: this.lastSec, nsec: this.lastNsec } : null;
+  }
+}
+
+/** The reassemble and dissect stages: the TCP tracker, each new connection's protocol router, and the slices' records. */
+class Dissection {
+  readonly tcp: TcpTracker;
+  readonly connections: DissectedConnection[] = [];
+  connectionsUnlisted = 0;
+  private readonly started;
+
+  constructor(
+    private readonly limits: Limits,
+    private readonly warnings: Warnings,
+    onConnection?: (conn: TcpConnection) => void,
+  ) {
+    this.started = SLICES.map((s) => ({ name: s.name, ...s.start(limits) }));
+    const protocols = this.started.map((s) => s.protocol);
+    this.tcp = new TcpTracker(
+      (conn) => {
+        onConnection?.(conn);
+        return new ProtocolRouter(conn, protocols, { limits, warnings }, (p) => {
+          if (!p) return;
+          if (this.connections.length < limits.maxConnectionsListed) this.connections.push({ conn, protocol: p.name });
+          else this.connectionsUnlisted++;
+        });
+      },
+      { maxOutOfOrderBytes: limits.maxOutOfOrderBytes, maxStreams: limits.maxStreams },
+    );
+  }
+
+  records(): SliceRecords {
+    return Object.fromEntries(this.started.map((s) => [s.name, s.records])) as SliceRecords;
+  }
+
+  /** What the end of the pass shows: holes in dissected connections, link types not read, connections forgotten, datagrams never whole. */
+  closingWarnings(ip: IpDecoder, tally: FrameTally): void {
+    const { warnings, limits } = this;
+    // Holes in traffic labreport does not dissect are not the reader's concern.
+    for (const { conn } of this.connections) {
+      for (const g of conn.gaps) {
+        const [from, to] = g.fromClient ? [conn.client, conn.server] : [conn.server, conn.client];
+        const where = g.beforeFrame > 0 ? `between frames ${g.beforeFrame} and ${g.afterFrame}` : `before frame ${g.afterFrame}`;
+        warnings.add(g.afterFrame, `TCP stream ${conn.stream} (${endpoint(from)} → ${endpoint(to)}): ${g.length} bytes not captured ${where} (${g.why})`);
+      }
+    }
+    for (const lt of tally.otherLinkTypes)
+      warnings.add(undefined, `frames of link type ${lt} are not decoded (labreport reads Ethernet, Linux cooked SLL/SLL2, raw IP and BSD loopback)`);
+    if (this.tcp.evicted > 0)
+      warnings.add(
+        undefined,
+        `more than ${limits.maxStreams} TCP connections were open at once (maxStreams): the ${this.tcp.evicted} oldest were closed early and forgotten, so a late packet of theirs counts as a new connection`,
+      );
+    if (ip.incompleteDatagrams > 0)
+      warnings.add(undefined, `${ip.incompleteDatagrams} fragmented IP datagrams never arrived whole (fragments missing from the capture)`);
+  }
+}
+
+/** The decode stage for one frame (link, IP, TCP), then its segment to the reassemble stage. */
+function decodeAndReassemble(frame: Frame, ip: IpDecoder, tally: FrameTally, dissection: Dissection, warnings: Warnings): void {
+  const counts = tally.counts;
+  if (!DECODED_LINK_TYPES.has(frame.linkType)) {
+    if (frame.linkType === LINKTYPE_RECORD) counts.records++;
+    else {
+      counts.otherLinkType++;
+      tally.otherLinkTypes.add(frame.linkType);
+    }
+    return;
+  }
+  // The frame's bytes are read in place, buffer[start, end): no view is made for frames that carry no data.
+  const start = frame.offset;
+  const end = start + frame.capturedLength;
+  const link = decodeLink(frame.linkType, frame.buffer, start, end);
+  if (link.ipVersion === 0) {
+    counts.notIp++;
+    return;
+  }
+  const fragmentsBefore = ip.fragmentsSeen;
+  const packet = ip.decode(link.ipVersion, frame.buffer, start + link.offset, frame.number, end);
+  if (!packet) {
+    if (ip.fragmentsSeen === fragmentsBefore)
+      counts.notIp++; // a damaged header
+    else if (link.ipVersion === 4)
+      counts.ipv4++; // a fragment awaiting the rest
+    else counts.ipv6++;
+    return;
+  }
+  if (packet.version === 4) counts.ipv4++;
+  else counts.ipv6++;
+  if (packet.protocol !== IPPROTO_TCP) {
+    counts.notTcp++;
+    return;
+  }
+  const time = tally.time(frame);
+  const segment = decodeTcp(packet.bytes, packet.payloadLength, packet.payloadStart, packet.payloadEnd);
+  if (!segment) {
+    counts.notIp++;
+    warnings.add(frame.number, 'the TCP header is damaged or cut off; the frame is skipped');
+    const p = packet.bytes;
+    const o = packet.payloadStart;
+    if (packet.payloadEnd - o >= 16)
+      dissection.tcp.damaged(packet.srcKey, packet.dstKey, { srcPort: (p[o]! << 8) | p[o + 1]!, dstPort: (p[o + 2]! << 8) | p[o + 3]! }, frame.number, time);
+    return;
+  }
+  counts.tcp++;
+  dissection.tcp.segment(packet.srcKey, packet.dstKey, segment, frame.number, time);
 }
 
 function endpoint(e: { ip: string; port: number }): string {

@@ -512,7 +512,7 @@ describe('IPv4 fragments', () => {
       const file = tempFile(`${train.name}.pcap`, train.build(4000));
       const theirs = tshark(file, ['frame.number', 'http.request.method'], { filter: 'http.request' });
       const records = dissectCapture(file);
-      const ours = records.http.exchanges.map((e) => [String(e.request!.frame), e.request!.method]);
+      const ours = records.protocols.http.exchanges.map((e) => [String(e.request!.frame), e.request!.method]);
       expect(ours).toEqual(theirs);
       expect(ours[0]![0]).toBe(String(4000 + 3)); // the handshake, then the train: whole at its last fragment
       expect(records.counts.ipFragmentsDropped).toBe(0);

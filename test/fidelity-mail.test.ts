@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { dissectCapture } from '../src/dissect.js';
 import { DEFAULT_LIMITS } from '../src/limits.js';
 import { analyse } from '../src/report/analyse.js';
-import { ReportModel, type TranscriptLine } from '../src/report/schema.js';
+import type { TranscriptLine } from '../src/protocols/mail/schema.js';
+import { ReportModel } from '../src/report/schema.js';
 import { OWN_FIXTURES, PUBLIC_FIXTURES, captures } from './helpers/files.js';
 
 /*

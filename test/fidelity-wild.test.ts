@@ -10,7 +10,8 @@ import { UI } from '../src/knowledge/index.js';
 import { DEFAULT_LIMITS, type Limits } from '../src/limits.js';
 import { mailView } from '../src/render/mail-view.js';
 import { analyse } from '../src/report/analyse.js';
-import { ReportModel, type TranscriptLine } from '../src/report/schema.js';
+import type { TranscriptLine } from '../src/protocols/mail/schema.js';
+import { ReportModel } from '../src/report/schema.js';
 import { OWN_FIXTURES, PUBLIC_FIXTURES, tempFile } from './helpers/files.js';
 import { pcapFile, type Packet } from './helpers/packets.js';
 
@@ -36,7 +37,7 @@ const tsharkHttp = (file: string, extra: string[] = []) => tsharkRows(file, 'htt
 
 function ourHttp(file: string): string[] {
   const records = dissectCapture(file);
-  const rows = records.http.exchanges.flatMap((e) => [
+  const rows = records.protocols.http.exchanges.flatMap((e) => [
     ...(e.request ? [{ frame: e.request.frame, text: `${e.request.frame} ${e.request.method}` }] : []),
     ...(e.response ? [{ frame: e.response.frame, text: `${e.response.frame} ${e.response.status}` }] : []),
   ]);
@@ -97,7 +98,7 @@ describe('an out-of-order request resolved by an overlap is cited where tshark c
     const file = tempFile('descending.pcap', HOSTILE_CASES.find((c) => c.name === 'descending-segments')!.build(2000));
     expect(ourHttp(file)).toEqual(tsharkHttp(file, OUT_OF_ORDER));
     const big = dissectCapture(tempFile('descending-big.pcap', HOSTILE_CASES.find((c) => c.name === 'descending-segments')!.build(200_000)));
-    const request = big.http.exchanges[0]!.request!;
+    const request = big.protocols.http.exchanges[0]!.request!;
     expect(request).toMatchObject({ frame: 200_003, method: 'POST', complete: true });
     expect(request.body!.length + request.headerBytes).toBe(200_000);
     expect(request.segments.length).toBe(10_000); // maxFramesPerMessage
@@ -270,7 +271,7 @@ describe('a response delimited by the connection closing is cited at the frame t
     expect(ourHttp(file)).toEqual(tsharkHttp(file));
     // Wireshark lists the FIN among the reassembled segments, with no data: "#10(0)".
     const theirSegments = tsharkRows(file, 'http.response', ['tcp.segment'])[0]!;
-    const ours = dissectCapture(file).http.exchanges[0]!.response!;
+    const ours = dissectCapture(file).protocols.http.exchanges[0]!.response!;
     expect(ours.segments.map((s) => s.frame).join(',')).toBe(theirSegments);
     expect(ours.body!.length).toBe(3000);
   });

@@ -236,7 +236,7 @@ describe('the fixtures are covered', () => {
     let seen = 0;
     for (const file of files) {
       const records = dissectCapture(file);
-      for (const e of records.http.exchanges) {
+      for (const e of records.protocols.http.exchanges) {
         for (const m of [e.request, e.response, ...e.informational]) {
           for (const h of m?.headers ?? []) {
             seen++;
@@ -244,7 +244,7 @@ describe('the fixtures are covered', () => {
           }
         }
       }
-      for (const s of records.smtp.sessions) {
+      for (const s of records.protocols.smtp.sessions) {
         for (const k of s.ehlo?.keywords ?? []) if (!explainMail('ehloKeywords', k.keyword, 'zh')) missing.push(`EHLO ${k.keyword} (${file})`);
       }
     }

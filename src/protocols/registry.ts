@@ -1,25 +1,19 @@
-import type { Limits } from '../limits.js';
-import { httpModule } from './http/index.js';
-import { pop3Module } from './pop3/index.js';
-import type { Protocol } from './protocol.js';
-import { smtpModule } from './smtp/index.js';
+import { httpSlice } from './http/index.js';
+import { pop3Slice } from './pop3/index.js';
+import type { ProtocolSlice } from './slice.js';
+import { smtpSlice } from './smtp/index.js';
 
 /**
- * The protocols labreport dissects. Adding a protocol: a folder under protocols/ whose
- * index exports a module (its Protocol and what it gathers over a capture), and one line here.
+ * The protocols labreport dissects, one slice each (see slice.ts). Adding a protocol:
+ * a folder under protocols/ whose index exports its slice, and one line here. The
+ * pipeline, the model, the report and the class summary all loop over this list.
  */
-const MODULES = {
-  http: httpModule,
-  smtp: smtpModule,
-  pop3: pop3Module,
-} as const;
+export const SLICES = [httpSlice, smtpSlice, pop3Slice] as const;
 
-export type ProtocolResults = { [K in keyof typeof MODULES]: ReturnType<(typeof MODULES)[K]>['collector'] };
+export type Slices = typeof SLICES;
+export type SliceName = Slices[number]['name'];
 
-export function createProtocols(limits: Limits): { protocols: Protocol[]; results: ProtocolResults } {
-  const made = Object.entries(MODULES).map(([name, create]) => [name, create(limits)] as const);
-  return {
-    protocols: made.map(([, m]) => m.protocol),
-    results: Object.fromEntries(made.map(([name, m]) => [name, m.collector])) as ProtocolResults,
-  };
-}
+/** Each slice's part of the model, by name: { http: Http, smtp: Smtp, … }. */
+export type SliceModels = { [S in Slices[number] as S['name']]: S extends ProtocolSlice<string, unknown, infer M> ? M : never };
+/** Each slice's records, by name. */
+export type SliceRecords = { [S in Slices[number] as S['name']]: S extends ProtocolSlice<string, infer R, unknown> ? R : never };

@@ -1,5 +1,8 @@
 import { explainEnhanced, explainMail, explainSmtpReply, format, type Language, type UiStrings } from '../knowledge/index.js';
-import type { MailAuth, MailMessage, Pop3Session, ReportModel, SmtpSession, TranscriptLine } from '../report/schema.js';
+import type { MailAuth, MailMessage, TranscriptLine } from '../protocols/mail/schema.js';
+import type { Pop3Session } from '../protocols/pop3/schema.js';
+import type { SmtpSession } from '../protocols/smtp/schema.js';
+import type { ReportModel } from '../report/schema.js';
 import { type Arrow, sequenceSvg, svgDataUri } from './sequence.js';
 
 /*

@@ -1,7 +1,8 @@
 import { explainHeader, explainMethod, explainStatus, explainStatusClass, format, UI, type Language, type UiStrings } from '../knowledge/index.js';
 import type { ReportConfig } from '../report/config.js';
 import { mailView } from './mail-view.js';
-import type { Body, Credentials, FrameDetail, HttpExchange, HttpRequest, HttpResponse, ReportModel } from '../report/schema.js';
+import type { Body, Credentials, HttpExchange, HttpRequest, HttpResponse } from '../protocols/http/schema.js';
+import type { FrameDetail, ReportModel } from '../report/schema.js';
 
 /*
  * The template context: the ReportModel, the config's header and the language's strings,

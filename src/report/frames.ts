@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { openCapture } from '../capture/open.js';
 import { describeFrame } from '../decode/describe.js';
 import type { Timestamp } from '../dissect.js';
+import type { FrameLookup as SliceFrameLookup } from '../protocols/slice.js';
 import type { FrameDetail } from './schema.js';
 
 /*
@@ -33,7 +34,7 @@ export function macVendor(mac: string): string | undefined {
   return (JSON.parse(oui.slice(start, end + 1)) as string).split('\n')[0];
 }
 
-export interface FrameLookup {
+export interface FrameLookup extends SliceFrameLookup {
   details: Map<number, FrameDetail>;
   /** Wire length and time of every wanted frame. */
   basics: Map<number, { length: number; time: number }>;

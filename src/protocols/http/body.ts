@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import type { Limits } from '../../limits.js';
-import type { Body, FormField } from '../../report/schema.js';
+import type { Body, FormField } from './schema.js';
 import { isTextual, parseMediaType, type MediaType } from './media.js';
 import { headerValue, type HttpBodyRecord, type HttpHeader } from './parser.js';
 

@@ -1,5 +1,7 @@
 import type { Limits } from '../../limits.js';
 import type { Detection, Protocol } from '../protocol.js';
+import { defineSlice } from '../slice.js';
+import { analyseHttp, httpDetailed, httpFrames } from './analyse.js';
 import { HttpCollector, HttpDissector } from './dissector.js';
 import { startVerdict } from './parser.js';
 
@@ -29,8 +31,16 @@ export function httpProtocol(collector: HttpCollector): Protocol {
   };
 }
 
-/** This protocol for one capture: what the registry needs. */
-export function httpModule(limits: Limits) {
-  const collector = new HttpCollector(limits);
-  return { protocol: httpProtocol(collector), collector };
-}
+/** HTTP/1.x: requests paired with their responses, bodies decoded, the exchanges the report dissects. */
+export const httpSlice = defineSlice({
+  name: 'http',
+  label: 'HTTP',
+  start(limits: Limits) {
+    const records = new HttpCollector(limits);
+    return { protocol: httpProtocol(records), records };
+  },
+  schema: async () => (await import('./schema.js')).Http,
+  analyse: analyseHttp,
+  frames: httpFrames,
+  detailed: httpDetailed,
+});

@@ -2,7 +2,7 @@ import type { Arrival, Endpoint, StreamHandler } from '../../reassembly/tcp-stre
 import { DotBlock, LineReader, type Line } from '../lines.js';
 import type { DissectorContext } from '../protocol.js';
 import Queue from 'yocto-queue';
-import { newSasl, startsTlsRecord, Transcript, type MailRecord, type SaslRecord, type TranscriptLine } from '../smtp/dissector.js';
+import { newSasl, startsTlsRecord, Transcript, type MailRecord, type SaslRecord, type TranscriptLine } from '../mail/records.js';
 
 /*
  * POP3 (RFC 1939) as a dialogue: commands and +OK/-ERR responses paired in order,

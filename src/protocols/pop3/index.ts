@@ -1,5 +1,6 @@
-import type { Limits } from '../../limits.js';
 import type { Detection, Protocol } from '../protocol.js';
+import { defineSlice } from '../slice.js';
+import { analysePop3 } from './analyse.js';
 import { Pop3Collector, Pop3Dissector } from './dissector.js';
 
 /** POP3 (110), POP3S (995) and the unprivileged 1110 of lab set-ups. */
@@ -20,8 +21,14 @@ export function pop3Protocol(collector: Pop3Collector): Protocol {
   return { name: 'pop3', ports: POP3_PORTS, detect, open: (ctx) => new Pop3Dissector(ctx, collector) };
 }
 
-/** This protocol for one capture: what the registry needs. */
-export function pop3Module(limits: Limits) {
-  const collector = new Pop3Collector();
-  return { protocol: pop3Protocol(collector), collector };
-}
+/** POP3: the dialogue, its login, and each message downloaded. */
+export const pop3Slice = defineSlice({
+  name: 'pop3',
+  label: 'POP3',
+  start() {
+    const records = new Pop3Collector();
+    return { protocol: pop3Protocol(records), records };
+  },
+  schema: async () => (await import('./schema.js')).Pop3,
+  analyse: analysePop3,
+});

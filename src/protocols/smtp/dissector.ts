@@ -1,9 +1,9 @@
 import type { Arrival, Endpoint, StreamHandler } from '../../reassembly/tcp-stream.js';
 import { DotBlock, LineReader, type Line } from '../lines.js';
 import type { DissectorContext } from '../protocol.js';
-import { SegmentList, type SegmentRef } from '../segments.js';
 import Queue from 'yocto-queue';
-import type { Limits } from '../../limits.js';
+import { newSasl, startsTlsRecord, Transcript, type MailRecord, type SaslRecord, type TranscriptLine } from '../mail/records.js';
+import { SegmentList } from '../segments.js';
 
 /*
  * SMTP (RFC 5321) as a dialogue: client commands and server replies paired in order
@@ -11,54 +11,6 @@ import type { Limits } from '../../limits.js';
  * (AUTH LOGIN, PLAIN, CRAM-MD5, XOAUTH2), MAIL/RCPT envelopes, DATA up to the lone dot
  * (dot-unstuffed), BDAT chunks, and STARTTLS, after which nothing more is readable.
  */
-
-/** One line of the dialogue, as the textbook writes it: C: … / S: … */
-export interface TranscriptLine {
-  side: 'C' | 'S';
-  frame: number;
-  /** Bytes of the line on the wire, CR LF included. */
-  bytes: number;
-  /** Client command verb, upper case. */
-  command?: string;
-  argument?: string;
-  /** Server reply code (SMTP). */
-  code?: number;
-  /** POP3 status indicator. */
-  indicator?: '+OK' | '-ERR';
-  /** The line as sent (latin1 bytes as text). */
-  text: string;
-  /** What kind of line it is, beyond a plain command or reply. */
-  kind?: 'sasl' | 'data' | 'tls' | 'continuation';
-  /** On the line ending a multi-line reply: lines of it not listed (past maxReplyLines). */
-  linesUnlisted?: number;
-}
-
-/** A message carried by the dialogue: bytes kept for MIME decoding. */
-export interface MailRecord {
-  frame: number;
-  segments: SegmentRef[];
-  unlistedFrames: number;
-  /** Message bytes after dot-unstuffing. */
-  size: number;
-  content: Buffer;
-  truncated: boolean;
-  complete: boolean;
-}
-
-/** A SASL exchange (AUTH): the mechanism and every client response, decoded later. */
-export interface SaslRecord {
-  mechanism: string;
-  /** The initial response on the AUTH line, then each line the client sent after a 334 / + challenge. */
-  responses: { text: string; frame: number }[];
-  /** The server's challenges (base64), in order, with their frames. */
-  challenges: { text: string; frame: number }[];
-  /** Reply code ending the exchange (235 success, 535 failure) or null. */
-  result: number | null;
-  resultText: string;
-  frame: number;
-  /** Challenges and responses past maxAuthSteps: counted, not kept (nor shown: a response may hold a secret). */
-  stepsUnlisted: number;
-}
 
 export interface SmtpSessionRecord {
   stream: number;
@@ -94,51 +46,6 @@ interface PendingCommand {
 }
 
 const isFailure = (code: number) => code >= 400;
-
-/** Whether bytes start a TLS record (handshake, alert or application data; TLS 1.0 to 1.3): a connection encrypted from its first byte. */
-export const startsTlsRecord = (b: Uint8Array) => b.length >= 3 && (b[0] === 0x16 || b[0] === 0x17 || b[0] === 0x15) && b[1] === 0x03 && b[2]! <= 0x04;
-
-/**
- * A dialogue's transcript within its bounds. Commands and status lines count against
- * maxTranscriptLines; the lines inside a multi-line reply (SMTP "250-…", POP3 listings) are
- * bounded apart, by maxReplyLines per reply (and maxTranscriptLines in all), so that a long
- * listing never crowds out the commands after it. What is cut is counted: a reply's cut
- * lines on the line that ends it, the rest in transcriptUnlisted.
- */
-export class Transcript {
-  /** Lines inside multi-line replies listed so far, and inside the reply in progress. */
-  private innerListed = 0;
-  private replyListed = 0;
-  private replyCut = 0;
-
-  constructor(
-    private readonly session: { transcript: TranscriptLine[]; transcriptUnlisted: number },
-    private readonly limits: Pick<Limits, 'maxTranscriptLines' | 'maxReplyLines'>,
-  ) {}
-
-  /** A command, a status line, or any other line of its own. */
-  line(line: TranscriptLine): void {
-    if (this.session.transcript.length - this.innerListed < this.limits.maxTranscriptLines) this.session.transcript.push(line);
-    else this.session.transcriptUnlisted++;
-  }
-
-  /** A line inside a multi-line reply. */
-  inner(line: TranscriptLine): void {
-    if (this.replyListed < this.limits.maxReplyLines && this.innerListed < this.limits.maxTranscriptLines) {
-      this.session.transcript.push(line);
-      this.replyListed++;
-      this.innerListed++;
-    } else this.replyCut++;
-  }
-
-  /** The line that ends a multi-line reply (its last status line, or POP3's lone dot); null when the reply was cut off. */
-  endReply(line: TranscriptLine | null): void {
-    if (line) this.line(this.replyCut ? { ...line, linesUnlisted: this.replyCut } : line);
-    else this.session.transcriptUnlisted += this.replyCut;
-    this.replyListed = 0;
-    this.replyCut = 0;
-  }
-}
 
 export class SmtpDissector implements StreamHandler {
   readonly session: SmtpSessionRecord;
@@ -421,12 +328,4 @@ export class SmtpDissector implements StreamHandler {
       complete: true,
     });
   }
-}
-
-/** A SASL exchange opened by `AUTH mechanism [initial-response]`. */
-export function newSasl(argument: string, frame: number): SaslRecord {
-  const [mechanism = '', ...initial] = argument.split(' ');
-  const sasl: SaslRecord = { mechanism: mechanism.toUpperCase(), responses: [], challenges: [], result: null, resultText: '', frame, stepsUnlisted: 0 };
-  if (initial.length) sasl.responses.push({ text: initial.join(' '), frame });
-  return sasl;
 }

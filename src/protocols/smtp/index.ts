@@ -1,5 +1,6 @@
-import type { Limits } from '../../limits.js';
 import type { Detection, Protocol } from '../protocol.js';
+import { defineSlice } from '../slice.js';
+import { analyseSmtp } from './analyse.js';
 import { SmtpCollector, SmtpDissector } from './dissector.js';
 
 /** SMTP (25), submission (587), the common alternative 2525, and implicit-TLS submission (465). */
@@ -23,8 +24,14 @@ export function smtpProtocol(collector: SmtpCollector): Protocol {
   return { name: 'smtp', ports: SMTP_PORTS, detect, open: (ctx) => new SmtpDissector(ctx, collector) };
 }
 
-/** This protocol for one capture: what the registry needs. */
-export function smtpModule(limits: Limits) {
-  const collector = new SmtpCollector();
-  return { protocol: smtpProtocol(collector), collector };
-}
+/** SMTP: the dialogue, its authentication and envelope, and each message sent. */
+export const smtpSlice = defineSlice({
+  name: 'smtp',
+  label: 'SMTP',
+  start() {
+    const records = new SmtpCollector();
+    return { protocol: smtpProtocol(records), records };
+  },
+  schema: async () => (await import('./schema.js')).Smtp,
+  analyse: analyseSmtp,
+});

@@ -1,6 +1,7 @@
-import type { CaptureRecords } from '../dissect.js';
-import { UsageError } from '../errors.js';
-import type { Endpoint } from '../reassembly/tcp-stream.js';
+import { UsageError } from '../../errors.js';
+import type { Endpoint } from '../../reassembly/tcp-stream.js';
+import type { DissectedConnection, FrameChoices } from '../slice.js';
+import type { HttpCollector } from './dissector.js';
 import type { HttpExchange, HttpRequest, HttpResponse, PacketRow, Selection } from './schema.js';
 
 /*
@@ -8,12 +9,6 @@ import type { HttpExchange, HttpRequest, HttpResponse, PacketRow, Selection } fr
  * a POST to compare, a conditional GET; chosen automatically, or by frame number from
  * the config (--request, --get, --post). And the packet list, as Wireshark shows it.
  */
-
-export interface FrameChoices {
-  request?: number | undefined;
-  get?: number | undefined;
-  post?: number | undefined;
-}
 
 const header = (m: HttpRequest | HttpResponse | null, name: string) => m?.headers.find((h) => h.name.toLowerCase() === name)?.value;
 
@@ -84,12 +79,12 @@ function mediaNote(m: HttpRequest | HttpResponse): string {
 }
 
 /** The packet list with display filter "http": one row per frame that ends an HTTP message, plus continuations and holes. */
-export function packetRows(exchanges: HttpExchange[], records: CaptureRecords): Omit<PacketRow, 'length'>[] {
+export function packetRows(exchanges: HttpExchange[], records: HttpCollector, connections: readonly DissectedConnection[]): Omit<PacketRow, 'length'>[] {
   // Continuation and gap rows get their time from the frame itself (see lookUpFrames); NaN until then.
   const rows: Omit<PacketRow, 'length'>[] = [];
   const ends = new Map<number, { client: Endpoint; server: Endpoint }>();
   for (const e of exchanges) ends.set(e.stream, e);
-  for (const { conn, protocol } of records.connections) if (protocol === 'http') ends.set(conn.stream, conn);
+  for (const { conn, protocol } of connections) if (protocol === 'http') ends.set(conn.stream, conn);
   const row = (stream: number, fromClient: boolean, frame: number, time: number, info: string, kind: PacketRow['kind']) => {
     const c = ends.get(stream);
     if (!c) return;
@@ -102,8 +97,8 @@ export function packetRows(exchanges: HttpExchange[], records: CaptureRecords): 
     for (const r of [...e.informational, ...(e.response ? [e.response] : [])])
       row(e.stream, false, r.frame, r.time, `${r.version} ${r.status} ${r.reason}${mediaNote(r)}`, 'response');
   }
-  for (const c of records.http.continuations) row(c.stream, c.fromClient, c.frame, NaN, 'Continuation', 'continuation');
-  for (const { conn, protocol } of records.connections) {
+  for (const c of records.continuations) row(c.stream, c.fromClient, c.frame, NaN, 'Continuation', 'continuation');
+  for (const { conn, protocol } of connections) {
     if (protocol !== 'http') continue;
     for (const g of conn.gaps) row(conn.stream, g.fromClient, g.afterFrame, NaN, `[${g.length} bytes not captured before this frame: ${g.why}]`, 'gap');
   }

@@ -1,0 +1,110 @@
+import { createHash } from 'node:crypto';
+import PostalMime, { decodeWords } from 'postal-mime';
+import type { Limits } from '../../limits.js';
+import type { MailRecord } from './records.js';
+import type { MailMessage, MimePart } from './schema.js';
+
+/*
+ * A mail message (Internet Message Format, RFC 5322, with MIME) decoded with postal-mime:
+ * RFC 2047 words, base64 and quoted-printable, any charset Node's ICU knows, the MIME tree
+ * listed part by part. SMTP DATA, POP3 RETR/TOP and IMAP FETCH all come here.
+ */
+
+interface Part extends MimePart {}
+
+interface MimeNode {
+  contentType: { value: string; parsed: { value: string; params: Record<string, string> }; multipart: string | false };
+  contentTransferEncoding: { value: string };
+  contentDisposition: { value: string; parsed: { value: string; params: Record<string, string> } };
+  childNodes: MimeNode[];
+  content: ArrayBuffer | null;
+  getTextContent(): string;
+}
+
+const cutText = (s: string, max: number) => (s.length > max ? { text: s.slice(0, max), cut: true } : { text: s, cut: false });
+
+/** A message decoded by postal-mime: header fields raw and decoded, the MIME tree, attachments by name, type, size and SHA-256. */
+export async function decodeMessage(record: MailRecord, limits: Limits): Promise<Omit<MailMessage, 'fetchedBy'>> {
+  const base = {
+    frame: record.frame,
+    frames: record.segments.map((s) => s.frame),
+    segments: record.segments,
+    framesUnlisted: record.unlistedFrames,
+    size: record.size,
+    complete: record.complete,
+    truncated: record.truncated,
+  };
+  const empty = {
+    headers: [],
+    headersUnlisted: 0,
+    subject: null,
+    from: null,
+    to: [],
+    cc: [],
+    date: null,
+    messageId: null,
+    parts: [],
+    partsUnlisted: 0,
+    attachments: [],
+  };
+  try {
+    const parser = new PostalMime();
+    const email = await parser.parse(record.content);
+    // Header fields and MIME parts past their limits are counted, not listed (a 251 kB mail can hold 20,000 fields).
+    const headers = email.headers.slice(0, limits.maxMailHeaders).map((h) => {
+      const decoded = /=\?[^?]+\?[bqBQ]\?/.test(h.value) ? decodeWords(h.value) : null;
+      return { name: h.originalKey ?? h.key, value: h.value, decoded: decoded === h.value ? null : decoded };
+    });
+    const address = (a: { name?: string; address?: string } | undefined) => (a ? (a.name ? `${a.name} <${a.address ?? ''}>` : (a.address ?? '')) : null);
+    const parts: Part[] = [];
+    let partsUnlisted = 0;
+    // postal-mime's parsed MIME tree. `root` is marked internal: postal-mime is pinned to an exact version, and the tests read the tree of every mail fixture.
+    const walk = (node: MimeNode, path: string, depth: number) => {
+      const children = () => node.childNodes.forEach((child, i) => walk(child, path ? `${path}.${i + 1}` : String(i + 1), depth + 1));
+      if (parts.length >= limits.maxMimeParts) {
+        partsUnlisted++; // counted, neither hashed nor decoded
+        return children();
+      }
+      const type = node.contentType.parsed.value;
+      const leaf = !node.contentType.multipart;
+      const content = leaf && node.content ? new Uint8Array(node.content) : null;
+      const disposition = node.contentDisposition.parsed.value || null;
+      const filename = node.contentDisposition.parsed.params.filename ?? node.contentType.parsed.params.name ?? null;
+      const attachment = leaf && (disposition === 'attachment' || (filename !== null && !type.startsWith('text/')));
+      const isText = leaf && type.startsWith('text/') && !attachment;
+      const text = isText && content ? cutText(node.getTextContent(), limits.maxBodyTextBytes) : null;
+      parts.push({
+        path,
+        depth,
+        contentType: type,
+        charset: node.contentType.parsed.params.charset ?? null,
+        transferEncoding: node.contentTransferEncoding.value || '7bit',
+        disposition,
+        filename: filename ? decodeWords(filename) : null,
+        size: content?.length ?? 0,
+        sha256: content ? createHash('sha256').update(content).digest('hex') : null,
+        text: text?.text ?? null,
+        textTruncated: text?.cut ?? false,
+        attachment,
+      });
+      children();
+    };
+    walk((parser as unknown as { root: MimeNode }).root, '', 0);
+    return {
+      ...base,
+      headers,
+      headersUnlisted: email.headers.length - headers.length,
+      partsUnlisted,
+      subject: email.subject ?? null,
+      from: address(email.from),
+      to: (email.to ?? []).map((a) => address(a)!),
+      cc: (email.cc ?? []).map((a) => address(a)!),
+      date: email.headers.find((h) => h.key === 'date')?.value ?? null,
+      messageId: email.messageId ?? null,
+      parts,
+      attachments: parts.filter((p) => p.attachment).map((p) => ({ filename: p.filename, contentType: p.contentType, size: p.size, sha256: p.sha256 ?? '' })),
+    };
+  } catch (e) {
+    return { ...base, ...empty, error: `the message could not be decoded: ${(e as Error).message}` };
+  }
+}

@@ -1,0 +1,68 @@
+import type { z } from 'zod';
+import type { Limits } from '../limits.js';
+import type { TcpConnection } from '../reassembly/tcp-stream.js';
+import type { Warnings } from '../warnings.js';
+import type { Protocol } from './protocol.js';
+import type { Redactor } from './secrets.js';
+
+/*
+ * A protocol is one vertical slice, registered once in registry.ts. Its folder holds its
+ * detection and dissector (stream bytes → records), schema.ts (its part of the zod
+ * ReportModel), its analysis (records → model) and its view (model → template data);
+ * the pipeline, the model, the report and the class summary loop over the registered slices.
+ */
+
+/** What analysis may use besides the slice's own records. */
+export interface AnalyseContext {
+  limits: Limits;
+  /** Secrets found are registered here, to be masked in every output. */
+  redactor: Redactor;
+  warnings: Warnings;
+  /** Frames and streams the user chose for the report's examples (config `frames`, --request, …). */
+  choices: FrameChoices;
+  /** The connections a protocol was dissected on (up to maxConnectionsListed). */
+  connections: readonly DissectedConnection[];
+}
+
+export interface DissectedConnection {
+  conn: TcpConnection;
+  /** The slice that dissected it ("http", "smtp", …). */
+  protocol: string;
+}
+
+/** The user's choice of examples: by the frame of a request, or by tcp.stream for a session. */
+export type FrameChoices = Partial<Record<string, number>>;
+
+/** What the detail stage read for the frames a slice asked for. */
+export interface FrameLookup {
+  /** Wire length and time of each frame asked for. */
+  basics: Map<number, { length: number; time: number }>;
+}
+
+/** Frames a slice's part of the report shows: in full detail (frame → tcp.stream), or only listed (length and time). */
+export interface FramesWanted {
+  detailed: Map<number, number>;
+  listed: Iterable<number>;
+}
+
+export interface ProtocolSlice<Name extends string = string, Records = unknown, Model = unknown> {
+  /** The model's key and the registry's: "http". */
+  readonly name: Name;
+  /** As a reader writes it: "HTTP". */
+  readonly label: string;
+  /** Detection and dissector for one capture, and the records it gathers. */
+  start(limits: Limits): { protocol: Protocol; records: Records };
+  /** Its part of the ReportModel's zod schema; loaded only to validate (zod takes a while to load). */
+  schema(): Promise<z.ZodType<Model>>;
+  /** Records → its part of the model. */
+  analyse(records: Records, ctx: AnalyseContext): Promise<Model>;
+  /** The frames its part of the report shows, for the detail stage to read. */
+  frames?(model: Model): FramesWanted;
+  /** Complete the model with what the detail stage read. */
+  detailed?(model: Model, lookup: FrameLookup): void;
+}
+
+/** A slice, with its name kept as a literal type (so the ReportModel type can be composed from the registry). */
+export function defineSlice<Name extends string, Records, Model>(slice: ProtocolSlice<Name, Records, Model>): ProtocolSlice<Name, Records, Model> {
+  return slice;
+}

@@ -1,0 +1,38 @@
+import type { Limits } from '../../limits.js';
+import { decodeMessage } from '../mail/message.js';
+import { decodeSasl } from '../mail/sasl.js';
+import type { AnalyseContext } from '../slice.js';
+import type { Redactor } from '../secrets.js';
+import type { SmtpCollector, SmtpSessionRecord } from './dissector.js';
+import type { Smtp, SmtpSession } from './schema.js';
+
+/** SMTP records → model.smtp: authentication decoded (its secrets registered for masking), messages decoded. */
+export async function analyseSmtp(records: SmtpCollector, ctx: AnalyseContext): Promise<Smtp> {
+  return { sessions: await smtpSessions(records.sessions, ctx.limits, ctx.redactor) };
+}
+
+async function smtpSessions(records: SmtpSessionRecord[], limits: Limits, redactor: Redactor): Promise<SmtpSession[]> {
+  return Promise.all(
+    records.map(async (s) => ({
+      stream: s.stream,
+      client: s.client,
+      server: s.server,
+      tls: s.tls,
+      tlsFrame: s.tlsFrame,
+      banner: s.replies.find((r) => r.command === null)?.text ?? null,
+      ehlo: s.ehlo,
+      authUnlisted: s.authUnlisted,
+      messagesUnlisted: s.messagesUnlisted,
+      repliesUnlisted: s.repliesUnlisted,
+      failuresUnlisted: s.failuresUnlisted,
+      auth: s.auth.map((a) =>
+        decodeSasl(a, redactor, a.result === null ? null : a.result >= 200 && a.result < 300, a.result === null ? '' : `${a.result} ${a.resultText}`),
+      ),
+      envelope: s.envelope,
+      messages: await Promise.all(s.messages.map((m) => decodeMessage(m, limits))),
+      transcript: s.transcript,
+      transcriptUnlisted: s.transcriptUnlisted,
+      replies: s.replies.map((r) => ({ ...r, enhanced: /^([245]\.\d{1,3}\.\d{1,3})\b/.exec(r.text)?.[1] ?? null })),
+    })),
+  );
+}
