@@ -414,7 +414,7 @@ const MUTATORS: Record<string, Mutator> = {
 
   'descending segments': (buf, layout, r) => {
     // One TCP segment's payload sent again as tiny segments, last first: reassembly must place them all.
-    const pkt = tcpPacket(layout, buf, r, (p, data) => data.length - p.payload >= 2);
+    const pkt = tcpPacket(layout, buf, r, (p, data) => p.tcpHeaderLength >= 20 && data.length - p.payload >= 2);
     if (!pkt) return null;
     const { rec, p, data } = pkt;
     const payload = data.subarray(p.payload);
@@ -431,7 +431,7 @@ const MUTATORS: Record<string, Mutator> = {
 
   'fragment train': (buf, layout, r) => {
     // One IPv4 packet as a train of 8-byte fragments: the last first, then back to front with duplicates and overlaps.
-    const pkt = tcpPacket(layout, buf, r, (p) => p.ipVersion === 4);
+    const pkt = tcpPacket(layout, buf, r, (p, data) => p.ipVersion === 4 && (data[p.ip]! & 0x0f) >= 5);
     if (!pkt) return null;
     const { rec, p, data } = pkt;
     const ihl = (data[p.ip]! & 0x0f) * 4;
@@ -463,7 +463,8 @@ const MUTATORS: Record<string, Mutator> = {
       layout,
       buf,
       r,
-      (p, data) => data.length > p.payload && data[data.length - 1] === 10 && /^[A-Za-z]/.test(String.fromCharCode(data[p.payload]!)),
+      (p, data) =>
+        p.tcpHeaderLength >= 20 && data.length > p.payload && data[data.length - 1] === 10 && /^[A-Za-z]/.test(String.fromCharCode(data[p.payload]!)),
     );
     if (!pkt) return null;
     const { rec, p, data } = pkt;
