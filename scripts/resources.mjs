@@ -109,6 +109,8 @@ function summary(name, m) {
         : 'no request';
     case 'http-pipelined':
       return `${m.http.requests} requests, ${m.http.responses} responses; ${m.http.exchanges.length} exchanges listed, ${m.http.exchangesUnlisted} counted`;
+    case 'http-interim':
+      return `${m.http.exchanges[0].informational.length} interim responses listed, ${m.http.exchanges[0].informationalUnlisted} counted; final ${m.http.exchanges[0].response?.status}`;
     case 'smtp-pipelined':
     case 'smtp-pipelined-1m':
     case 'smtp-refused':

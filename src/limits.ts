@@ -84,7 +84,7 @@ export const LIMIT_OPTIONS = {
     default: 1024 * 1024,
     unit: 'bytes',
     description:
-      'Bytes of IP fragments held for one datagram awaiting the rest, duplicates and overlaps included (a whole datagram is at most 64 KiB); further fragments of it are dropped and counted.',
+      'Bytes of IP fragments held for one datagram awaiting the rest, duplicates and overlaps included (a whole datagram is at most 64 KiB; each fragment counts at least 8 bytes); further fragments of it are dropped and counted.',
   },
   maxReplyLines: {
     default: 200,
@@ -95,7 +95,8 @@ export const LIMIT_OPTIONS = {
   maxReplies: {
     default: 2000,
     unit: 'replies',
-    description: 'SMTP replies and POP3 responses listed per session (and SMTP refusals among them); further ones are counted.',
+    description:
+      'SMTP replies and POP3 responses listed per session (and SMTP refusals among them), and HTTP interim (1xx) responses per exchange; further ones are counted.',
   },
   maxAuthSteps: {
     default: 100,

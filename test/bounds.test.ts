@@ -100,6 +100,13 @@ describe('HTTP', () => {
     expect(m.http.exchanges.map((e) => `${e.request!.uri} ${e.response?.status}`)).toEqual(Array.from({ length: 100 }, (_, i) => `/${i} 204`));
   });
 
+  it('interim responses past maxReplies are counted', async () => {
+    const e = (await model(hostile('http-interim', 300), { maxReplies: 20 })).http.exchanges[0]!;
+    expect(e.informational).toHaveLength(20);
+    expect(e.informationalUnlisted).toBe(280);
+    expect(e.response!.status).toBe(200);
+  });
+
   it('form fields past maxFormFields are counted', async () => {
     const body = (await model(hostile('form-fields', 10_000), { maxFormFields: 100 })).http.exchanges[0]!.request!.body!;
     expect(body.form).toHaveLength(100);

@@ -528,6 +528,13 @@ describe('IPv4 fragments', () => {
     expect(decoder.droppedFragments).toBe(1);
     expect(decoder.incompleteDatagrams).toBe(1);
   });
+
+  it('counts each fragment as at least 8 bytes against maxFragmentBytes, so a train of empty fragments is bounded too', () => {
+    const decoder = new IpDecoder({ ...DEFAULT_FRAGMENT_LIMITS, maxFragmentBytes: 80 });
+    const empty = ethernet(ipv4({ src: '10.8.0.1', dst: '10.8.0.2', id: 9, fragmentOffset: 8, moreFragments: true, payload: new Uint8Array(0) }));
+    for (let i = 1; i <= 12; i++) expect(decoder.decode(4, empty, 14, i)).toBeNull();
+    expect(decoder.droppedFragments).toBe(2);
+  });
 });
 
 describe('IPv6 extension headers and fragments, against tshark', () => {

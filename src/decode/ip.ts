@@ -277,13 +277,15 @@ export class IpDecoder {
       d = { pieces: [], ahead: new Heap<Fragment>(precedence), covered: 0, bytes: 0, total: -1 };
       this.pending.set(key, d);
     }
-    if (d.bytes + payload.length > this.limits.maxFragmentBytes) {
+    // Each fragment costs at least the 8 bytes of a fragment unit, so a train of empty ones is bounded too.
+    const cost = Math.max(8, payload.length);
+    if (d.bytes + cost > this.limits.maxFragmentBytes) {
       this.droppedFragments++;
       return null;
     }
     const piece: Fragment = { offset, data: Buffer.from(payload), frame, arrival: d.pieces.length };
     d.pieces.push(piece);
-    d.bytes += payload.length;
+    d.bytes += cost;
     d.ahead.push(piece);
     // Grow the hole-free prefix with every fragment that now touches it.
     for (let next = d.ahead.top(); next && next.offset <= d.covered; next = d.ahead.top()) {

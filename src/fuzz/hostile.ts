@@ -109,6 +109,16 @@ function pipelinedRequests(count: number): Buffer {
   return out.bytes();
 }
 
+/** One request answered by `count` interim responses (100 Continue), then its final one. */
+function interimResponses(count: number): Buffer {
+  const out = new PcapWriter();
+  const flow = web(out).handshake();
+  flow.send(true, 'POST /upload HTTP/1.1\r\nHost: bomb.test\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\nok');
+  flow.send(false, `${lines(count, () => 'HTTP/1.1 100 Continue\r\n\r\n')}${OK_RESPONSE}`);
+  flow.close();
+  return out.bytes();
+}
+
 /** `count` RCPT TO commands, each refused (failures), one exchange at a time. */
 function refusedRecipients(count: number): Buffer {
   const out = new PcapWriter();
@@ -219,6 +229,7 @@ export const HOSTILE_CASES: HostileCase[] = [
   { name: 'smtp-pipelined', what: 'SMTP commands pipelined before their replies', full: 200_000, build: pipelinedCommands },
   { name: 'smtp-pipelined-1m', what: 'SMTP commands pipelined before their replies', full: 1_000_000, build: pipelinedCommands },
   { name: 'http-pipelined', what: 'HTTP requests pipelined before their responses', full: 200_000, build: pipelinedRequests },
+  { name: 'http-interim', what: 'interim (100 Continue) responses to one request', full: 100_000, build: interimResponses },
   { name: 'smtp-refused', what: 'SMTP replies (RCPT TO refused: failures)', full: 10_000, build: refusedRecipients },
   { name: 'mail-headers', what: 'header fields in one mail (251 kB)', full: 20_000, build: headerFields },
   { name: 'mime-parts', what: 'MIME parts in one mail', full: 20_000, build: mimeParts },

@@ -131,6 +131,8 @@ export const HttpExchange = z.object({
   response: HttpResponse.nullable(),
   /** Interim 1xx responses (100 Continue, 103 Early Hints) that came before the final response. */
   informational: z.array(HttpResponse),
+  /** Interim responses past maxReplies: counted, not listed. */
+  informationalUnlisted: z.number().int().nonnegative().default(0),
   /** This exchange's place on its connection: request n of m. */
   index: z.number().int().positive(),
   ofConnection: z.number().int().positive(),
