@@ -53,7 +53,8 @@ export const LIMIT_OPTIONS = {
   maxTranscriptLines: {
     default: 2000,
     unit: 'lines',
-    description: 'Lines of one SMTP or POP3 dialogue kept in its transcript; further lines are counted.',
+    description:
+      'Commands and status lines of one SMTP or POP3 dialogue kept in its transcript (the lines inside multi-line replies are bounded apart, by maxReplyLines); further lines are counted.',
   },
   maxRecipients: {
     default: 1000,
