@@ -129,6 +129,45 @@ export const LIMIT_OPTIONS = {
     unit: 'fields',
     description: 'Form fields (urlencoded or multipart) listed per HTTP body; further ones are counted.',
   },
+  maxTlsListed: {
+    default: 1000,
+    unit: 'items',
+    description:
+      'TLS records, alerts, handshake messages, offered cipher suites and extensions, and certificates listed per TLS connection; further ones are counted.',
+  },
+  maxTlsHandshakeBytes: {
+    default: 256 * 1024,
+    unit: 'bytes',
+    description: 'Largest TLS handshake message decoded (a certificate chain is a few KB; the format allows 16 MiB); a longer one is counted and skipped.',
+  },
+  maxKeylogSessions: {
+    default: 100_000,
+    unit: 'sessions',
+    description:
+      "TLS sessions remembered from the key logs (--keylog, SSLKEYLOGFILE, the capture's decryption secrets); further ones are ignored with a warning.",
+  },
+  maxHttp2Streams: {
+    default: 1000,
+    unit: 'streams',
+    description: 'HTTP/2 streams tracked at once per connection; past it the oldest open stream is closed early and marked incomplete.',
+  },
+  maxHpackTableBytes: {
+    default: 64 * 1024,
+    unit: 'bytes',
+    description:
+      'Largest HPACK dynamic table kept per direction of an HTTP/2 connection, whatever size the capture asks for (4 KiB is the default a peer allows).',
+  },
+  maxQuicConnections: {
+    default: 10_000,
+    unit: 'connections',
+    description: 'QUIC connections (UDP) whose Initial packets are tracked; further ones are counted, not decrypted.',
+  },
+  maxQuicCryptoBytes: {
+    default: 16 * 1024,
+    unit: 'bytes',
+    description:
+      "CRYPTO bytes kept per direction of a QUIC connection to read its TLS ClientHello or ServerHello (a browser's is 2 KiB or less); a longer one is not read.",
+  },
   maxWarnings: {
     default: 1000,
     unit: 'warnings',

@@ -1,5 +1,7 @@
 import { statSync } from 'node:fs';
 import { dissectCapture } from './dissect.js';
+import type { Language } from './knowledge/index.js';
+import type { LabProfile } from './labs/profile.js';
 import type { Limits } from './limits.js';
 import type { FrameChoices } from './protocols/slice.js';
 import { analyse } from './report/analyse.js';
@@ -33,6 +35,9 @@ export interface BuildOptions {
   revealSecrets?: boolean;
   /** Bytes read so far, now and then (for a progress bar). */
   onProgress?: (bytesRead: number) => void;
+  /** The lab the report follows, and the language of the model's titles and answers. */
+  lab: LabProfile;
+  language: Language;
 }
 
 /** A capture → its ReportModel: the stages from read to detail. */
@@ -45,5 +50,7 @@ export async function buildModel(capturePath: string, options: BuildOptions): Pr
     generator: `labreport ${VERSION}`,
     frames: options.choices ?? {},
     revealSecrets: options.revealSecrets ?? false,
+    lab: options.lab,
+    language: options.language,
   });
 }

@@ -67,7 +67,7 @@ describe('bad input and usage: one line on stderr, exit code 2', () => {
     [['build', '/no/such/file.pcap'], /^labreport: \/no\/such\/file\.pcap: no such file\n$/],
     [['build', notCapture], /^labreport: .*notes\.txt: is not a pcap or pcapng capture .*\n$/],
     [['build', cut], /^labreport: .*header-only\.pcap: the file ends inside the record header of frame 1 .*\n$/],
-    [['build', join(PUBLIC_FIXTURES, 'http-sll2-tiny.pcap'), '--format', 'docx'], /^labreport: --format takes a comma-separated list of .*; got "docx"\n$/],
+    [['build', join(PUBLIC_FIXTURES, 'http-sll2-tiny.pcap'), '--format', 'odt'], /^labreport: --format takes a comma-separated list of .*; got "odt"\n$/],
     [['build', join(PUBLIC_FIXTURES, 'http-sll2-tiny.pcap'), '--max-body-bytes', 'lots'], /--max-body-bytes takes a whole number/],
     [['build'], /missing required argument 'capture'/],
     [['frobnicate'], /unknown command 'frobnicate'/],

@@ -10,6 +10,7 @@ const BLOCK = {
   SPB: 0x00000003,
   EPB: 0x00000006,
   JOURNAL: 0x00000009, // systemd Journal Export Block
+  DSB: 0x0000000a, // Decryption Secrets Block (TLS key logs, as editcap --inject-secrets writes them)
   CUSTOM: 0x00000bad,
   CUSTOM_NOCOPY: 0x40000bad,
 } as const;
@@ -63,6 +64,12 @@ export class PcapngReader implements CaptureReader {
   private frameNumber = 0;
   private done = false;
   private sections = 0;
+  /**
+   * Called with each Decryption Secrets Block as it is read (its secrets type, e.g. TLSK
+   * 0x544c534b, and data); the data is a view of the read buffer, valid during the call.
+   */
+  onDecryptionSecrets: ((secretsType: number, data: Uint8Array) => void) | null = null;
+  private malformedSecrets = 0;
 
   constructor(private readonly file: ChunkedFile) {}
 
@@ -159,14 +166,31 @@ export class PcapngReader implements CaptureReader {
         case BLOCK.JOURNAL:
           frame = this.record(b, p + 8, p + length - 4);
           break;
+        case BLOCK.DSB:
+          this.decryptionSecrets(b, p, length);
+          break;
         default:
-          break; // NRB, ISB, DSB and unknown blocks: skipped by their length.
+          break; // NRB, ISB and unknown blocks: skipped by their length.
       }
       if (this.done) return null;
       file.consume(length);
       if (frame) return frame;
     }
     return null;
+  }
+
+  private decryptionSecrets(b: Buffer, p: number, length: number): void {
+    const secretsLength = length >= 20 ? this.u32(b, p + 12) : -1;
+    if (secretsLength < 0 || 16 + secretsLength > length - 4) {
+      // Said once: a hostile file could hold a million of them.
+      if (this.malformedSecrets++ === 0)
+        this.warnings.push({
+          frame: this.frameNumber || undefined,
+          message: `a decryption secrets block after frame ${this.frameNumber} is malformed (its secrets overrun the block); it is ignored`,
+        });
+      return;
+    }
+    this.onDecryptionSecrets?.(this.u32(b, p + 8), b.subarray(p + 16, p + 16 + secretsLength));
   }
 
   private readInterface(b: Buffer, p: number, length: number): void {

@@ -1,3 +1,4 @@
+import { labFor } from '../labs/blocks.js';
 import type { Limits } from '../limits.js';
 import { buildModel } from '../pipeline.js';
 import type { ReportConfig } from '../report/config.js';
@@ -16,6 +17,8 @@ export async function buildOne(capturePath: string, options: BuildOptions): Prom
     limits: options.limits,
     choices: options.config.frames,
     revealSecrets: options.config.revealSecrets,
+    lab: labFor(options.config.lab),
+    language: options.config.language,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
 }

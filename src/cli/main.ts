@@ -70,6 +70,7 @@ interface RenderFlags {
   lang?: 'en' | 'zh';
   config?: string;
   templates?: string;
+  docxTemplate?: string;
   chrome?: string;
   quiet?: boolean;
 }
@@ -81,12 +82,25 @@ function addRenderOptions(cmd: Command, formatsHelp: string): Command {
     .addOption(new Option('--lang <lang>', 'language of the report').choices(LANGUAGES))
     .option('--config <file>', `report configuration (default: ./${DEFAULT_CONFIG_FILE} if present)`)
     .option('--templates <dir>', 'custom templates (see `labreport templates init`); missing files fall back to the defaults')
+    .option('--docx-template <file>', "a school's Word template for the docx output: placeholders {course}, {student.name}, … and {report}")
     .option('--chrome <path>', 'Chrome or Chromium to print PDFs with')
     .option('--quiet', 'print nothing but errors');
 }
 
 /** The config file, with the command line's choices on top. (zod, which checks it, is loaded only now.) */
-async function effectiveConfig(flags: RenderFlags & { request?: number; get?: number; post?: number; revealSecrets?: boolean }): Promise<ReportConfig> {
+type BuildFlags = RenderFlags & {
+  request?: number;
+  get?: number;
+  post?: number;
+  smtp?: number;
+  pop3?: number;
+  revealSecrets?: boolean;
+  lab?: string;
+  notes?: string;
+  appendix?: boolean;
+};
+
+async function effectiveConfig(flags: BuildFlags): Promise<ReportConfig> {
   const { loadConfig } = await import('../report/config.js');
   const config = loadConfig(flags.config);
   return {
@@ -94,12 +108,18 @@ async function effectiveConfig(flags: RenderFlags & { request?: number; get?: nu
     ...(flags.lang ? { language: flags.lang } : {}),
     ...(flags.format ? { formats: flags.format } : {}),
     ...(flags.templates ? { templates: flags.templates } : {}),
+    ...(flags.docxTemplate ? { docxTemplate: flags.docxTemplate } : {}),
     ...(flags.revealSecrets ? { revealSecrets: true } : {}),
+    ...(flags.lab ? { lab: flags.lab } : {}),
+    ...(flags.notes ? { notes: flags.notes } : {}),
+    ...(flags.appendix === false ? { appendix: false } : {}),
     frames: {
       ...config.frames,
       ...(flags.request !== undefined ? { request: flags.request } : {}),
       ...(flags.get !== undefined ? { get: flags.get } : {}),
       ...(flags.post !== undefined ? { post: flags.post } : {}),
+      ...(flags.smtp !== undefined ? { smtp: flags.smtp } : {}),
+      ...(flags.pop3 !== undefined ? { pop3: flags.pop3 } : {}),
     },
   };
 }
@@ -121,47 +141,97 @@ function program(out: Out): Command {
     .addOption(new Option('--request <frame>', 'the request to dissect in detail (the frame carrying its last byte)').argParser(frameNumber('--request')))
     .addOption(new Option('--get <frame>', 'the GET request to compare').argParser(frameNumber('--get')))
     .addOption(new Option('--post <frame>', 'the POST request to compare').argParser(frameNumber('--post')))
+    .addOption(new Option('--smtp <stream>', 'the SMTP session to show in full, by its tcp.stream').argParser(streamNumber('--smtp')))
+    .addOption(new Option('--pop3 <stream>', 'the POP3 session to show in full, by its tcp.stream').argParser(streamNumber('--pop3')))
+    .option('--lab <name|file>', 'the lab the report follows: a built-in profile (`labreport labs`) or a profile file (default http-smtp-pop3)')
+    .option('--notes <file>', 'your own words: a Markdown file whose "## purpose", "## task1" … "## summary" parts go to those places')
+    .option('--no-appendix', 'leave out the appendix (packet list, all exchanges and sessions, warnings)')
     .option('--reveal-secrets', 'show passwords and other secrets instead of masking them');
-  addLimitOptions(build).action(
-    async (captures: string[], opts: RenderFlags & { request?: number; get?: number; post?: number; revealSecrets?: boolean } & Partial<Limits>) => {
-      const config = await effectiveConfig(opts);
-      const single = captures.length === 1 && !(existsSync(captures[0]!) && statSync(captures[0]!).isDirectory());
-      if (!single) {
-        const chosen = (['request', 'get', 'post'] as const).filter((k) => opts[k] !== undefined);
-        if (chosen.length) throw new UsageError(`--${chosen[0]} picks a frame of one capture; it cannot be used when building several`);
-        exitCode = await buildClass(captures, config, limitsFrom(opts), opts, out);
-        return;
-      }
-      const capture = captures[0]!;
-      const progress = progressBar(basename(capture), fileSize(capture), opts.quiet ?? false);
-      let model: ReportModel;
-      try {
-        model = await buildOne(capture, { limits: limitsFrom(opts), config, onProgress: progress.update });
-      } finally {
-        progress.stop();
-      }
-      const written = await writeOutputs(model, config, opts.out, reportBaseName(capture), opts.chrome);
-      if (!opts.quiet) for (const path of written) out.stdout(`${path}\n`);
-    },
-  );
+  addLimitOptions(build).action(async (captures: string[], opts: BuildFlags & Partial<Limits>) => {
+    const config = await effectiveConfig(opts);
+    const single = captures.length === 1 && !(existsSync(captures[0]!) && statSync(captures[0]!).isDirectory());
+    if (!single) {
+      const frame = (['request', 'get', 'post'] as const).find((k) => opts[k] !== undefined);
+      if (frame) throw new UsageError(`--${frame} picks a frame of one capture; it cannot be used when building several`);
+      const one = (['smtp', 'pop3', 'notes'] as const).find((k) => opts[k] !== undefined);
+      if (one) throw new UsageError(`--${one} belongs to one capture; it cannot be used when building several`);
+      exitCode = await buildClass(captures, config, limitsFrom(opts), opts, out);
+      return;
+    }
+    const capture = captures[0]!;
+    const progress = progressBar(basename(capture), fileSize(capture), opts.quiet ?? false);
+    let model: ReportModel;
+    try {
+      model = await buildOne(capture, { limits: limitsFrom(opts), config, onProgress: progress.update });
+    } finally {
+      progress.stop();
+    }
+    const baseName = reportBaseName(capture);
+    const notes = config.notes ? await readNotesFor(config, baseName) : null;
+    const written = await writeOutputs(model, config, opts.out, baseName, opts.chrome, undefined, notes);
+    if (!opts.quiet) for (const path of written) out.stdout(`${path}\n`);
+  });
 
   addRenderOptions(
     cmd
       .command('render')
-      .description('render a saved JSON model (from `build --format json`) again, e.g. with other templates or in another language')
-      .argument('<model>', 'a model written by `labreport build --format json`'),
+      .description(
+        "render a saved JSON model (from `build --format json`) again, e.g. with other templates or in another language; or turn a report's Markdown you edited into HTML and PDF",
+      )
+      .argument('<model-or-report>', 'a model written by `labreport build --format json`, or a report .md written by `labreport build`'),
     `output formats, comma-separated: md, html, pdf (default: md,html,pdf, or the config's formats)`,
-  ).action(async (path: string, opts: RenderFlags) => {
-    const config = await effectiveConfig(opts);
-    const written = await writeOutputs(
-      await readModel(path),
-      { ...config, formats: config.formats.filter((f) => f !== 'json') },
-      opts.out,
-      reportBaseName(path),
-      opts.chrome,
-    );
-    if (!opts.quiet) for (const p of written) out.stdout(`${p}\n`);
-  });
+  )
+    .option('--lab <name|file>', 'the lab the report follows (default: the one the model was built for)')
+    .option('--notes <file>', 'your own words, placed by their "## task1" … headings')
+    .option('--no-appendix', 'leave out the appendix')
+    .action(async (path: string, opts: BuildFlags) => {
+      const config = await effectiveConfig(opts);
+      if (/\.(md|markdown)$/i.test(path)) {
+        if (!existsSync(path)) throw new UsageError(`${path}: no such file`);
+        const { renderMarkdownFile } = await import('../render/report.js');
+        const formats = config.formats.filter((f) => f === 'html' || f === 'pdf' || f === 'docx');
+        if (formats.length === 0) throw new UsageError(`${path}: a report's Markdown renders to html, pdf and docx; --format names none of them`);
+        const written = await renderMarkdownFile(path, { formats, config, outDir: opts.out, chrome: opts.chrome });
+        if (!opts.quiet) for (const p of written) out.stdout(`${p}\n`);
+        return;
+      }
+      const written = await writeOutputs(
+        await readModel(path),
+        { ...config, formats: config.formats.filter((f) => f !== 'json') },
+        opts.out,
+        reportBaseName(path),
+        opts.chrome,
+        undefined,
+        config.notes ? await readNotesFor(config, reportBaseName(path)) : null,
+      );
+      if (!opts.quiet) for (const p of written) out.stdout(`${p}\n`);
+    });
+
+  const labs = cmd
+    .command('labs')
+    .description('list the built-in lab profiles and the blocks a profile can place')
+    .action(async () => {
+      const { builtinLabs, loadLab } = await import('../labs/profile.js');
+      const { knownBlocks } = await import('../labs/blocks.js');
+      const blocks = knownBlocks();
+      for (const name of builtinLabs()) out.stdout(`${name}\t${loadLab(name, blocks).title.en}\n`);
+      out.stdout(`\nblocks: ${[...blocks].join(', ')}\n`);
+    });
+  labs
+    .command('init')
+    .description('copy a lab profile to FILE, to edit; then build with --lab FILE')
+    .argument('<name>', 'a built-in profile (see `labreport labs`)')
+    .argument('[file]', 'where to copy it (default: NAME.yaml)')
+    .option('--force', 'overwrite an existing file')
+    .action(async (name: string, file: string | undefined, opts: { force?: boolean }) => {
+      const { labPath, builtinLabs } = await import('../labs/profile.js');
+      if (!builtinLabs().includes(name)) throw new UsageError(`labs init ${name}: no such built-in lab (${builtinLabs().join(', ')})`);
+      const source = labPath(name);
+      const target = file ?? basename(source);
+      if (existsSync(target) && !opts.force) throw new UsageError(`${target} already exists (use --force to overwrite it)`);
+      cpSync(source, target);
+      out.stdout(`${target}\n`);
+    });
 
   cmd
     .command('init')
@@ -187,6 +257,21 @@ function program(out: Out): Command {
       out.stdout(`${dir}\n`);
     });
   return cmd;
+}
+
+/** The student's notes for a report: placed by the lab's place ids. */
+async function readNotesFor(config: ReportConfig, baseName: string) {
+  const { readNotes } = await import('../render/notes.js');
+  const { labFor } = await import('../labs/blocks.js');
+  const lab = labFor(config.lab);
+  return readNotes(config.notes!, ['purpose', 'environment', 'summary', ...lab.tasks.map((t) => t.id)], `${baseName}.files`);
+}
+
+function streamNumber(flag: string) {
+  return (value: string): number => {
+    if (!/^\d+$/.test(value)) throw new UsageError(`${flag} takes a tcp.stream number (0, 1, …); got "${value}"`);
+    return Number(value);
+  };
 }
 
 /** A file's size, or 0 when it cannot be read (the capture reader then says why). */
@@ -231,7 +316,7 @@ async function buildClass(args: string[], config: ReportConfig, limits: Limits, 
     },
   });
   const { writeSummary } = await import('../render/report.js');
-  const summary = writeSummary(
+  const summary = await writeSummary(
     results.map((r) => r.row),
     config,
     flags.out,

@@ -10,7 +10,7 @@ import { checkCase, type CaseRequest, type CaseResult } from './check.js';
  */
 
 parentPort!.on('message', async (req: CaseRequest) => {
-  if (existsSync(req.outDir)) for (const f of readdirSync(req.outDir)) rmSync(join(req.outDir, f), { force: true });
+  if (existsSync(req.outDir)) for (const f of readdirSync(req.outDir)) rmSync(join(req.outDir, f), { recursive: true, force: true });
   let stdout = '';
   let stderr = '';
   const started = performance.now();

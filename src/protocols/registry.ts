@@ -14,6 +14,6 @@ export type Slices = typeof SLICES;
 export type SliceName = Slices[number]['name'];
 
 /** Each slice's part of the model, by name: { http: Http, smtp: Smtp, … }. */
-export type SliceModels = { [S in Slices[number] as S['name']]: S extends ProtocolSlice<string, unknown, infer M> ? M : never };
+export type SliceModels = { [S in Slices[number] as S['name']]: S extends ProtocolSlice<string, infer _R, infer M> ? M : never };
 /** Each slice's records, by name. */
-export type SliceRecords = { [S in Slices[number] as S['name']]: S extends ProtocolSlice<string, infer R, unknown> ? R : never };
+export type SliceRecords = { [S in Slices[number] as S['name']]: S extends ProtocolSlice<string, infer R, infer _M> ? R : never };

@@ -25,6 +25,23 @@ export const Segment = z.object({
   bytes: z.number().int().nonnegative(),
 });
 
+/** One row of the packet list, as Wireshark shows it with the display filter of its protocol ("http", "smtp", "pop"). */
+export const PacketRow = z.object({
+  frame: frameNumber,
+  /** Seconds since the first frame. */
+  time: z.number(),
+  source: z.string(),
+  destination: z.string(),
+  protocol: z.string(),
+  /** Frame length on the wire. */
+  length: z.number().int().nonnegative(),
+  /** Wireshark-style summary: "GET / HTTP/1.1", "HTTP/1.1 200 OK  (text/html)", "Continuation", … */
+  info: z.string(),
+  kind: z.enum(['request', 'response', 'continuation', 'gap']),
+  stream: z.number().int().nonnegative(),
+});
+
 export type Endpoint = z.infer<typeof Endpoint>;
 export type Header = z.infer<typeof Header>;
 export type Segment = z.infer<typeof Segment>;
+export type PacketRow = z.infer<typeof PacketRow>;

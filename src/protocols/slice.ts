@@ -1,5 +1,7 @@
 import type { z } from 'zod';
+import type { Language } from '../knowledge/index.js';
 import type { Limits } from '../limits.js';
+import type { Block, PacketListRow, ViewContext } from '../render/context.js';
 import type { TcpConnection } from '../reassembly/tcp-stream.js';
 import type { Warnings } from '../warnings.js';
 import type { Protocol } from './protocol.js';
@@ -60,6 +62,51 @@ export interface ProtocolSlice<Name extends string = string, Records = unknown, 
   frames?(model: Model): FramesWanted;
   /** Complete the model with what the detail stage read. */
   detailed?(model: Model, lookup: FrameLookup): void;
+  /** The blocks it offers lab profiles ("request" for "http.request"); view() builds them. */
+  readonly blocks: readonly string[];
+  /** Its columns in the class summary (summary.csv): what a teacher checks in each capture. Each column's heading is the word `class<Column>` of its view's ui ("classHasGet"). */
+  summary?: { columns: readonly string[]; values(model: Model): Record<string, boolean | number | null> };
+  /** Its view (model → template data), loaded only when a report is rendered. */
+  view?(): Promise<SliceView<Model>>;
+}
+
+/** The comparison table's aspects (one row each; a slice fills its column). */
+export const COMPARE_ASPECTS = [
+  'Purpose',
+  'Opener',
+  'Port',
+  'Direction',
+  'FirstWord',
+  'Requests',
+  'Replies',
+  'PerExchange',
+  'End',
+  'Data',
+  'State',
+  'Secure',
+] as const;
+export type CompareAspect = (typeof COMPARE_ASPECTS)[number];
+
+/** A slice's view: its words, the blocks lab profiles place, and what it adds to the report's common sections. */
+export interface SliceView<Model> {
+  /** Its words in each language (merged into the report's `t`; a test keeps the languages alike and the keys unique). */
+  ui: Record<Language, Record<string, string>>;
+  /** Wireshark's display filter for it: "http", "smtp", "pop". */
+  filter: string;
+  /** Whether the capture holds it at all. */
+  present(model: Model): boolean;
+  /** The blocks, by id. */
+  blocks: Record<string, (model: Model, ctx: ViewContext) => Block>;
+  /** Its rows of the packet list (lengths and times from the model's detail stage). */
+  packets?(model: Model, ctx: ViewContext): PacketListRow[];
+  /** Lines of the environment section: the browser, the servers, the mail client. */
+  environment?(model: Model, ctx: ViewContext): { label: string; value: string }[];
+  /** Secrets it saw travel in clear text, as phrases ("an SMTP login (AUTH LOGIN, frames 141–143)"). */
+  cleartext?(model: Model, ctx: ViewContext): string[];
+  /** Its sections of the appendix. */
+  appendix?(model: Model, ctx: ViewContext): { title: string; block: Block }[];
+  /** Its column of the protocols-compared table, by aspect (the words come from its `ui`). */
+  compare?: Record<CompareAspect, string>;
 }
 
 /** A slice, with its name kept as a literal type (so the ReportModel type can be composed from the registry). */

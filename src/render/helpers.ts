@@ -1,12 +1,12 @@
 import type Handlebars from 'handlebars';
 import { format, type Language, UI } from '../knowledge/index.js';
 import { helperSafe, markdownCode, markdownCodeSpan } from './markdown.js';
-import { bytesText, numberText } from './view.js';
 
 /** The helpers templates may use (templates/README.md lists them). */
 export function templateHelpers(lang: Language): Record<string, Handlebars.HelperDelegate> {
   const t = UI[lang];
   const args = (a: unknown[]) => a.slice(0, -1); // Handlebars passes its options object last
+  const number = (n: number) => n.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US');
   return {
     /** Fill a UI string's {0}, {1}, … : {{fmt t.nOfM 2 5}}. */
     fmt: (template: unknown, ...rest: unknown[]) => format(String(template ?? ''), ...args(rest)),
@@ -15,13 +15,20 @@ export function templateHelpers(lang: Language): Record<string, Handlebars.Helpe
     /** Verbatim code block: {{code text}}. */
     code: (v: unknown) => helperSafe(markdownCode(v)),
     /** 1234 → "1,234". */
-    num: (n: unknown) => (typeof n === 'number' ? numberText(n, lang) : String(n ?? '')),
+    num: (n: unknown) => (typeof n === 'number' ? number(n) : String(n ?? '')),
     /** 1234 → "1,234 bytes". */
-    bytes: (n: unknown) => (typeof n === 'number' ? bytesText(n, t, lang) : String(n ?? '')),
-    /** Seconds with microseconds: {{seconds 1.5}} → "1.500000 s". */
-    seconds: (n: unknown) => (typeof n === 'number' ? `${n.toFixed(6)} s` : ''),
+    bytes: (n: unknown) => (typeof n === 'number' ? format(n === 1 ? t.byte : t.bytes, number(n)) : String(n ?? '')),
     /** A number with fixed decimals: {{fixed time 6}}. */
     fixed: (n: unknown, digits: unknown) => (typeof n === 'number' ? n.toFixed(typeof digits === 'number' ? digits : 0) : ''),
+    /** One more: {{inc @index}} numbers a list from 1. */
+    inc: (n: unknown) => (typeof n === 'number' ? n + 1 : ''),
+    /** The colon between a label and its text: ": " in English, "：" in Chinese. */
+    colon: () => (lang === 'zh' ? '：' : ': '),
+    /** A remark in parentheses after a word: " (RFC 9110 §7.2)" / "（RFC 9110 第 7.2 节）"; nothing when empty. */
+    paren: (v: unknown) => {
+      const s = String(v ?? '');
+      return s === '' ? '' : lang === 'zh' ? `（${s}）` : ` (${s})`;
+    },
     eq: (a: unknown, b: unknown) => a === b,
     not: (a: unknown) => !a,
   };

@@ -1,81 +1,117 @@
 import markdownIt, { type MarkdownIt } from 'markdown-it';
 
 /*
- * Markdown → one standalone HTML file: embedded CSS, a table of contents built from
- * the headings, print styles, and a Content-Security-Policy that forbids scripts and
- * every remote load. Captured text reaches this stage already escaped for Markdown;
- * markdown-it runs with raw HTML off and accepts only in-document links and data: images
- * (the diagrams labreport draws), so nothing in a capture can become active content.
+ * Markdown → one standalone HTML file: embedded CSS, print styles, and a Content-Security-
+ * Policy that forbids scripts and every remote load. Captured text reaches this stage
+ * already escaped for Markdown; markdown-it runs with raw HTML off, links may point only
+ * inside the document, and an image may only be a picture of the report's own files folder
+ * (its diagrams, the student's screenshots), which is embedded: a `data:` or remote image
+ * written in the Markdown is never shown, so nothing in a capture can become a picture or
+ * active content.
  */
 
-/** No scripts, no remote anything: styles inline, images and fonts only as data: URIs. */
+/** No scripts, no remote anything: styles inline, images only as the data: URIs this stage embeds itself. */
 export const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'";
+
+/** A picture of the report's files folder, by its link in the Markdown ("lab.files/smtp-8.svg"); null when there is none. */
+export type PictureLookup = (src: string) => { type: string; bytes: Uint8Array } | null;
 
 export interface HtmlOptions {
   title: string;
   lang: string;
   css: string;
-  /** Heading of the table of contents ("Contents"). */
-  tocTitle: string;
+  pictures: PictureLookup;
 }
 
-interface Heading {
-  level: number;
-  id: string;
-  text: string;
-}
+/** Picture links the report may hold: a file directly inside its files folder. */
+const PICTURE_LINK = /^[A-Za-z0-9][A-Za-z0-9._-]*\.files\/[A-Za-z0-9][A-Za-z0-9._-]*\.(svg|png|jpe?g)$/;
 
-function markdown(): MarkdownIt {
+function markdown(pictures: PictureLookup): MarkdownIt {
   const md = markdownIt({ html: false, linkify: false, typographer: false });
-  // Links may only point inside the document; images only to the data: SVGs labreport generates.
-  md.validateLink = (url: string) => url.startsWith('#') || /^data:image\/(svg\+xml|png);base64,[a-z0-9+/=]+$/i.test(url);
+  md.validateLink = (url: string) => url.startsWith('#') || PICTURE_LINK.test(url);
+  md.renderer.rules.text = (tokens, idx) => breakableHtml(tokens[idx]!.content);
+  md.renderer.rules.code_inline = (tokens, idx, _options, _env, self) => `<code${self.renderAttrs(tokens[idx]!)}>${breakableHtml(tokens[idx]!.content)}</code>`;
+  const renderImage = md.renderer.rules.image!;
+  md.renderer.rules.image = (tokens, idx, options, env, self) => {
+    const token = tokens[idx]!;
+    const picture = pictures(String(token.attrGet('src') ?? ''));
+    // A link to a picture the report does not have shows its description instead.
+    if (!picture) return escapeHtml(token.content);
+    token.attrSet('src', `data:${picture.type};base64,${Buffer.from(picture.bytes).toString('base64')}`);
+    return renderImage(tokens, idx, options, env, self);
+  };
   return md;
+}
+
+/** Characters of an unbroken token before the HTML offers a line break in it. */
+const LONG_TOKEN = 24;
+
+/**
+ * Text as HTML where a long token (a User-Agent, a base64 subject, a URL) may break: after its
+ * punctuation, and every LONG_TOKEN characters where it has none. Words shorter than that never
+ * break, so table columns keep the width their words need; CJK text breaks between characters anyway.
+ */
+export function breakableHtml(text: string): string {
+  return text
+    .split(/(\s+)/)
+    .map((piece) => {
+      if (piece.length <= LONG_TOKEN || /^\s+$/.test(piece)) return escapeHtml(piece);
+      const parts = piece.match(/[^/,;&=?:.\-_)\]}|+]*[/,;&=?:.\-_)\]}|+]*/g)!.filter(Boolean);
+      return parts.map((p) => (p.match(new RegExp(`.{1,${LONG_TOKEN}}`, 'gsu')) ?? []).map(escapeHtml).join('<wbr>')).join('<wbr>');
+    })
+    .join('');
 }
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-/** Give every heading a stable id ("s1", "s1-2", …, numbered like the sections) and collect them for the contents. */
-function numberHeadings(md: MarkdownIt, src: string): { html: string; headings: Heading[] } {
+/** Give every heading a stable id ("s1", "s1-2", …, numbered like the sections). */
+function numberHeadings(md: MarkdownIt, src: string): string {
   const env = {};
   const tokens = md.parse(src, env);
-  const headings: Heading[] = [];
   const counters = [0, 0, 0, 0, 0, 0, 0];
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
+  for (const t of tokens) {
     if (t.type !== 'heading_open') continue;
     const level = Number(t.tag.slice(1));
-    if (level < 2 || level > 3) continue; // h1 is the title; h4+ stay out of the contents
+    if (level < 2) continue;
     counters[level]!++;
     for (let l = level + 1; l < counters.length; l++) counters[l] = 0;
-    const id = `s${counters.slice(2, level + 1).join('-')}`;
-    t.attrSet('id', id);
-    headings.push({ level, id, text: tokens[i + 1]!.children?.map((c) => c.content).join('') ?? '' });
+    t.attrSet('id', `s${counters.slice(2, level + 1).join('-')}`);
   }
-  return { html: md.renderer.render(tokens, md.options, env), headings };
+  return md.renderer.render(tokens, md.options, env);
 }
 
-/** The contents: sections numbered, their subsections listed under them. */
-function contents(headings: Heading[], title: string): string {
-  if (headings.length === 0) return '';
-  const link = (h: Heading) => `<a href="#${h.id}">${escapeHtml(h.text)}</a>`;
-  const items: string[] = [];
-  for (let i = 0; i < headings.length; i++) {
-    const h = headings[i]!;
-    if (h.level !== 2) continue;
-    const subs: Heading[] = [];
-    while (headings[i + 1]?.level === 3) subs.push(headings[++i]!);
-    const nested = subs.length ? `\n<ul>${subs.map((s) => `<li>${link(s)}</li>`).join('')}</ul>` : '';
-    items.push(`<li>${link(h)}${nested}</li>`);
+/** The metadata a report's Markdown opens with (`---` lines, as Markdown editors know them), and the rest. */
+export interface FrontMatter {
+  title?: string;
+  lang?: string;
+  paper?: string;
+}
+
+/** Split off the front matter `build` writes: `---`, `key: "value"` lines, `---`. */
+export function splitFrontMatter(src: string): { meta: FrontMatter; body: string } {
+  const m = /^---\r?\n((?:[a-z]+: .*\r?\n){0,20})---\r?\n/.exec(src);
+  if (!m) return { meta: {}, body: src };
+  const meta: Record<string, string> = {};
+  for (const line of m[1]!.split(/\r?\n/)) {
+    const kv = /^([a-z]+): (.*)$/.exec(line);
+    if (!kv) continue;
+    try {
+      const value: unknown = JSON.parse(kv[2]!);
+      if (typeof value === 'string') meta[kv[1]!] = value;
+    } catch {
+      meta[kv[1]!] = kv[2]!.trim();
+    }
   }
-  if (items.length === 0) return '';
-  return `<nav class="toc" aria-label="${escapeHtml(title)}">\n<h2 class="toc-title">${escapeHtml(title)}</h2>\n<ol>\n${items.join('\n')}\n</ol>\n</nav>`;
+  return { meta: meta as FrontMatter, body: src.slice(m[0].length) };
+}
+
+/** The front matter for a report's Markdown. */
+export function frontMatter(meta: Required<FrontMatter>): string {
+  return `---\ntitle: ${JSON.stringify(meta.title)}\nlang: ${JSON.stringify(meta.lang)}\npaper: ${JSON.stringify(meta.paper)}\n---\n\n`;
 }
 
 export function renderHtml(src: string, options: HtmlOptions): string {
-  const { html, headings } = numberHeadings(markdown(), src);
-  // The title block (everything before the first h2) comes before the contents.
-  const firstSection = html.indexOf('<h2');
-  const [front, body] = firstSection >= 0 ? [html.slice(0, firstSection), html.slice(firstSection)] : [html, ''];
+  const html = numberHeadings(markdown(options.pictures), splitFrontMatter(src).body);
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(options.lang)}">
 <head>
@@ -90,8 +126,7 @@ ${options.css}
 </head>
 <body>
 <main>
-${front}${contents(headings, options.tocTitle)}
-${body}</main>
+${html}</main>
 </body>
 </html>
 `;

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join, sep } from 'node:path';
 import Handlebars from 'handlebars';
 import { UsageError } from '../errors.js';
 import { DEFAULT_TEMPLATES } from './templates-dir.js';
@@ -55,16 +55,19 @@ export function markdownCodeSpan(value: unknown): string {
 type Ast = hbs.AST.Program;
 type Node = hbs.AST.Node & Record<string, unknown>;
 
-/** Rewrite every escaped mustache `{{x …}}` into `{{{md (x …)}}}`, so its value is Markdown-escaped. */
-function escapeForMarkdown(ast: Ast): Ast {
+/** Rewrite every escaped mustache `{{x …}}` into `{{{md (x …)}}}`, so its value is Markdown-escaped. A helper without arguments (`{{colon}}`) is still called. */
+function escapeForMarkdown(ast: Ast, helpers: ReadonlySet<string>): Ast {
   const visit = (node: unknown): void => {
     if (!node || typeof node !== 'object') return;
     if (Array.isArray(node)) return node.forEach(visit);
     const n = node as Node;
     if (n.type === 'MustacheStatement' && n.escaped) {
       const m = n as unknown as hbs.AST.MustacheStatement;
-      const inner: hbs.AST.Expression =
-        m.params.length || m.hash ? ({ type: 'SubExpression', path: m.path, params: m.params, hash: m.hash, loc: m.loc } as hbs.AST.SubExpression) : m.path;
+      const callsHelper =
+        m.params.length > 0 || m.hash !== undefined || (m.path.type === 'PathExpression' && helpers.has((m.path as hbs.AST.PathExpression).original));
+      const inner: hbs.AST.Expression = callsHelper
+        ? ({ type: 'SubExpression', path: m.path, params: m.params, hash: m.hash, loc: m.loc } as hbs.AST.SubExpression)
+        : m.path;
       m.path = { type: 'PathExpression', data: false, depth: 0, parts: ['md'], original: 'md', loc: m.loc } as hbs.AST.PathExpression;
       m.params = [inner];
       (m as { hash?: hbs.AST.Hash }).hash = undefined as unknown as hbs.AST.Hash;
@@ -92,10 +95,11 @@ export interface TemplateSet {
 export function loadTemplates(dir: string | undefined, helpers: Helpers, main = 'report.md.hbs'): TemplateSet {
   if (dir && !existsSync(dir)) throw new UsageError(`--templates ${dir}: no such folder`);
   const hb = Handlebars.create();
+  const helperNames = new Set(Object.keys(helpers));
   const pick = (rel: string) => (dir && existsSync(join(dir, rel)) ? join(dir, rel) : join(DEFAULT_TEMPLATES, rel));
   const compile = (path: string) => {
     try {
-      return hb.compile(escapeForMarkdown(hb.parse(readFileSync(path, 'utf8'))), { strict: false, noEscape: false, knownHelpersOnly: false });
+      return hb.compile(escapeForMarkdown(hb.parse(readFileSync(path, 'utf8')), helperNames), { strict: false, noEscape: false, knownHelpersOnly: false });
     } catch (e) {
       throw new UsageError(`${path}: ${(e as Error).message.split('\n')[0]}`);
     }
@@ -103,15 +107,17 @@ export function loadTemplates(dir: string | undefined, helpers: Helpers, main = 
   hb.registerHelper('md', (v: unknown) => (v instanceof hb.SafeString ? v : new hb.SafeString(markdownInline(v))));
   for (const [name, fn] of Object.entries(helpers)) hb.registerHelper(name, fn);
   const sources: Record<string, string> = {};
+  // Partials are named by their path under partials/, without the extension: "header", "http/request".
   const partialNames = new Set<string>();
   for (const d of [join(DEFAULT_TEMPLATES, 'partials'), ...(dir ? [join(dir, 'partials')] : [])]) {
-    if (existsSync(d)) for (const f of readdirSync(d)) if (f.endsWith('.md.hbs')) partialNames.add(basename(f, '.md.hbs'));
+    if (!existsSync(d)) continue;
+    for (const f of readdirSync(d, { recursive: true, encoding: 'utf8' }))
+      if (f.endsWith('.md.hbs')) partialNames.add(f.slice(0, -'.md.hbs'.length).split(sep).join('/'));
   }
   for (const name of [...partialNames].sort()) {
     const path = pick(`partials/${name}.md.hbs`);
     sources[`partials/${name}.md.hbs`] = path;
-    const template = compile(path);
-    hb.registerPartial(name, template);
+    hb.registerPartial(name, compile(path));
   }
   const mainPath = pick(main);
   sources[main] = mainPath;

@@ -1,30 +1,36 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Browser } from 'puppeteer';
-import { format, UI } from '../knowledge/index.js';
+import { format, UI, type Language } from '../knowledge/index.js';
+import type { LabProfile } from '../labs/profile.js';
 import { writeFileAtomic } from '../output.js';
 import type { ReportConfig } from '../report/config.js';
 import type { ReportModel } from '../report/schema.js';
-import { summaryCsv, type SummaryRow } from '../report/summary.js';
+import { SUMMARY_COLUMNS, summaryCsv, type SummaryRow } from '../report/summary.js';
 import { findBrowser } from './browser.js';
 import { templateHelpers } from './helpers.js';
-import { renderHtml } from './html.js';
+import { frontMatter, renderHtml, splitFrontMatter, type PictureLookup } from './html.js';
 import { loadTemplates } from './markdown.js';
-import { DEFAULT_TEMPLATES } from './templates-dir.js';
+import type { Notes } from './notes.js';
 import { renderPdf } from './pdf.js';
-import { buildView } from './view.js';
+import { DEFAULT_TEMPLATES } from './templates-dir.js';
+import { buildView, loadViews, reportWords } from './view.js';
 
 /*
- * The render stage: ReportModel → Markdown (Handlebars templates) → HTML (markdown-it)
- * → PDF (Chromium). It sees only the model, the config and the language's strings, so a
- * saved model renders again with other templates or another language.
+ * The render stage, in its own steps: the view (model → template data), Markdown
+ * (Handlebars templates), HTML (markdown-it), PDF (Chromium). It sees only the model, the
+ * config, the lab profile and the student's notes, so a saved model renders again with
+ * other templates or in another language; and a report's Markdown, once the student has
+ * edited it, renders to HTML and PDF with the same styles (renderMarkdownFile).
  */
 
 export interface RenderOptions {
   formats: readonly string[];
   config: ReportConfig;
+  lab: LabProfile;
+  notes?: Notes | null;
   outDir: string;
-  /** File name without extension: output/<baseName>.md, .html, .pdf, .json. */
+  /** File name without extension: output/<baseName>.md, .html, .pdf, .json; pictures in <baseName>.files/. */
   baseName: string;
   /** --chrome PATH. */
   chrome?: string | undefined;
@@ -33,79 +39,134 @@ export interface RenderOptions {
 }
 
 export interface Rendered {
+  /** The report's Markdown, front matter included. */
   markdown: string;
   html: string;
+  title: string;
+  /** Files beside the report, in <baseName>.files/: name → content. */
+  pictures: Map<string, string | Uint8Array>;
 }
+
+const PICTURE_TYPES: Record<string, string> = { '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg' };
 
 /** The style sheet: the user's templates folder's style.css, or the default. */
-function stylePath(config: ReportConfig): string {
+function css(config: ReportConfig): string {
   const own = config.templates && join(config.templates, 'style.css');
-  return own && existsSync(own) ? own : join(DEFAULT_TEMPLATES, 'style.css');
+  return readFileSync(own && existsSync(own) ? own : join(DEFAULT_TEMPLATES, 'style.css'), 'utf8');
 }
 
-/** Model → Markdown and HTML strings (no files). */
-export function renderDocuments(model: ReportModel, config: ReportConfig): Rendered {
+const htmlLang = (lang: string) => (lang === 'zh' ? 'zh-CN' : 'en');
+
+/** Model → Markdown and HTML strings, and the pictures they link to (no files written). */
+export async function renderDocuments(model: ReportModel, config: ReportConfig, lab: LabProfile, notes: Notes | null, baseName: string): Promise<Rendered> {
   const lang = config.language;
-  const view = buildView(model, config, lang);
+  const filesDir = `${baseName}.files`;
+  const view = buildView({ model, config, lang, lab, notes, filesDir }, await loadViews());
   const templates = loadTemplates(config.templates, templateHelpers(lang));
-  const markdown = templates.render(view);
-  const html = renderHtml(markdown, {
-    title: view.title,
-    lang: lang === 'zh' ? 'zh-CN' : 'en',
-    css: readFileSync(stylePath(config), 'utf8'),
-    tocTitle: UI[lang].contents,
-  });
-  return { markdown, html };
+  const markdown = frontMatter({ title: view.title, lang, paper: config.paper }) + templates.render(view);
+  const pictures = new Map<string, string | Uint8Array>(view.pictures);
+  for (const [name, path] of notes?.pictures ?? []) pictures.set(name, readFileSync(path));
+  const lookup: PictureLookup = (src) => {
+    if (!src.startsWith(`${filesDir}/`)) return null;
+    const name = src.slice(filesDir.length + 1);
+    const content = pictures.get(name);
+    const type = PICTURE_TYPES[extname(name).toLowerCase()];
+    return content === undefined || !type ? null : { type, bytes: typeof content === 'string' ? Buffer.from(content, 'utf8') : content };
+  };
+  const html = renderHtml(markdown, { title: view.title, lang: htmlLang(lang), css: css(config), pictures: lookup });
+  return { markdown, html, title: view.title, pictures };
 }
 
-/** Write md, html and pdf as requested; returns the paths written. PDF comes last, so md and html exist even when no browser can be found. */
+/** Write md (with its pictures), html, docx and pdf as requested; returns the paths written. PDF comes last, so the others exist even when no browser can be found. */
 export async function writeReport(model: ReportModel, options: RenderOptions): Promise<string[]> {
+  const { config, outDir, baseName } = options;
+  const rendered = await renderDocuments(model, config, options.lab, options.notes ?? null, baseName);
+  return writeRendered(rendered, options, model.capture.firstTime);
+}
+
+async function writeRendered(
+  rendered: Rendered,
+  options: Omit<RenderOptions, 'lab' | 'notes'>,
+  date: string | null,
+  picturesDir = options.outDir,
+): Promise<string[]> {
   const { formats, config, outDir, baseName } = options;
   const written: string[] = [];
-  const { markdown, html } = renderDocuments(model, config);
-  if (formats.includes('md')) written.push(writeFileAtomic(outDir, `${baseName}.md`, markdown));
-  if (formats.includes('html')) written.push(writeFileAtomic(outDir, `${baseName}.html`, html));
+  if (formats.includes('md')) written.push(writeFileAtomic(outDir, `${baseName}.md`, rendered.markdown));
+  // The pictures beside the Markdown, which the Word document takes its own from.
+  if (formats.includes('md') || formats.includes('docx'))
+    for (const [name, content] of rendered.pictures) writeFileAtomic(join(outDir, `${baseName}.files`), name, content);
+  if (formats.includes('html')) written.push(writeFileAtomic(outDir, `${baseName}.html`, rendered.html));
+  if (formats.includes('docx')) {
+    const { reportDocx } = await import('./docx/index.js'); // loaded only when asked for, as puppeteer is
+    const body = splitFrontMatter(rendered.markdown).body;
+    written.push(writeFileAtomic(outDir, `${baseName}.docx`, await reportDocx(body, config, { date, baseDir: picturesDir, title: rendered.title })));
+  }
   if (formats.includes('pdf')) {
     const t = UI[config.language];
     const executablePath = options.browser ? '' : await findBrowser(options.chrome);
-    const title = config.header.experiment.name ? format(t.titleWithExperiment, config.header.experiment.name) : t.title;
-    const { pdf } = await renderPdf(html, { executablePath, paper: config.paper, title, pageLabel: (p, n) => format(t.pageOf, p, n) }, options.browser);
+    const { pdf } = await renderPdf(
+      rendered.html,
+      { executablePath, paper: config.paper, title: rendered.title, pageLabel: (p, n) => format(t.pageOf, p, n) },
+      options.browser,
+    );
     written.push(writeFileAtomic(outDir, `${baseName}.pdf`, pdf));
   }
   return written;
 }
 
+/**
+ * A report's Markdown (written by `build`, then edited by the student) → HTML and PDF with
+ * the same styles, header and page set-up. Its pictures are read from the files folder beside it.
+ */
+export async function renderMarkdownFile(path: string, options: Omit<RenderOptions, 'lab' | 'notes' | 'baseName'>): Promise<string[]> {
+  const source = readFileSync(path, 'utf8');
+  const { meta } = splitFrontMatter(source);
+  const lang: Language = meta.lang === 'zh' || meta.lang === 'en' ? meta.lang : options.config.language;
+  const paper = meta.paper === 'Letter' || meta.paper === 'A4' ? meta.paper : options.config.paper;
+  const baseName = basename(path, extname(path));
+  const folder = resolve(dirname(path));
+  const lookup: PictureLookup = (src) => {
+    const type = PICTURE_TYPES[extname(src).toLowerCase()];
+    const file = resolve(folder, src);
+    const inside = relative(folder, file);
+    if (!type || inside.startsWith('..') || isAbsolute(inside) || !existsSync(file) || !statSync(file).isFile()) return null;
+    return { type, bytes: readFileSync(file) };
+  };
+  const title = meta.title ?? baseName;
+  const html = renderHtml(source, { title, lang: htmlLang(lang), css: css(options.config), pictures: lookup });
+  const config = { ...options.config, language: lang, paper };
+  return writeRendered(
+    { markdown: source, html, title, pictures: new Map() },
+    { ...options, config, baseName, formats: options.formats.filter((f) => f !== 'md') },
+    null,
+    folder,
+  );
+}
+
 /** The class summary of a batch build: summary.md, summary.html and summary.csv in outDir. Returns the paths written. */
-export function writeSummary(rows: SummaryRow[], config: ReportConfig, outDir: string): string[] {
+export async function writeSummary(rows: SummaryRow[], config: ReportConfig, outDir: string): Promise<string[]> {
   const lang = config.language;
-  const t = UI[lang];
-  const mark = (v: boolean | null) => (v === null ? '' : v ? '✓' : '✗');
+  const t = reportWords(await loadViews(), lang);
+  const mark = (v: boolean | number | null | undefined) => (v === null || v === undefined ? '' : typeof v === 'number' ? String(v) : v ? '✓' : '✗');
   const view = {
     t,
     lang,
     counts: { total: rows.length, ok: rows.filter((r) => r.status === 'ok').length, failed: rows.filter((r) => r.status !== 'ok').length },
+    columns: SUMMARY_COLUMNS.map((key) => t[`class${key[0]!.toUpperCase()}${key.slice(1)}`] ?? key),
     rows: rows.map((r, i) => ({
       n: i + 1,
       capture: r.capture,
       failed: r.status !== 'ok',
       status: r.status,
       packets: r.packets ?? '',
-      httpExchanges: r.httpExchanges ?? '',
-      hasGet: mark(r.hasGet),
-      hasPost: mark(r.hasPost),
-      hasSmtpAuth: mark(r.hasSmtpAuth),
-      hasPop3Retr: mark(r.hasPop3Retr),
+      cells: SUMMARY_COLUMNS.map((key) => mark(r.columns[key])),
       warnings: r.warnings ?? '',
-      duplicates: r.duplicates.map((name) => format(r.identical.includes(name) ? t.duplicateFile : t.duplicateConversations, name)).join(', '),
+      duplicates: r.duplicates.map((name) => format(r.identical.includes(name) ? t.duplicateFile! : t.duplicateConversations!, name)).join(', '),
     })),
   };
   const markdown = loadTemplates(config.templates, templateHelpers(lang), 'summary.md.hbs').render(view);
-  const html = renderHtml(markdown, {
-    title: t.classSummaryTitle,
-    lang: lang === 'zh' ? 'zh-CN' : 'en',
-    css: readFileSync(stylePath(config), 'utf8'),
-    tocTitle: '',
-  });
+  const html = renderHtml(markdown, { title: t.classSummaryTitle!, lang: htmlLang(lang), css: css(config), pictures: () => null });
   return [
     writeFileAtomic(outDir, 'summary.md', markdown),
     writeFileAtomic(outDir, 'summary.html', html),

@@ -24,8 +24,8 @@ export interface SequenceOptions {
 const WIDTH = 680;
 const LEFT = 150;
 const RIGHT = 590;
-const TOP = 58;
-const STEP = 30;
+const TOP = 52;
+const STEP = 22;
 const LABEL_CHARS = 58;
 
 const xml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);

@@ -1,6 +1,9 @@
 import { basename } from 'node:path';
 import { linkTypeName } from '../capture/link-types.js';
 import type { CaptureRecords, Timestamp } from '../dissect.js';
+import type { Language } from '../knowledge/index.js';
+import { labFor } from '../labs/blocks.js';
+import type { LabProfile } from '../labs/profile.js';
 import type { Limits } from '../limits.js';
 import { SLICES, type SliceModels } from '../protocols/registry.js';
 import { Redactor } from '../protocols/secrets.js';
@@ -19,6 +22,9 @@ export interface AnalyseOptions {
   frames?: FrameChoices;
   /** Keep secrets (passwords, tokens) instead of masking them. */
   revealSecrets?: boolean;
+  /** The lab the report follows (default: the default lab), and the language its titles and answers are given in (default English). */
+  lab?: LabProfile;
+  language?: Language;
 }
 
 type AnySlice = ProtocolSlice<string, unknown, unknown>;
@@ -31,6 +37,8 @@ type AnySlice = ProtocolSlice<string, unknown, unknown>;
  */
 export async function analyse(records: CaptureRecords, options: AnalyseOptions): Promise<ReportModel> {
   const { limits } = options;
+  const lab = options.lab ?? labFor(undefined);
+  const language = options.language ?? 'en';
   const warnings = records.warnings;
   const redactor = new Redactor(options.revealSecrets ?? false);
   const ctx: AnalyseContext = { limits, redactor, warnings, choices: options.frames ?? {}, connections: records.connections };
@@ -77,6 +85,13 @@ export async function analyse(records: CaptureRecords, options: AnalyseOptions):
     },
     tcp: { connections: records.connectionCount, listed: connections(records) },
     ...(models as SliceModels),
+    lab: {
+      profile: lab.id,
+      title: lab.title[language],
+      language,
+      tasks: lab.tasks.map((t) => ({ id: t.id, title: t.title[language] })),
+      answers: [],
+    },
     frames: [...frames.details.values()].sort((a, b) => a.number - b.number),
     warnings: [...warnings.list].sort((a, b) => (a.frame ?? 0) - (b.frame ?? 0)),
     warningsUnlisted: warnings.unlisted,

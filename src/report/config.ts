@@ -12,16 +12,31 @@ import { FORMATS, LANGUAGES, PAPERS } from './config-options.js';
 
 const text = z.string().max(200);
 const frame = z.number().int().positive();
+const stream = z.number().int().nonnegative();
+
+function validTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export const ReportConfig = z
   .object({
     /** The header block printed at the top of the report. Every field is optional; empty ones are left blank for handwriting. */
     header: z
       .object({
+        /** The institution line: school (university) and college (faculty), e.g. "East China Normal University", "School of Computer Science". */
+        school: text.default(''),
+        college: text.default(''),
         /** Course name, e.g. "Computer Networks". */
         course: text.default(''),
-        /** Grade/class, e.g. "CS 2023-2". */
+        /** Year or grade (年级), e.g. "2023"; or, as before, the whole "grade/class" line. */
         grade: text.default(''),
+        /** Class (班级), e.g. "CS 2". */
+        class: text.default(''),
         teacher: text.default(''),
         student: z
           .object({ name: text.default(''), number: text.default('') })
@@ -36,18 +51,52 @@ export const ReportConfig = z
         time: text.default(''),
         /** Lab group. */
         group: text.default(''),
+        /** The score box (成绩): left blank for the teacher unless filled here. */
+        score: text.default(''),
       })
       .strict()
-      .default({ course: '', grade: '', teacher: '', student: { name: '', number: '' }, experiment: { name: '', number: '' }, date: '', time: '', group: '' }),
+      .default({
+        school: '',
+        college: '',
+        course: '',
+        grade: '',
+        class: '',
+        teacher: '',
+        student: { name: '', number: '' },
+        experiment: { name: '', number: '' },
+        date: '',
+        time: '',
+        group: '',
+        score: '',
+      }),
     /** Language of the whole report. */
     language: z.enum(LANGUAGES).default('en'),
-    /** Frames to use instead of the automatic choice (each the frame carrying the request's last byte, as Wireshark shows it). */
-    frames: z.object({ request: frame.optional(), get: frame.optional(), post: frame.optional() }).strict().default({}),
+    /** The lab the report follows: a built-in profile's name (`labreport labs`) or a profile file. */
+    lab: z.string().max(500).optional(),
+    /** Examples to use instead of the automatic choice: requests by the frame carrying their last byte (as Wireshark shows it), mail sessions by tcp.stream. */
+    frames: z
+      .object({ request: frame.optional(), get: frame.optional(), post: frame.optional(), smtp: stream.optional(), pop3: stream.optional() })
+      .strict()
+      .default({}),
+    /** Time zone the report's times are shown in (an IANA name such as "Asia/Shanghai"); default: this machine's. */
+    timeZone: z
+      .string()
+      .max(64)
+      .refine((tz) => validTimeZone(tz), 'not a time zone (an IANA name such as "Asia/Shanghai" or "UTC")')
+      .optional(),
+    /** Lines added to the environment section (实验环境), e.g. "Windows 11, Wireshark 4.2". */
+    environment: z.array(text).max(20).default([]),
+    /** A Markdown file of the student's own words, placed by its headings (## purpose, ## task1 … ## summary). */
+    notes: z.string().max(500).optional(),
+    /** Leave out the appendix (the packet list, all exchanges and connections, the other sessions, the warnings). */
+    appendix: z.boolean().default(true),
     /** Output formats written by `labreport build`. */
     formats: z.array(z.enum(FORMATS)).min(1).default(['md', 'html', 'pdf']),
     paper: z.enum(PAPERS).default('A4'),
     /** A folder of custom templates (see `labreport templates init`); missing files fall back to the defaults. */
     templates: z.string().optional(),
+    /** A school's Word template (.docx) the docx output fills: {course}, {student.name}, … from the header, the report at {report}. */
+    docxTemplate: z.string().optional(),
     /** Show passwords and other secrets instead of masking them. */
     revealSecrets: z.boolean().default(false),
   })
@@ -83,15 +132,20 @@ export function loadConfig(path: string | undefined): ReportConfig {
 export function starterConfig(): string {
   const starter = {
     header: {
+      school: '',
+      college: '',
       course: 'Computer Networks',
       grade: '',
+      class: '',
       teacher: '',
       student: { name: '', number: '' },
-      experiment: { name: 'Analysing HTTP, SMTP and POP3 with Wireshark', number: '1' },
+      experiment: { name: '', number: '1' },
       date: '',
       time: '',
       group: '',
+      score: '',
     },
+    lab: 'http-smtp-pop3',
     language: 'en',
     frames: {},
     formats: ['md', 'html', 'pdf'],

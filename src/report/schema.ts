@@ -153,6 +153,18 @@ export const CoreModel = z.object({
     /** The connections that carry a protocol labreport dissects, in tcp.stream order. */
     listed: z.array(Connection),
   }),
+  /** The lab the report follows (its profile), its tasks, and the answers to its numbered questions. */
+  lab: z.object({
+    /** The profile's id: "http-smtp-pop3", "kurose-ross-http", or a profile file's own id. */
+    profile: z.string(),
+    /** The lab's title, in the model's language. */
+    title: z.string(),
+    /** The language of the titles and answers here ("en" or "zh"); a report in another language words them anew. */
+    language: z.enum(['en', 'zh']),
+    tasks: z.array(z.object({ id: z.string(), title: z.string() })),
+    /** One per numbered question of the profile (1–19 for kurose-ross-http): the answer in one sentence and the frames cited as evidence. */
+    answers: z.array(z.object({ question: z.number().int().positive(), task: z.string(), answer: z.string(), frames: z.array(frameNumber) })),
+  }),
   /** Header-by-header detail of the frames the report dissects (the selected requests and responses). */
   frames: z.array(FrameDetail),
   warnings: z.array(Warning),

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { SLICES } from '../protocols/registry.js';
+import type { ProtocolSlice } from '../protocols/slice.js';
 import type { ReportModel } from './schema.js';
 
 /*
@@ -7,6 +9,9 @@ import type { ReportModel } from './schema.js';
  * hold the lab's tasks?), and fingerprints to spot copies: the same file under another
  * name, or the same TCP conversations re-saved (pcap ⇄ pcapng, renamed, trimmed of other traffic).
  */
+
+/** The summary's columns each slice adds (summary.csv's, after "packets"), in registry order: httpExchanges, hasGet, hasPost, hasSmtpAuth, hasPop3Retr, … */
+export const SUMMARY_COLUMNS: readonly string[] = (SLICES as readonly ProtocolSlice[]).flatMap((s) => s.summary?.columns ?? []);
 
 export interface SummaryRow {
   /** The capture's path as given. */
@@ -16,13 +21,8 @@ export interface SummaryRow {
   /** "ok", or the one-line error that stopped this capture. */
   status: string;
   packets: number | null;
-  httpExchanges: number | null;
-  hasGet: boolean | null;
-  hasPost: boolean | null;
-  /** An SMTP session that authenticated (AUTH). */
-  hasSmtpAuth: boolean | null;
-  /** A POP3 session that downloaded a message (RETR). */
-  hasPop3Retr: boolean | null;
+  /** What each slice's columns say of this capture (null when it could not be read). */
+  columns: Record<string, boolean | number | null>;
   warnings: number | null;
   /** SHA-256 of the file. */
   sha256: string | null;
@@ -46,19 +46,17 @@ export function conversationsFingerprint(model: ReportModel): string | null {
   return createHash('sha256').update(lines.join('\n')).digest('hex');
 }
 
-/** The lab's tasks as found in a model. */
+/** The lab's tasks as found in a model: each slice's columns. */
 export function summaryRow(capture: string, name: string, model: ReportModel, sha256: string): SummaryRow {
-  const requests = model.http.exchanges.map((e) => e.request?.method);
+  const columns: Record<string, boolean | number | null> = {};
+  for (const slice of SLICES as readonly ProtocolSlice[])
+    Object.assign(columns, slice.summary?.values((model as unknown as Record<string, unknown>)[slice.name]));
   return {
     capture,
     name,
     status: 'ok',
     packets: model.capture.packets,
-    httpExchanges: model.http.requests,
-    hasGet: requests.includes('GET'),
-    hasPost: requests.includes('POST'),
-    hasSmtpAuth: model.smtp.sessions.some((s) => s.auth.length > 0),
-    hasPop3Retr: model.pop3.sessions.some((s) => s.messages.some((m) => m.fetchedBy?.startsWith('RETR'))),
+    columns,
     warnings: model.warnings.length + model.warningsUnlisted,
     sha256,
     conversations: conversationsFingerprint(model),
@@ -68,22 +66,7 @@ export function summaryRow(capture: string, name: string, model: ReportModel, sh
 }
 
 export function failedRow(capture: string, name: string, error: string): SummaryRow {
-  return {
-    capture,
-    name,
-    status: error,
-    packets: null,
-    httpExchanges: null,
-    hasGet: null,
-    hasPost: null,
-    hasSmtpAuth: null,
-    hasPop3Retr: null,
-    warnings: null,
-    sha256: null,
-    conversations: null,
-    duplicates: [],
-    identical: [],
-  };
+  return { capture, name, status: error, packets: null, columns: {}, warnings: null, sha256: null, conversations: null, duplicates: [], identical: [] };
 }
 
 /** Mark each row with the other rows that hold the same file or the same conversations. */
@@ -106,21 +89,16 @@ const csvField = (v: unknown) => {
 
 /** The summary as CSV (RFC 4180), one row per capture, for spreadsheets. */
 export function summaryCsv(rows: SummaryRow[]): string {
-  const columns: (keyof SummaryRow)[] = [
-    'name',
-    'capture',
-    'status',
-    'packets',
-    'httpExchanges',
-    'hasGet',
-    'hasPost',
-    'hasSmtpAuth',
-    'hasPop3Retr',
-    'warnings',
-    'duplicates',
-    'identical',
-    'sha256',
-    'conversations',
-  ];
-  return `${[columns.join(','), ...rows.map((r) => columns.map((c) => csvField(r[c])).join(','))].join('\r\n')}\r\n`;
+  const fixed = (r: SummaryRow) => ({ name: r.name, capture: r.capture, status: r.status, packets: r.packets });
+  const tail = (r: SummaryRow) => ({
+    warnings: r.warnings,
+    duplicates: r.duplicates,
+    identical: r.identical,
+    sha256: r.sha256,
+    conversations: r.conversations,
+  });
+  const header = ['name', 'capture', 'status', 'packets', ...SUMMARY_COLUMNS, 'warnings', 'duplicates', 'identical', 'sha256', 'conversations'];
+  const line = (r: SummaryRow) =>
+    [...Object.values(fixed(r)), ...SUMMARY_COLUMNS.map((c) => r.columns[c] ?? null), ...Object.values(tail(r))].map(csvField).join(',');
+  return `${[header.join(','), ...rows.map(line)].join('\r\n')}\r\n`;
 }

@@ -43,4 +43,14 @@ export const httpSlice = defineSlice({
   analyse: analyseHttp,
   frames: httpFrames,
   detailed: httpDetailed,
+  blocks: ['request', 'response', 'compare', 'get-post', 'conditional', 'summary'],
+  summary: {
+    columns: ['httpExchanges', 'hasGet', 'hasPost'],
+    values: (http) => ({
+      httpExchanges: http.requests,
+      hasGet: http.exchanges.some((e) => e.request?.method === 'GET'),
+      hasPost: http.exchanges.some((e) => e.request?.method === 'POST'),
+    }),
+  },
+  view: async () => (await import('./view.js')).httpView,
 });

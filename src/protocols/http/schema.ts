@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Endpoint, frameNumber, Header, Segment } from '../schema.js';
+import { Endpoint, frameNumber, Header, PacketRow, Segment } from '../schema.js';
 
 /*
  * The HTTP part of the ReportModel (model.http): every exchange, the packet list filtered
@@ -138,22 +138,6 @@ export const HttpExchange = z.object({
   ofConnection: z.number().int().positive(),
 });
 
-/** One row of the HTTP packet list, as Wireshark's packet list shows it with the display filter "http". */
-export const PacketRow = z.object({
-  frame: frameNumber,
-  /** Seconds since the first frame. */
-  time: z.number(),
-  source: z.string(),
-  destination: z.string(),
-  protocol: z.string(),
-  /** Frame length on the wire. */
-  length: z.number().int().nonnegative(),
-  /** Wireshark-style summary: "GET / HTTP/1.1", "HTTP/1.1 200 OK  (text/html)", "Continuation", … */
-  info: z.string(),
-  kind: z.enum(['request', 'response', 'continuation', 'gap']),
-  stream: z.number().int().nonnegative(),
-});
-
 /** An exchange the report shows in detail: its request frame, and whether the user or labreport chose it. */
 export const Selection = z.object({
   /** Frame of the request (the frame carrying its last byte). */
@@ -186,6 +170,5 @@ export type HttpRequest = z.infer<typeof HttpRequest>;
 export type HttpResponse = z.infer<typeof HttpResponse>;
 export type Body = z.infer<typeof Body>;
 export type FormField = z.infer<typeof FormField>;
-export type PacketRow = z.infer<typeof PacketRow>;
 export type Credentials = z.infer<typeof Credentials>;
 export type Selection = z.infer<typeof Selection>;

@@ -2,7 +2,8 @@ import { UsageError } from '../../errors.js';
 import type { Endpoint } from '../../reassembly/tcp-stream.js';
 import type { DissectedConnection, FrameChoices } from '../slice.js';
 import type { HttpCollector } from './dissector.js';
-import type { HttpExchange, HttpRequest, HttpResponse, PacketRow, Selection } from './schema.js';
+import type { PacketRow } from '../schema.js';
+import type { HttpExchange, HttpRequest, HttpResponse, Selection } from './schema.js';
 
 /*
  * What the HTTP sections of the report dissect: a representative request, a GET and
@@ -12,7 +13,7 @@ import type { HttpExchange, HttpRequest, HttpResponse, PacketRow, Selection } fr
 
 const header = (m: HttpRequest | HttpResponse | null, name: string) => m?.headers.find((h) => h.name.toLowerCase() === name)?.value;
 
-/** How well an exchange shows a typical browser request and its answer. */
+/** How well an exchange shows a typical browser request and its answer: a GET for a page, answered in several segments with a content coding. */
 function typicalness(e: HttpExchange): number {
   const q = e.request!;
   const r = e.response;
@@ -21,8 +22,17 @@ function typicalness(e: HttpExchange): number {
   if (r?.status === 200) score += 3;
   if (r?.body?.mediaType === 'text/html') score += 3;
   if (header(q, 'user-agent') && header(q, 'accept')) score += 2;
+  if ((r?.segments.length ?? 0) > 1) score += 2;
+  if (r?.body?.contentEncoding.length) score += 2;
   if (q.complete && r?.complete) score += 1;
   return score + Math.min(q.headers.length, 20) / 10;
+}
+
+/** A POST's answer: success or redirect beats an error. */
+function postOutcome(e: HttpExchange): number {
+  const status = e.response?.status;
+  if (status === undefined) return 0;
+  return status < 400 ? 3 : -2;
 }
 
 const best = (candidates: HttpExchange[], score: (e: HttpExchange) => number) =>
@@ -53,17 +63,25 @@ export function selectExchanges(exchanges: HttpExchange[], choices: FrameChoices
   const request = pick(choices.request, '--request', undefined, () => best(answered.length ? answered : withRequest, typicalness));
   const representative = request && exchanges.find((e) => e.request?.frame === request.frame);
   const gets = withRequest.filter((e) => e.request!.method === 'GET');
+  // A GET with a query string shows where a GET's parameters travel; else the representative request.
+  const withQuery = gets.filter((e) => e.request!.query.length > 0);
   const get = pick(choices.get, '--get', 'GET', () =>
-    representative?.request?.method === 'GET'
-      ? representative
-      : best(gets, (e) => typicalness(e) + (e.response ? 2 : 0) + (e.request!.query.length > 0 ? 1 : 0)),
+    withQuery.length
+      ? best(withQuery, (e) => typicalness(e) + (e.response ? 2 : 0))
+      : representative?.request?.method === 'GET'
+        ? representative
+        : best(gets, (e) => typicalness(e) + (e.response ? 2 : 0)),
   );
   const posts = withRequest.filter((e) => e.request!.method === 'POST');
   const post = pick(choices.post, '--post', 'POST', () =>
     best(
       posts,
       (e) =>
-        (e.request!.body?.form ? 4 : 0) + (e.request!.body?.mediaType === 'application/x-www-form-urlencoded' ? 2 : 0) + (e.response ? 2 : 0) - e.index / 1000,
+        (e.request!.body?.form ? 4 : 0) +
+        (e.request!.body?.mediaType === 'application/x-www-form-urlencoded' ? 2 : 0) +
+        (e.response ? 2 : 0) +
+        postOutcome(e) -
+        e.index / 1000,
     ),
   );
   const conditionals = withRequest.filter((e) => header(e.request, 'if-none-match') !== undefined || header(e.request, 'if-modified-since') !== undefined);

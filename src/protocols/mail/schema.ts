@@ -125,3 +125,11 @@ export type TranscriptLine = z.infer<typeof TranscriptLine>;
 export type MailAuth = z.infer<typeof MailAuth>;
 export type MailMessage = z.infer<typeof MailMessage>;
 export type MimePart = z.infer<typeof MimePart>;
+
+/** The session the report shows in full: its tcp.stream, and whether the user or the automatic choice picked it. */
+export const SessionSelection = z.object({
+  stream: z.number().int().nonnegative(),
+  chosenBy: z.enum(['auto', 'config']),
+});
+
+export type SessionSelection = z.infer<typeof SessionSelection>;

@@ -1,6 +1,8 @@
 import type { Limits } from '../../limits.js';
 import { decodeMessage } from '../mail/message.js';
+import { mailPacketRows } from '../mail/packets.js';
 import { decodeSasl } from '../mail/sasl.js';
+import { selectSession } from '../mail/select.js';
 import type { MailAuth } from '../mail/schema.js';
 import type { AnalyseContext } from '../slice.js';
 import type { Redactor } from '../secrets.js';
@@ -9,7 +11,25 @@ import type { Pop3, Pop3Session } from './schema.js';
 
 /** POP3 records → model.pop3: USER/PASS, APOP and AUTH decoded (secrets registered for masking), RETR/TOP messages decoded. */
 export async function analysePop3(records: Pop3Collector, ctx: AnalyseContext): Promise<Pop3> {
-  return { sessions: await pop3Sessions(records.sessions, ctx.limits, ctx.redactor) };
+  const sessions = await pop3Sessions(records.sessions, ctx.limits, ctx.redactor);
+  const packets = mailPacketRows(sessions, 'POP', false);
+  return {
+    sessions,
+    packets: packets.slice(0, ctx.limits.maxPacketRows),
+    packetsUnlisted: Math.max(0, packets.length - ctx.limits.maxPacketRows),
+    selection: { session: selectSession(sessions, ctx.choices.pop3, completeness, '--pop3', 'POP3') },
+  };
+}
+
+/** How much of POP3 a session shows: a login, a message downloaded, the whole dialogue through QUIT, in clear text. */
+function completeness(s: Pop3Session): number {
+  return (
+    (s.auth.some((a) => a.success) ? 8 : s.auth.length ? 4 : 0) +
+    (s.messages.some((m) => m.fetchedBy?.startsWith('RETR')) ? 6 : s.messages.length ? 3 : 0) +
+    (s.tls === 'none' ? 2 : 0) +
+    (s.responses.some((r) => r.command === 'QUIT') ? 1 : 0) -
+    s.stream / 1e6
+  );
 }
 
 async function pop3Sessions(records: Pop3SessionRecord[], limits: Limits, redactor: Redactor): Promise<Pop3Session[]> {

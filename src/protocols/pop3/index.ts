@@ -1,6 +1,8 @@
 import type { Detection, Protocol } from '../protocol.js';
 import { defineSlice } from '../slice.js';
+import { mailDetailed, mailFrames } from '../mail/packets.js';
 import { analysePop3 } from './analyse.js';
+import { selectedSession, structureExamples } from './examples.js';
 import { Pop3Collector, Pop3Dissector } from './dissector.js';
 
 /** POP3 (110), POP3S (995) and the unprivileged 1110 of lab set-ups. */
@@ -31,4 +33,18 @@ export const pop3Slice = defineSlice({
   },
   schema: async () => (await import('./schema.js')).Pop3,
   analyse: analysePop3,
+  frames(pop3) {
+    const s = selectedSession(pop3);
+    const { command, response } = s ? structureExamples(s) : { command: null, response: null };
+    const detailed = new Map<number, number>();
+    for (const l of [command, response]) if (l && s) detailed.set(l.frame, s.stream);
+    return { ...mailFrames(pop3), detailed };
+  },
+  detailed: mailDetailed,
+  blocks: ['structure', 'session', 'message', 'summary'],
+  summary: {
+    columns: ['hasPop3Retr'],
+    values: (pop3) => ({ hasPop3Retr: pop3.sessions.some((s) => s.messages.some((m) => m.fetchedBy?.startsWith('RETR'))) }),
+  },
+  view: async () => (await import('./view.js')).pop3View,
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { mailSessionCommon } from '../mail/schema.js';
-import { frameNumber } from '../schema.js';
+import { mailSessionCommon, SessionSelection } from '../mail/schema.js';
+import { frameNumber, PacketRow } from '../schema.js';
 
 /** The POP3 part of the ReportModel (model.pop3): one entry per POP3 connection. */
 
@@ -25,7 +25,14 @@ export const Pop3Session = z.object({
   failuresUnlisted: z.number().int().nonnegative().default(0),
 });
 
-export const Pop3 = z.object({ sessions: z.array(Pop3Session) });
+export const Pop3 = z.object({
+  sessions: z.array(Pop3Session),
+  /** The packet list filtered on pop, in frame order (up to the maxPacketRows limit). */
+  packets: z.array(PacketRow),
+  packetsUnlisted: z.number().int().nonnegative(),
+  /** The session the report shows in full (with a login and a message when there is one); null when the capture has none. */
+  selection: z.object({ session: SessionSelection.nullable() }),
+});
 
 export type Pop3Session = z.infer<typeof Pop3Session>;
 export type Pop3 = z.infer<typeof Pop3>;

@@ -1,6 +1,8 @@
 import type { Detection, Protocol } from '../protocol.js';
 import { defineSlice } from '../slice.js';
+import { mailDetailed, mailFrames } from '../mail/packets.js';
 import { analyseSmtp } from './analyse.js';
+import { selectedSession, structureExamples } from './examples.js';
 import { SmtpCollector, SmtpDissector } from './dissector.js';
 
 /** SMTP (25), submission (587), the common alternative 2525, and implicit-TLS submission (465). */
@@ -34,4 +36,15 @@ export const smtpSlice = defineSlice({
   },
   schema: async () => (await import('./schema.js')).Smtp,
   analyse: analyseSmtp,
+  frames(smtp) {
+    const s = selectedSession(smtp);
+    const { command, reply } = s ? structureExamples(s) : { command: null, reply: null };
+    const detailed = new Map<number, number>();
+    for (const l of [command, reply]) if (l && s) detailed.set(l.frame, s.stream);
+    return { ...mailFrames(smtp), detailed };
+  },
+  detailed: mailDetailed,
+  blocks: ['structure', 'session', 'message', 'summary'],
+  summary: { columns: ['hasSmtpAuth'], values: (smtp) => ({ hasSmtpAuth: smtp.sessions.some((s) => s.auth.length > 0) }) },
+  view: async () => (await import('./view.js')).smtpView,
 });

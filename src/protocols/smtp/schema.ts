@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { mailSessionCommon } from '../mail/schema.js';
-import { frameNumber } from '../schema.js';
+import { mailSessionCommon, SessionSelection } from '../mail/schema.js';
+import { frameNumber, PacketRow } from '../schema.js';
 
 /** The SMTP part of the ReportModel (model.smtp): one entry per SMTP connection. */
 
@@ -27,7 +27,14 @@ export const SmtpSession = z.object({
   failuresUnlisted: z.number().int().nonnegative().default(0),
 });
 
-export const Smtp = z.object({ sessions: z.array(SmtpSession) });
+export const Smtp = z.object({
+  sessions: z.array(SmtpSession),
+  /** The packet list filtered on smtp, in frame order (up to the maxPacketRows limit). */
+  packets: z.array(PacketRow),
+  packetsUnlisted: z.number().int().nonnegative(),
+  /** The session the report shows in full (with a login and a message when there is one); null when the capture has none. */
+  selection: z.object({ session: SessionSelection.nullable() }),
+});
 
 export type SmtpSession = z.infer<typeof SmtpSession>;
 export type Smtp = z.infer<typeof Smtp>;
