@@ -14,8 +14,8 @@ export interface HttpExchangeRecord {
   response: HttpMessageRecord | null;
   /** Interim 1xx responses (100 Continue, 103 Early Hints) sent before the final one. */
   informational: HttpMessageRecord[];
-  /** Interim responses past maxReplies: counted, not kept. */
-  informationalUnlisted: number;
+  /** Interim responses past maxReplies: counted, not kept (set once there is one). */
+  informationalUnlisted?: number;
   /** Whether the exchange is listed in the model (false past maxExchanges: counted only). */
   listed: boolean;
 }
@@ -103,7 +103,7 @@ export class HttpDissector implements StreamHandler {
             this.waiting.enqueue({ method: msg.method, exchange: null });
             return;
           }
-          const exchange: HttpExchangeRecord = { ...this.ends, request: msg, response: null, informational: [], informationalUnlisted: 0, listed: true };
+          const exchange: HttpExchangeRecord = { ...this.ends, request: msg, response: null, informational: [], listed: true };
           collector.add(exchange);
           this.waiting.enqueue({ method: msg.method, exchange });
         },
@@ -140,8 +140,8 @@ export class HttpDissector implements StreamHandler {
     if (interim) {
       const exchange = waiting?.exchange;
       if (exchange && exchange.informational.length < this.ctx.limits.maxReplies) exchange.informational.push(msg);
-      else if (exchange) exchange.informationalUnlisted++;
-      else if (!waiting) this.collector.add({ ...this.ends, request: null, response: null, informational: [msg], informationalUnlisted: 0, listed: true });
+      else if (exchange) exchange.informationalUnlisted = (exchange.informationalUnlisted ?? 0) + 1;
+      else if (!waiting) this.collector.add({ ...this.ends, request: null, response: null, informational: [msg], listed: true });
       return;
     }
     if (waiting) {
@@ -149,7 +149,7 @@ export class HttpDissector implements StreamHandler {
       this.waiting.dequeue();
     } else {
       // The request was not captured (the capture began mid-connection, or it fell in a gap).
-      this.collector.add({ ...this.ends, request: null, response: msg, informational: [], informationalUnlisted: 0, listed: true });
+      this.collector.add({ ...this.ends, request: null, response: msg, informational: [], listed: true });
     }
   }
 
