@@ -2,7 +2,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import Handlebars from 'handlebars';
 import { UsageError } from '../errors.js';
+import { visibleText } from '../util/visible.js';
 import { DEFAULT_TEMPLATES } from './templates-dir.js';
+
+export { visibleText };
 
 /*
  * ReportModel view → Markdown, through Handlebars templates. Captured text is hostile,
@@ -12,17 +15,10 @@ import { DEFAULT_TEMPLATES } from './templates-dir.js';
  * Markdown themselves (code blocks, tables of their own) return SafeStrings, which pass.
  */
 
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
-/** Control characters shown as their Unicode "control pictures" (␀, ␛, …), never emitted raw. */
-const picture = (c: string) => String.fromCharCode(c.charCodeAt(0) === 0x7f ? 0x2421 : 0x2400 + c.charCodeAt(0));
-
 /** Captured text as inline Markdown that renders exactly as the text, one line, with no link, image, emphasis or HTML. */
 export function markdownInline(value: unknown): string {
   if (value === null || value === undefined) return '';
-  const s = String(value)
-    .replace(/\r\n|\r|\n|\t/g, ' ')
-    .replace(CONTROL, picture)
-    .replace(/[\\`*_{}[\]<>|~&!#]/g, '\\$&');
+  const s = visibleText(String(value).replace(/\r\n|\r|\n|\t/g, ' ')).replace(/[\\`*_{}[\]<>|~&!#]/g, '\\$&');
   // Markers that mean something only at the start of a line: a list item ("1. ", "- "), a heading underline ("===").
   return s
     .replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2')
@@ -32,19 +28,20 @@ export function markdownInline(value: unknown): string {
 
 /** Text as a fenced code block that shows it verbatim (the fence is longer than any backtick run inside). */
 export function markdownCode(value: unknown, info = ''): string {
-  const text = String(value ?? '')
-    .replace(/\r\n?/g, '\n')
-    .replace(CONTROL, picture);
+  const text = visibleText(String(value ?? '').replace(/\r\n?/g, '\n'));
   const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length));
   const fence = '`'.repeat(Math.max(3, longest + 1));
   return `${fence}${info}\n${text}${text.endsWith('\n') || text === '' ? '' : '\n'}${fence}`;
 }
 
-/** Text as an inline code span, verbatim. */
-export function markdownCodeSpan(value: unknown): string {
-  const text = String(value ?? '')
-    .replace(/\r\n|\r|\n|\t/g, ' ')
-    .replace(CONTROL, picture);
+/**
+ * Text as an inline code span, verbatim. In a table cell (`cell`), its `|` are escaped:
+ * markdown-it splits table rows on every unescaped `|`, even inside a code span, so a
+ * captured `a|![x](…)|` would otherwise end the cell and open new ones.
+ */
+export function markdownCodeSpan(value: unknown, cell = false): string {
+  let text = visibleText(String(value ?? '').replace(/\r\n|\r|\n|\t/g, ' '));
+  if (cell) text = text.replace(/\|/g, '\\|');
   if (text === '') return '';
   const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length));
   const ticks = '`'.repeat(longest + 1);
@@ -55,16 +52,35 @@ export function markdownCodeSpan(value: unknown): string {
 type Ast = hbs.AST.Program;
 type Node = hbs.AST.Node & Record<string, unknown>;
 
-/** Rewrite every escaped mustache `{{x …}}` into `{{{md (x …)}}}`, so its value is Markdown-escaped. A helper without arguments (`{{colon}}`) is still called. */
+/** Helpers that take another name inside a table cell: the cell's variant escapes what a table row would split on. */
+const IN_CELL: Record<string, string> = { tt: 'ttCell' };
+
+/**
+ * Rewrite every escaped mustache `{{x …}}` into `{{{md (x …)}}}`, so its value is
+ * Markdown-escaped; a helper without arguments (`{{colon}}`) is still called. A mustache
+ * on a line that starts with `|` is in a table cell: its helpers get their cell variants.
+ */
 function escapeForMarkdown(ast: Ast, helpers: ReadonlySet<string>): Ast {
+  let line = ''; // the current line of the template's text, so far
   const visit = (node: unknown): void => {
     if (!node || typeof node !== 'object') return;
     if (Array.isArray(node)) return node.forEach(visit);
     const n = node as Node;
+    if (n.type === 'ContentStatement') {
+      const value = (n as unknown as hbs.AST.ContentStatement).value;
+      const nl = value.lastIndexOf('\n');
+      line = nl < 0 ? line + value : value.slice(nl + 1);
+      return;
+    }
     if (n.type === 'MustacheStatement' && n.escaped) {
       const m = n as unknown as hbs.AST.MustacheStatement;
-      const callsHelper =
-        m.params.length > 0 || m.hash !== undefined || (m.path.type === 'PathExpression' && helpers.has((m.path as hbs.AST.PathExpression).original));
+      const inCell = line.trimStart().startsWith('|');
+      const path = m.path as hbs.AST.PathExpression;
+      if (inCell && m.path.type === 'PathExpression' && IN_CELL[path.original]) {
+        path.original = IN_CELL[path.original]!;
+        path.parts = [path.original];
+      }
+      const callsHelper = m.params.length > 0 || m.hash !== undefined || (m.path.type === 'PathExpression' && helpers.has(path.original));
       const inner: hbs.AST.Expression = callsHelper
         ? ({ type: 'SubExpression', path: m.path, params: m.params, hash: m.hash, loc: m.loc } as hbs.AST.SubExpression)
         : m.path;
@@ -72,6 +88,7 @@ function escapeForMarkdown(ast: Ast, helpers: ReadonlySet<string>): Ast {
       m.params = [inner];
       (m as { hash?: hbs.AST.Hash }).hash = undefined as unknown as hbs.AST.Hash;
       m.escaped = false;
+      line += 'x';
       return;
     }
     for (const [k, v] of Object.entries(n)) if (k !== 'loc') visit(v);
@@ -95,7 +112,7 @@ export interface TemplateSet {
 export function loadTemplates(dir: string | undefined, helpers: Helpers, main = 'report.md.hbs'): TemplateSet {
   if (dir && !existsSync(dir)) throw new UsageError(`--templates ${dir}: no such folder`);
   const hb = Handlebars.create();
-  const helperNames = new Set(Object.keys(helpers));
+  const helperNames = new Set([...Object.keys(helpers), 'ttCell']);
   const pick = (rel: string) => (dir && existsSync(join(dir, rel)) ? join(dir, rel) : join(DEFAULT_TEMPLATES, rel));
   const compile = (path: string) => {
     try {
@@ -105,6 +122,7 @@ export function loadTemplates(dir: string | undefined, helpers: Helpers, main = 
     }
   };
   hb.registerHelper('md', (v: unknown) => (v instanceof hb.SafeString ? v : new hb.SafeString(markdownInline(v))));
+  hb.registerHelper('ttCell', (v: unknown) => new hb.SafeString(markdownCodeSpan(v, true)));
   for (const [name, fn] of Object.entries(helpers)) hb.registerHelper(name, fn);
   const sources: Record<string, string> = {};
   // Partials are named by their path under partials/, without the extension: "header", "http/request".

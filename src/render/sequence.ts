@@ -1,3 +1,5 @@
+import { visibleText } from '../util/visible.js';
+
 /*
  * A sequence diagram of a dialogue (client and server lifelines, one arrow per command
  * or reply, the frame number beside it) as an SVG, embedded in the report as a data: image.
@@ -28,7 +30,8 @@ const TOP = 52;
 const STEP = 22;
 const LABEL_CHARS = 58;
 
-const xml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
+/** Text for an SVG text node: control and invisible characters made visible (a raw control character would make the SVG ill-formed), XML metacharacters escaped. */
+const xml = (s: string) => visibleText(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 export function sequenceSvg(o: SequenceOptions): string {

@@ -6,7 +6,7 @@ import { labFor } from '../labs/blocks.js';
 import type { LabProfile } from '../labs/profile.js';
 import type { Limits } from '../limits.js';
 import { SLICES, type SliceModels } from '../protocols/registry.js';
-import { Redactor } from '../protocols/secrets.js';
+import { maskAll, maskParameters, maskUserinfo, Redactor } from '../protocols/secrets.js';
 import type { AnalyseContext, FrameChoices, ProtocolSlice } from '../protocols/slice.js';
 import { lookUpFrames } from './frames.js';
 import { MODEL_VERSION } from './model-version.js';
@@ -93,11 +93,14 @@ export async function analyse(records: CaptureRecords, options: AnalyseOptions):
       answers: [],
     },
     frames: [...frames.details.values()].sort((a, b) => a.number - b.number),
-    warnings: [...warnings.list].sort((a, b) => (a.frame ?? 0) - (b.frame ?? 0)),
+    // A warning may quote captured text (a malformed request line): its password-like parameters are masked where they stand.
+    warnings: [...warnings.list]
+      .sort((a, b) => (a.frame ?? 0) - (b.frame ?? 0))
+      .map((w) => ({ ...w, message: maskAll(w.message, redactor, maskParameters, maskUserinfo).text })),
     warningsUnlisted: warnings.unlisted,
   };
-  // Last: mask every secret found, wherever it appears and however it was encoded.
-  return redactor.redactDeep(model);
+  // Last: mask every secret found in the raw text views, however it was encoded.
+  return redactor.redactModel(model);
 }
 
 /** The dissected connections, in tcp.stream order, as Wireshark lists conversations. */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { SLICES } from '../protocols/registry.js';
+import { visibleText } from '../util/visible.js';
 import type { ProtocolSlice } from '../protocols/slice.js';
 import type { ReportModel } from './schema.js';
 
@@ -81,7 +82,7 @@ export function markDuplicates(rows: SummaryRow[]): void {
 }
 
 const csvField = (v: unknown) => {
-  let s = v === null || v === undefined ? '' : Array.isArray(v) ? v.join(' ') : String(v);
+  let s = visibleText(v === null || v === undefined ? '' : Array.isArray(v) ? v.join(' ') : String(v));
   // A file name such as "=HYPERLINK(…).pcap" must stay text in a spreadsheet (CSV formula injection).
   if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;

@@ -1,7 +1,7 @@
 import type { Limits } from '../../limits.js';
 import { mapLimit } from '../../util/map-limit.js';
 import type { AnalyseContext, FrameLookup, FramesWanted } from '../slice.js';
-import type { Redactor } from '../secrets.js';
+import { isSecretName, MASK, maskAll, maskCookies, maskJson, maskParameters, maskSetCookie, maskUserinfo, type Redactor } from '../secrets.js';
 import { describeBody } from './body.js';
 import { fieldCredentials, headerCredentials } from './credentials.js';
 import type { HttpCollector, HttpExchangeRecord } from './dissector.js';
@@ -63,7 +63,7 @@ export function httpDetailed(http: Http, lookup: FrameLookup): void {
 
 async function exchangeModel(e: HttpExchangeRecord, limits: Limits, redactor: Redactor, warn: Warn): Promise<HttpExchange> {
   const request = e.request ? await requestModel(e.request, limits, redactor, warn) : null;
-  const responseOf = (r: HttpMessageRecord) => responseModel(r, request, limits, warn);
+  const responseOf = (r: HttpMessageRecord) => responseModel(r, request, limits, redactor, warn);
   return {
     stream: e.stream,
     client: e.client,
@@ -77,8 +77,9 @@ async function exchangeModel(e: HttpExchangeRecord, limits: Limits, redactor: Re
   };
 }
 
-async function common(m: HttpMessageRecord, limits: Limits, warn: Warn) {
-  const body = m.body ? await describeBody(m.body, m.headers, limits) : null;
+async function common(m: HttpMessageRecord, limits: Limits, redactor: Redactor, warn: Warn) {
+  const mask = (text: string) => maskAll(text, redactor, maskParameters, maskJson, maskUserinfo).text;
+  const body = m.body ? await describeBody(m.body, m.headers, limits, mask) : null;
   if (body?.decodeError) warn(m.frame, `HTTP ${m.kind} in frame ${m.frame}: ${body.decodeError}`);
   return {
     frame: m.frame,
@@ -96,20 +97,47 @@ async function common(m: HttpMessageRecord, limits: Limits, warn: Warn) {
 }
 
 async function requestModel(m: HttpMessageRecord, limits: Limits, redactor: Redactor, warn: Warn): Promise<HttpRequest> {
-  const base = await common(m, limits, warn);
+  const base = await common(m, limits, redactor, warn);
   const query = queryFields(m.uri);
   const credentials = [
     ...m.headers.filter((h) => /^(proxy-)?authorization$/i.test(h.name)).map((h) => headerCredentials(h.name, h.value, redactor)),
     ...fieldCredentials('query', query, redactor),
     ...fieldCredentials('form', base.body?.form ?? [], redactor),
   ];
-  for (const field of base.body?.form ?? []) if (credentials.some((c) => c.scheme === 'form' && c.source === field.name)) field.masked = !redactor.reveal;
-  return { ...base, method: m.method, uri: m.uri, fullUri: fullUri(m), query, credentials };
+  // Mask by position: the query's and the form's password-like values, the URI's, the headers', the body text's.
+  const secret = (f: { name: string; value: string | null }) => f.value !== null && f.value !== '' && isSecretName(f.name);
+  for (const field of query) if (secret(field)) field.value = redactor.masked(field.value);
+  for (const field of base.body?.form ?? []) {
+    if (!secret(field)) continue;
+    field.value = redactor.masked(field.value!);
+    field.masked = !redactor.reveal;
+  }
+  const uri = maskAll(m.uri, redactor, maskParameters, maskUserinfo).text;
+  maskMessage(base, redactor, true);
+  return { ...base, method: m.method, uri, fullUri: maskAll(fullUri(m), redactor, maskParameters, maskUserinfo).text, query, credentials };
 }
 
-async function responseModel(m: HttpMessageRecord, request: HttpRequest | null, limits: Limits, warn: Warn): Promise<HttpResponse> {
+/** The secrets in a message's header values and body text, masked where they stand (and registered for the raw text views). */
+function maskMessage(base: { headers: { name: string; value: string }[]; body: HttpRequest['body'] }, redactor: Redactor, request: boolean): void {
+  base.headers = base.headers.map((h) => {
+    const name = h.name.toLowerCase();
+    if (request && (name === 'authorization' || name === 'proxy-authorization')) {
+      const scheme = /^\s*\S+/.exec(h.value)?.[0] ?? '';
+      return { name: h.name, value: redactor.reveal ? h.value : `${scheme} ${MASK}`.trim() };
+    }
+    if (name === 'cookie') return { name: h.name, value: maskAll(h.value, redactor, maskCookies).text };
+    if (name === 'set-cookie') return { name: h.name, value: maskAll(h.value, redactor, maskSetCookie).text };
+    if (name === 'referer' || name === 'location' || name === 'content-location' || name === 'origin')
+      return { name: h.name, value: maskAll(h.value, redactor, maskParameters, maskUserinfo).text };
+    return h;
+  });
+}
+
+async function responseModel(m: HttpMessageRecord, request: HttpRequest | null, limits: Limits, redactor: Redactor, warn: Warn): Promise<HttpResponse> {
+  const base = await common(m, limits, redactor, warn);
+  maskMessage(base, redactor, false);
   return {
-    ...(await common(m, limits, warn)),
+    ...base,
     status: m.status,
     reason: m.reason,
     timeSinceRequest: request ? round(m.time - request.time) : null,

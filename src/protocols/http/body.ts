@@ -4,6 +4,7 @@ import zlib from 'node:zlib';
 import { Decompress as ZstdDecompress } from 'fzstd';
 import type { Limits } from '../../limits.js';
 import type { Body, FormField } from './schema.js';
+import { cutText } from '../secrets.js';
 import { isTextual, parseMediaType, type MediaType } from './media.js';
 import { headerValue, type HttpBodyRecord, type HttpHeader } from './parser.js';
 
@@ -106,14 +107,6 @@ function decodeText(bytes: Uint8Array, charset: string | null): string {
   return decoder.decode(bytes);
 }
 
-/** Cut text at `maxBytes` of UTF-8, on a character boundary. */
-function cutText(text: string, maxBytes: number): { text: string; cut: boolean } {
-  if (text.length * 3 <= maxBytes || Buffer.byteLength(text) <= maxBytes) return { text, cut: false };
-  let s = Buffer.from(text).subarray(0, maxBytes).toString('utf8');
-  if (s.endsWith('\uFFFD')) s = s.slice(0, -1);
-  return { text: s, cut: true };
-}
-
 interface Form {
   fields: FormField[];
   /** Fields past maxFormFields: counted, not listed. */
@@ -163,7 +156,7 @@ async function parseForm(bytes: Uint8Array, contentType: string, media: MediaTyp
 }
 
 /** Turn a captured body into what the report shows: codings undone, text decoded, form fields parsed. */
-export async function describeBody(record: HttpBodyRecord, headers: HttpHeader[], limits: Limits): Promise<Body> {
+export async function describeBody(record: HttpBodyRecord, headers: HttpHeader[], limits: Limits, mask: (text: string) => string = (t) => t): Promise<Body> {
   const contentType = headerValue(headers, 'content-type');
   const media = parseMediaType(contentType);
   const codings = (headerValue(headers, 'content-encoding') ?? '')
@@ -188,7 +181,8 @@ export async function describeBody(record: HttpBodyRecord, headers: HttpHeader[]
   // Only the front of a long body becomes text (enough bytes for maxBodyTextBytes of UTF-8 from any charset): a 16 MiB bomb is not turned into a 16 MiB string.
   const front = bytes.subarray(0, 2 * limits.maxBodyTextBytes + 8);
   const fullText = textual && !(decodeError && codings.length > 0 && bytes.length === 0) ? decodeText(front, media?.params.charset ?? null) : null;
-  const shown = fullText === null ? null : cutText(fullText, limits.maxBodyTextBytes);
+  // Secrets are masked before the text is cut, so half a password never shows.
+  const shown = fullText === null ? null : cutText(mask(fullText), limits.maxBodyTextBytes);
   const form = media && contentType && decodedComplete ? await parseForm(bytes, contentType, media, limits) : null;
   return {
     framing: record.framing,

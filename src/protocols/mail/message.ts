@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import PostalMime, { decodeWords } from 'postal-mime';
 import type { Limits } from '../../limits.js';
+import { cutText } from '../secrets.js';
 import type { MailRecord } from './records.js';
 import type { MailMessage, MimePart } from './schema.js';
 
@@ -20,8 +21,6 @@ interface MimeNode {
   content: ArrayBuffer | null;
   getTextContent(): string;
 }
-
-const cutText = (s: string, max: number) => (s.length > max ? { text: s.slice(0, max), cut: true } : { text: s, cut: false });
 
 /** A message decoded by postal-mime: header fields raw and decoded, the MIME tree, attachments by name, type, size and SHA-256. */
 export async function decodeMessage(record: MailRecord, limits: Limits): Promise<Omit<MailMessage, 'fetchedBy'>> {

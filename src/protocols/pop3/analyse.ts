@@ -3,7 +3,7 @@ import { decodeMessage } from '../mail/message.js';
 import { mailPacketRows } from '../mail/packets.js';
 import { decodeSasl } from '../mail/sasl.js';
 import { selectSession } from '../mail/select.js';
-import type { MailAuth } from '../mail/schema.js';
+import type { MailAuth, TranscriptLine } from '../mail/schema.js';
 import type { AnalyseContext } from '../slice.js';
 import type { Redactor } from '../secrets.js';
 import type { Pop3Collector, Pop3SessionRecord } from './dissector.js';
@@ -35,22 +35,7 @@ function completeness(s: Pop3Session): number {
 async function pop3Sessions(records: Pop3SessionRecord[], limits: Limits, redactor: Redactor): Promise<Pop3Session[]> {
   return Promise.all(
     records.map(async (s) => {
-      const auth: MailAuth[] = [];
-      if (s.secret) {
-        redactor.add(s.secret.value);
-        const apop = s.secret.command === 'APOP';
-        auth.push({
-          mechanism: apop ? 'APOP' : 'USER/PASS',
-          user: s.user,
-          encoding: apop ? "MD5 digest of the greeting's timestamp and the password" : 'plain text',
-          secretLength: [...s.secret.value].length,
-          secret: redactor.shown(s.secret.value),
-          success: s.secret.accepted,
-          result: s.responses.find((r) => r.command === s.secret!.command)?.text ?? '',
-          steps: [],
-          stepsUnlisted: 0,
-        });
-      }
+      const auth = passwordLogins(s, redactor);
       for (const a of s.auth) auth.push(decodeSasl(a, redactor, a.result === null ? null : a.result === 1, a.resultText));
       return {
         stream: s.stream,
@@ -66,10 +51,66 @@ async function pop3Sessions(records: Pop3SessionRecord[], limits: Limits, redact
         responsesUnlisted: s.responsesUnlisted,
         failuresUnlisted: s.failuresUnlisted,
         messages: await Promise.all(s.messages.map(async (m) => ({ ...(await decodeMessage(m, limits)), fetchedBy: `${m.command} ${m.argument}`.trim() }))),
-        transcript: s.transcript,
+        transcript: s.transcript.map((l) => maskedLine(l, redactor)),
         transcriptUnlisted: s.transcriptUnlisted,
-        responses: s.responses,
+        responses: s.responses.map((r) =>
+          r.command === 'PASS' || r.command === 'APOP' ? { ...r, argument: maskedArgument(r.command, r.argument, redactor) } : r,
+        ),
       };
     }),
   );
+}
+
+/**
+ * Every USER/PASS and APOP login of a session, failed ones too, in order: the user named by
+ * the USER before it, the answer to it. Each password (or APOP digest) is registered for masking.
+ */
+function passwordLogins(s: Pop3SessionRecord, redactor: Redactor): MailAuth[] {
+  const logins: MailAuth[] = [];
+  let user: string | null = null;
+  const login = (command: 'PASS' | 'APOP', argument: string, answer: { indicator: '+OK' | '-ERR'; text: string } | null) => {
+    const apop = command === 'APOP';
+    const [name = '', digest = ''] = argument.split(' ');
+    const secret = apop ? digest : argument;
+    redactor.add(secret);
+    logins.push({
+      mechanism: apop ? 'APOP' : 'USER/PASS',
+      user: apop ? name || null : user,
+      encoding: apop ? "MD5 digest of the greeting's timestamp and the password" : 'plain text',
+      secretLength: [...secret].length,
+      secret: redactor.shown(secret),
+      success: answer ? answer.indicator === '+OK' : null,
+      result: answer?.text ?? '',
+      steps: [],
+      stepsUnlisted: 0,
+    });
+  };
+  // The commands as the client sent them, each with the first answer to it after it.
+  const answers = s.responses.filter((r) => r.command === 'PASS' || r.command === 'APOP');
+  for (const l of s.transcript) {
+    if (l.side !== 'C') continue;
+    if (l.command === 'USER') user = l.argument ?? null;
+    if (l.command !== 'PASS' && l.command !== 'APOP') continue;
+    const at = answers.findIndex((r) => r.command === l.command && r.frame > l.frame);
+    login(l.command, l.argument ?? '', at >= 0 ? answers.splice(at, 1)[0]! : null);
+  }
+  // A session whose dialogue lines were not all kept still has the dissector's record of its login.
+  if (logins.length === 0 && s.secret) {
+    user = s.user;
+    login(s.secret.command, s.secret.command === 'APOP' ? `${s.user ?? ''} ${s.secret.value}` : s.secret.value, null);
+  }
+  return logins;
+}
+
+/** PASS's argument, and APOP's digest, masked where they stand. */
+function maskedArgument(command: string, argument: string, redactor: Redactor): string {
+  if (command === 'PASS') return redactor.masked(argument);
+  const [name = '', ...rest] = argument.split(' ');
+  return rest.length ? `${name} ${redactor.masked(rest.join(' '))}` : redactor.masked(argument);
+}
+
+function maskedLine(l: TranscriptLine, redactor: Redactor): TranscriptLine {
+  if (l.side !== 'C' || (l.command !== 'PASS' && l.command !== 'APOP') || !l.argument) return l;
+  const argument = maskedArgument(l.command, l.argument, redactor);
+  return { ...l, argument, text: `${l.text.slice(0, l.text.length - l.argument.length)}${argument}` };
 }
