@@ -93,7 +93,7 @@ export const KNOWN_METHODS = new Set([
 ]);
 
 const REQUEST_LINE = /^([!#$%&'*+\-.^_`|~0-9A-Za-z]+) ([^ ]+) (HTTP\/\d\.\d)$/;
-const STATUS_LINE = /^(HTTP\/\d\.\d) (\d{3})(?: (.*))?$/;
+const STATUS_LINE = /^(HTTP\/\d\.\d) ([1-9]\d\d)(?: (.*))?$/; // a status code is three digits, 100 to 999 (RFC 9110 section 15)
 const CR = 13;
 const LF = 10;
 
