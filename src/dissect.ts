@@ -73,7 +73,7 @@ export function dissectCapture(path: string, options: DissectOptions = {}): Capt
   const warnings = new Warnings(limits.maxWarnings);
   const tally = new FrameTally();
   const dissection = new Dissection(limits, warnings, options.onConnection);
-  const ip = new IpDecoder();
+  const ip = new IpDecoder({ maxPendingDatagrams: limits.maxPendingDatagrams, maxFragmentBytes: limits.maxFragmentBytes });
   let nextProgress = 0;
   try {
     for (let frame = reader.next(); frame; frame = reader.next()) {

@@ -53,7 +53,8 @@ export const LIMIT_OPTIONS = {
   maxTranscriptLines: {
     default: 2000,
     unit: 'lines',
-    description: 'Lines of one SMTP or POP3 dialogue kept in its transcript; further lines are counted.',
+    description:
+      'Commands and status lines of one SMTP or POP3 dialogue kept in its transcript (the lines inside multi-line replies are bounded apart, by maxReplyLines); further lines are counted.',
   },
   maxRecipients: {
     default: 1000,
@@ -74,6 +75,59 @@ export const LIMIT_OPTIONS = {
     default: 4 * 1024 * 1024,
     unit: 'bytes',
     description: 'Out-of-order bytes buffered per TCP direction before the hole in front of them is declared lost.',
+  },
+  maxPendingDatagrams: {
+    default: 1024,
+    unit: 'datagrams',
+    description: 'Fragmented IP datagrams reassembled at once; past it the oldest is dropped (its fragments are counted).',
+  },
+  maxFragmentBytes: {
+    default: 1024 * 1024,
+    unit: 'bytes',
+    description:
+      'Bytes of IP fragments held for one datagram awaiting the rest, duplicates and overlaps included (a whole datagram is at most 64 KiB; each fragment counts at least 8 bytes); further fragments of it are dropped and counted.',
+  },
+  maxReplyLines: {
+    default: 200,
+    unit: 'lines',
+    description:
+      'Lines of one multi-line SMTP reply or POP3 listing (CAPA, LIST, UIDL) kept in the transcript; further lines are counted, and every command and status line is still kept.',
+  },
+  maxReplies: {
+    default: 2000,
+    unit: 'replies',
+    description:
+      'SMTP replies and POP3 responses listed per session (and SMTP refusals among them), and HTTP interim (1xx) responses per exchange; further ones are counted.',
+  },
+  maxAuthSteps: {
+    default: 100,
+    unit: 'steps',
+    description: 'SASL challenges and responses kept per authentication exchange (and exchanges per session); further ones are counted.',
+  },
+  maxEhloKeywords: {
+    default: 200,
+    unit: 'keywords',
+    description: 'EHLO extension keywords kept per SMTP session; further ones are counted.',
+  },
+  maxMessages: {
+    default: 100,
+    unit: 'messages',
+    description: 'Mail messages (SMTP DATA/BDAT, POP3 RETR/TOP) kept and decoded per session; further ones are counted, with their sizes.',
+  },
+  maxMailHeaders: {
+    default: 500,
+    unit: 'fields',
+    description: 'Header fields listed per mail message; further ones are counted.',
+  },
+  maxMimeParts: {
+    default: 500,
+    unit: 'parts',
+    description: 'MIME parts listed per mail message; further ones are counted.',
+  },
+  maxFormFields: {
+    default: 1000,
+    unit: 'fields',
+    description: 'Form fields (urlencoded or multipart) listed per HTTP body; further ones are counted.',
   },
   maxTlsListed: {
     default: 1000,

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { ChunkedFile } from '../src/capture/chunked-file.js';
+import { ChunkedFile, READ_CHUNK_BYTES } from '../src/capture/chunked-file.js';
 import { CaptureError, type CaptureReader } from '../src/capture/frame.js';
 import { openCapture } from '../src/capture/open.js';
 import { PcapReader } from '../src/capture/pcap.js';
@@ -239,6 +239,27 @@ describe('pcapng reader', () => {
     const { frames: got, warnings } = read(tempFile('bad-trailer.pcapng', file));
     expect(got).toHaveLength(2);
     expect(warnings[0]!.message).toMatch(/mismatched leading and trailing lengths/);
+  });
+
+  it.each([
+    ['EPB', 6, 12],
+    ['EPB', 6, 28],
+    ['SPB', 3, 12],
+    ['OPB', 2, 24],
+    ['IDB', 1, 16],
+    ['custom block', 0xbad, 12],
+  ])('stops at an %s (type %i) of %i bytes, too short for its fields, even where it ends a read chunk (was an internal error)', (_name, type, length) => {
+    const head: PcapngBlock[] = [{ kind: 'idb', linkType: 1 }, epb(frames[0]!, 1n)];
+    const before = pcapngFile([{ blocks: head }]).length;
+    // A skipped block sized so that the short block's last byte is the read chunk's last.
+    const filler: PcapngBlock = { kind: 'raw', type: 0x99, body: new Uint8Array(READ_CHUNK_BYTES - before - 12 - length) };
+    const file = pcapngFile([{ blocks: [...head, filler, { kind: 'raw', type, body: new Uint8Array(length - 12) }, epb(frames[1]!, 2n)] }]);
+    expect(file.indexOf(Buffer.from([type & 0xff, type >> 8, 0, 0, length, 0, 0, 0]), READ_CHUNK_BYTES - length)).toBe(READ_CHUNK_BYTES - length);
+    const { frames: got, warnings } = read(tempFile(`short-${type}-${length}.pcapng`, file));
+    expect(got).toHaveLength(1);
+    expect(warnings.map((w) => w.message)).toEqual([
+      expect.stringMatching(new RegExp(`is ${length} bytes long, shorter than the \\d+ its fields need.*reading stopped after frame 1`)),
+    ]);
   });
 
   it('reports a packet naming an interface no IDB declared', () => {

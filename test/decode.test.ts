@@ -1,9 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { FRAGMENT_LIMITS, IpDecoder, ipv6String, type IpPacket } from '../src/decode/ip.js';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_FRAGMENT_LIMITS, IpDecoder, ipv6String, type IpPacket } from '../src/decode/ip.js';
 import { decodeLink } from '../src/decode/link.js';
 import { decodeTcp } from '../src/decode/tcp.js';
 import { dissectCapture } from '../src/dissect.js';
 import type { TcpConnection } from '../src/reassembly/tcp-stream.js';
+import { HOSTILE_CASES } from '../src/fuzz/hostile.js';
 import { tempFile, tshark } from './helpers/files.js';
 import {
   bytes,
@@ -388,10 +389,6 @@ describe('damaged headers give null, never an exception', () => {
 });
 
 describe('IPv4 fragments', () => {
-  afterEach(() => {
-    FRAGMENT_LIMITS.maxPendingDatagrams = 1024;
-  });
-
   /** A TCP segment of `size` payload bytes from sport, and its IPv4 fragments of `step` bytes (multiple of 8). */
   function fragments(src: string, sport: number, id: number, size: number, step: number) {
     const data = Uint8Array.from({ length: size }, (_, i) => (i * 7 + sport) & 0xff);
@@ -438,12 +435,11 @@ describe('IPv4 fragments', () => {
     expect(hex(done[2]!.packet.payload)).toBe(hex(c.segment));
   });
 
-  it('drops the oldest pending datagram beyond FRAGMENT_LIMITS.maxPendingDatagrams', () => {
-    FRAGMENT_LIMITS.maxPendingDatagrams = 2;
+  it('drops the oldest pending datagram beyond maxPendingDatagrams', () => {
     const x = fragments('10.5.0.1', 1, 1, 60, 40);
     const y = fragments('10.5.0.2', 2, 2, 60, 40);
     const z = fragments('10.5.0.3', 3, 3, 60, 40);
-    const decoder = new IpDecoder();
+    const decoder = new IpDecoder({ ...DEFAULT_FRAGMENT_LIMITS, maxPendingDatagrams: 2 });
     const feed = (f: Uint8Array, frame: number) => decoder.decode(4, f, 14, frame);
     expect(feed(x.frames[0]!, 1)).toBeNull();
     expect(feed(y.frames[0]!, 2)).toBeNull();
@@ -483,6 +479,61 @@ describe('IPv4 fragments', () => {
     expect(results[2]!.fragmentFrames).toEqual(frameList(theirs[0]![7]));
     expect(results[2]!.fragmentFrames).toEqual([1, 3]);
     expect(hex(results[5]?.payload)).toBe(hex(long));
+  });
+
+  it('resolves overlapping fragments as tshark does: each byte from the lowest offset holding it, the first to arrive among equals', () => {
+    const segment = tcp({ sport: 40020, dport: 80, seq: 1, flags: TCP.SYN, payload: bytes('0123456789abcdef0123456789abcdef!!!!!!!') }); // 59 bytes
+    const mk = (id: number, offset: number, more: boolean, p: Uint8Array) =>
+      ethernet(ipv4({ src: '10.7.0.1', dst: '10.7.0.2', id, fragmentOffset: offset, moreFragments: more, payload: p }));
+    const fill = (p: Uint8Array, c: string) => bytes(c.repeat(p.length));
+    const arrangements = [
+      // 24..40 arrives first; then 16..40 (lower offset, other bytes) overlaps it
+      (id: number) => [mk(id, 24, true, fill(segment.subarray(24, 40), 'A')), mk(id, 16, true, fill(segment.subarray(16, 40), 'B'))],
+      // the same two, the other way round
+      (id: number) => [mk(id, 16, true, fill(segment.subarray(16, 40), 'B')), mk(id, 24, true, fill(segment.subarray(24, 40), 'A'))],
+      // two at one offset: the first to arrive wins
+      (id: number) => [mk(id, 16, true, fill(segment.subarray(16, 40), 'A')), mk(id, 16, true, fill(segment.subarray(16, 40), 'C'))],
+    ];
+    const frames = arrangements.flatMap((make, i) => [...make(i + 1), mk(i + 1, 0, true, segment.subarray(0, 16)), mk(i + 1, 40, false, segment.subarray(40))]);
+    const file = tempFile('fragments-overlap.pcap', pcapFile(packetsOf(frames)));
+    const theirs = tshark(file, ['frame.number', 'tcp.payload'], { filter: 'tcp.payload' }).map(([frame, payload]) => `${frame} ${payload}`);
+    const decoder = new IpDecoder();
+    const ours = frames.flatMap((f, i) => {
+      const p = decoder.decode(4, f, 14, i + 1);
+      return p ? [`${i + 1} ${hex(decodeTcp(p.payload, p.payloadLength)!.payload)}`] : [];
+    });
+    expect(theirs).toHaveLength(3);
+    expect(ours).toEqual(theirs);
+  });
+
+  it.each(HOSTILE_CASES.filter((c) => c.name.endsWith('fragments')).map((c) => [c.name, c] as const))(
+    'reassembles a train of 4,000 overlapping fragments (%s), the last sent first, at the frame tshark does',
+    (_name, train) => {
+      const file = tempFile(`${train.name}.pcap`, train.build(4000));
+      const theirs = tshark(file, ['frame.number', 'http.request.method'], { filter: 'http.request' });
+      const records = dissectCapture(file);
+      const ours = records.protocols.http.exchanges.map((e) => [String(e.request!.frame), e.request!.method]);
+      expect(ours).toEqual(theirs);
+      expect(ours[0]![0]).toBe(String(4000 + 3)); // the handshake, then the train: whole at its last fragment
+      expect(records.counts.ipFragmentsDropped).toBe(0);
+    },
+  );
+
+  it('holds at most maxFragmentBytes of fragments for one datagram, and counts the ones it drops', () => {
+    const decoder = new IpDecoder({ ...DEFAULT_FRAGMENT_LIMITS, maxFragmentBytes: 100 });
+    const piece = (offset: number, frame: number) => decoder.decode(4, a.frames[offset / 48]!, 14, frame);
+    expect(piece(48, 1)).toBeNull(); // 48 bytes held
+    expect(piece(48, 2)).toBeNull(); // 96
+    expect(piece(0, 3)).toBeNull(); // would be 144: dropped
+    expect(decoder.droppedFragments).toBe(1);
+    expect(decoder.incompleteDatagrams).toBe(1);
+  });
+
+  it('counts each fragment as at least 8 bytes against maxFragmentBytes, so a train of empty fragments is bounded too', () => {
+    const decoder = new IpDecoder({ ...DEFAULT_FRAGMENT_LIMITS, maxFragmentBytes: 80 });
+    const empty = ethernet(ipv4({ src: '10.8.0.1', dst: '10.8.0.2', id: 9, fragmentOffset: 8, moreFragments: true, payload: new Uint8Array(0) }));
+    for (let i = 1; i <= 12; i++) expect(decoder.decode(4, empty, 14, i)).toBeNull();
+    expect(decoder.droppedFragments).toBe(2);
   });
 });
 

@@ -5,6 +5,7 @@ import { activeContent, checkCase } from '../src/fuzz/check.js';
 import { fileLayout, packetLayout } from '../src/fuzz/layout.js';
 import { MUTATOR_NAMES, mutateCase } from '../src/fuzz/mutate.js';
 import { DEFAULT_CORPUS, loadCorpus, runFuzz } from '../src/fuzz/runner.js';
+import { READ_CHUNK_BYTES } from '../src/capture/chunked-file.js';
 import { openCapture } from '../src/capture/open.js';
 import { OWN_FIXTURES, tempDir } from './helpers/files.js';
 
@@ -39,6 +40,24 @@ describe('fuzzing: mutations', () => {
     }
     expect(mutateCase(5, 1, corpus).mutations).not.toEqual(mutateCase(6, 1, corpus).mutations);
   });
+
+  it.each(['record at a read-chunk edge', 'descending segments', 'fragment train', 'pipelining flood'])('aim at what issue 9 found: %s', (name) => {
+    let id = 0;
+    while (!mutateCase(9, id, corpus).mutations[0]!.startsWith(`${name}:`)) id++;
+    const c = mutateCase(9, id, corpus);
+    const fixture = corpus.find((f) => f.name === c.fixture)!;
+    const before = fileLayout(fixture.bytes)!.records;
+    const after = fileLayout(c.bytes)!.records;
+    if (name === 'record at a read-chunk edge') {
+      // Some record now starts (or, its length broken, the filler before it ends) within 32 bytes of the end of one of the reader's first chunks.
+      const nearEdge = (at: number) => [1, 2, 3].some((k) => Math.abs(at - k * READ_CHUNK_BYTES) <= 32);
+      expect(after.some((rec) => nearEdge(rec.start) || nearEdge(rec.start + rec.length))).toBe(true);
+    } else expect(after.length).toBeGreaterThan(before.length);
+  });
+
+  it('never throw, even on what earlier mutations of the same case broke (2,000 cases, made but not built)', () => {
+    for (let id = 0; id < 2000; id++) expect(() => mutateCase(1, id, corpus), `case ${id}`).not.toThrow();
+  }, 60_000);
 
   it('find every record and TCP header of the lab capture, as the reader does', () => {
     const bytes = lab[0]!.bytes;

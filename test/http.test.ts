@@ -169,6 +169,13 @@ describe('HTTP/1.x framing', () => {
     expect(warnings[0]!.message).toMatch(/chunk size "zz" is not hexadecimal/);
   });
 
+  it('takes a status line with a code below 100 for what it is: not HTTP/1.x (found by the fuzzer: "099" broke the model)', () => {
+    // tshark 4.0 shows "HTTP/1.1 099" as a response with code 99; RFC 9110 (section 15) makes a code outside 100..599 invalid, and the model's codes are 100..999.
+    const { exchanges, warnings } = runHttp([{ client: 'GET / HTTP/1.1\r\nHost: h\r\n\r\n' }, { server: 'HTTP/1.1 099 Odd\r\nContent-Length: 2\r\n\r\nok' }]);
+    expect(exchanges.map(summary)).toEqual([{ request: 'GET /', response: null, informational: [] }]);
+    expect(warnings[0]!.message).toMatch(/the status line "HTTP\/1.1 099 Odd" is not HTTP\/1.x/);
+  });
+
   it('reports a request whose length cannot be known (conflicting Content-Length) and skips to the next message', () => {
     const { exchanges, warnings } = runHttp([
       { client: 'POST /x HTTP/1.1\r\nContent-Length: 3\r\nContent-Length: 4\r\n\r\nabcd' },

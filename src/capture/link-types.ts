@@ -6,6 +6,9 @@
 export const LINK_TYPES: Record<number, { name: string; description: string }> = {
   0: { name: 'null', description: 'NULL/Loopback' },
   1: { name: 'ether', description: 'Ethernet' },
+  // DLT_RAW's values before LINKTYPE_RAW (101) existed: 12 (BSD, older libpcap) and 14 (OpenBSD). Wireshark maps both to raw IP.
+  12: { name: 'rawip', description: 'Raw IP' },
+  14: { name: 'rawip', description: 'Raw IP' },
   101: { name: 'rawip', description: 'Raw IP' },
   105: { name: 'ieee-802-11', description: 'IEEE 802.11 Wireless LAN' },
   108: { name: 'loop', description: 'OpenBSD loopback' },

@@ -26,6 +26,17 @@ const OPT_IF_TSOFFSET = 14;
 /** The largest block we accept: the largest packet plus generous room for options. */
 const MAX_BLOCK_BYTES = MAX_PACKET_BYTES + 128 * 1024;
 
+/** The shortest block of each type that holds its fixed fields (header, body, trailing length); shorter is damage, as Wireshark says. */
+const MIN_BLOCK_BYTES: Record<number, number> = {
+  [BLOCK.SHB]: 28,
+  [BLOCK.IDB]: 20,
+  [BLOCK.OPB]: 32,
+  [BLOCK.SPB]: 16,
+  [BLOCK.EPB]: 32,
+  [BLOCK.CUSTOM]: 16,
+  [BLOCK.CUSTOM_NOCOPY]: 16,
+};
+
 interface Interface {
   linkType: number;
   snaplen: number;
@@ -102,6 +113,14 @@ export class PcapngReader implements CaptureReader {
       const length = this.u32(b, p + 4);
       if (length < 12 || length % 4 !== 0 || length > MAX_BLOCK_BYTES) {
         this.stop(`a block after frame ${this.frameNumber} has an impossible length of ${length} bytes: the file is damaged from here`);
+        return null;
+      }
+      const shortest = MIN_BLOCK_BYTES[blockType] ?? 12;
+      if (length < shortest) {
+        // Its fixed fields would be read past its end (at a read-chunk edge, past the buffer).
+        this.stop(
+          `a block of type 0x${blockType.toString(16)} after frame ${this.frameNumber} is ${length} bytes long, shorter than the ${shortest} its fields need: the file is damaged from here`,
+        );
         return null;
       }
       if (!file.ensure(length)) {

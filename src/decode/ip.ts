@@ -1,3 +1,6 @@
+import { Heap } from '@datastructures-js/heap';
+import { LIMIT_OPTIONS } from '../limits.js';
+
 /**
  * An address as the hot path carries it: an IPv4 address as its 32-bit value (signed, so
  * it stays a small integer for the engine), an IPv6 address as its RFC 5952 text.
@@ -34,12 +37,20 @@ export interface IpPacket {
 
 export const IPPROTO_TCP = 6;
 
-/** Bounds on IP fragment reassembly (hostile captures can open endless fragment trains). */
-export const FRAGMENT_LIMITS = {
+/** The largest datagram reassembled: IPv4's own limit (its total length is 16 bits). */
+const MAX_DATAGRAM_BYTES = 65_535;
+
+/** Bounds on IP fragment reassembly (hostile captures can open endless fragment trains); see limits.ts. */
+export interface FragmentLimits {
   /** Datagrams being reassembled at once; the oldest is dropped beyond this. */
-  maxPendingDatagrams: 1024,
-  /** The largest datagram reassembled (IPv4's own limit). */
-  maxDatagramBytes: 65_535,
+  maxPendingDatagrams: number;
+  /** Bytes of fragments held for one datagram (duplicates and overlaps included); further fragments of it are dropped. */
+  maxFragmentBytes: number;
+}
+
+export const DEFAULT_FRAGMENT_LIMITS: FragmentLimits = {
+  maxPendingDatagrams: LIMIT_OPTIONS.maxPendingDatagrams.default,
+  maxFragmentBytes: LIMIT_OPTIONS.maxFragmentBytes.default,
 };
 
 export function ipv4String(b: Uint8Array, o: number): string {
@@ -102,8 +113,26 @@ export function ipv6String(b: Uint8Array, o: number): string {
   return `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLen).join(':')}`;
 }
 
+interface Fragment {
+  offset: number;
+  data: Uint8Array;
+  frame: number;
+  /** Arrival order within its datagram: of two fragments at one offset, the first to arrive wins. */
+  arrival: number;
+}
+
+/** Wireshark's order of precedence: by offset, then by arrival. */
+const precedence = (a: Fragment, b: Fragment) => a.offset - b.offset || a.arrival - b.arrival;
+
 interface PendingDatagram {
-  pieces: { offset: number; data: Uint8Array; frame: number }[];
+  /** Fragments in arrival order. */
+  pieces: Fragment[];
+  /** Fragments that start past `covered`, lowest offset on top: each is taken off once, so a train costs O(n log n) in any order. */
+  ahead: Heap<Fragment>;
+  /** Bytes from offset 0 covered without a hole so far. */
+  covered: number;
+  /** Bytes held, against maxFragmentBytes. */
+  bytes: number;
   /** Total length, known once the last fragment (MF = 0) arrives. */
   total: number;
 }
@@ -136,6 +165,9 @@ function withPayload(p: Omit<IpPacket, 'payload' | 'bytes' | 'payloadStart' | 'p
  */
 export class IpDecoder {
   private pending = new Map<string, PendingDatagram>();
+
+  constructor(private readonly limits: FragmentLimits = DEFAULT_FRAGMENT_LIMITS) {}
+
   /** Fragments dropped because of the bounds, for the report's warnings. */
   droppedFragments = 0;
   /** Fragments taken in (kept for reassembly or dropped): lets the caller tell a fragment from a damaged header. */
@@ -231,34 +263,47 @@ export class IpDecoder {
     frame: number,
   ): IpPacket | null {
     this.fragmentsSeen++;
-    if (payload.length < payloadLength || offset + payload.length > FRAGMENT_LIMITS.maxDatagramBytes) {
+    if (payload.length < payloadLength || offset + payload.length > MAX_DATAGRAM_BYTES) {
       this.droppedFragments++; // a cut-off or oversized fragment can never complete a datagram
       return null;
     }
     let d = this.pending.get(key);
     if (!d) {
-      if (this.pending.size >= FRAGMENT_LIMITS.maxPendingDatagrams) {
+      if (this.pending.size >= this.limits.maxPendingDatagrams) {
         const oldest = this.pending.keys().next().value as string;
         this.droppedFragments += this.pending.get(oldest)!.pieces.length;
         this.pending.delete(oldest);
       }
-      d = { pieces: [], total: -1 };
+      d = { pieces: [], ahead: new Heap<Fragment>(precedence), covered: 0, bytes: 0, total: -1 };
       this.pending.set(key, d);
     }
-    d.pieces.push({ offset, data: Buffer.from(payload), frame });
-    if (!more) d.total = offset + payload.length;
-    if (d.total < 0) return null;
-    // Complete when the pieces, in offset order, cover 0..total without a hole.
-    // Pieces starting at or past the end (a damaged or hostile train) add nothing, as in Wireshark.
-    const pieces = d.pieces.filter((x) => x.offset < d.total).sort((a, b) => a.offset - b.offset);
-    let covered = 0;
-    for (const piece of pieces) {
-      if (piece.offset > covered) return null;
-      covered = Math.max(covered, piece.offset + piece.data.length);
+    // Each fragment costs at least the 8 bytes of a fragment unit, so a train of empty ones is bounded too.
+    const cost = Math.max(8, payload.length);
+    if (d.bytes + cost > this.limits.maxFragmentBytes) {
+      this.droppedFragments++;
+      return null;
     }
-    if (covered < d.total) return null;
+    const piece: Fragment = { offset, data: Buffer.from(payload), frame, arrival: d.pieces.length };
+    d.pieces.push(piece);
+    d.bytes += cost;
+    d.ahead.push(piece);
+    // Grow the hole-free prefix with every fragment that now touches it.
+    for (let next = d.ahead.top(); next && next.offset <= d.covered; next = d.ahead.top()) {
+      d.ahead.pop();
+      d.covered = Math.max(d.covered, next.offset + next.data.length);
+    }
+    if (!more) d.total = offset + payload.length;
+    // Complete when the prefix covers 0..total (fragments starting past the end add nothing, as in Wireshark).
+    if (d.total < 0 || d.covered < d.total) return null;
+    // Overlaps resolved as Wireshark does: each byte from the fragment of lowest offset holding it, the first to arrive among equals.
+    const pieces = d.pieces.filter((x) => x.offset < d.total).sort(precedence);
     const whole = new Uint8Array(d.total);
-    for (const piece of pieces) whole.set(piece.data.subarray(0, d.total - piece.offset), piece.offset);
+    let filled = 0;
+    for (const p of pieces) {
+      const end = Math.min(d.total, p.offset + p.data.length);
+      if (end > filled) whole.set(p.data.subarray(filled - p.offset, end - p.offset), filled);
+      filled = Math.max(filled, end);
+    }
     this.pending.delete(key);
     const fragmentFrames = [...new Set(pieces.map((x) => x.frame))].sort((a, b) => a - b);
     return withPayload({ version, ...addresses, protocol, payloadLength: d.total, fragmentFrames }, whole);

@@ -60,6 +60,8 @@ export function decodeLink(linkType: number, b: Uint8Array, start = 0, end = b.l
     case 276: // Linux cooked v2: protocol type at 0, header of 20 bytes.
       return len < 20 ? NOT_IP : byEthertype((at(0) << 8) | at(1), 20);
     case 101: // LINKTYPE_RAW: the version nibble says which IP.
+    case 12: // DLT_RAW as BSD and older libpcap wrote it in pcap files; Wireshark reads it as raw IP
+    case 14: // DLT_RAW as OpenBSD writes it; the same
       return byVersionNibble(len > 0 ? at(0) >> 4 : 0, 0);
     case 228:
       return len > 0 && at(0) >> 4 === 4 ? result(0, 4) : NOT_IP;
@@ -82,4 +84,4 @@ export function decodeLink(linkType: number, b: Uint8Array, start = 0, end = b.l
 }
 
 /** Link types decodeLink understands; others are counted, not decoded. */
-export const DECODED_LINK_TYPES = new Set([0, 1, 101, 108, 113, 228, 229, 276]);
+export const DECODED_LINK_TYPES = new Set([0, 1, 12, 14, 101, 108, 113, 228, 229, 276]);

@@ -90,7 +90,7 @@ export interface PacketLayout {
 }
 
 /** Link-layer header lengths to try, by link type (Ethernet may carry VLAN tags). */
-const LINK_OFFSETS: Record<number, number[]> = { 0: [4], 1: [14, 18, 22], 101: [0], 108: [4], 113: [16], 228: [0], 229: [0], 276: [20] };
+const LINK_OFFSETS: Record<number, number[]> = { 0: [4], 1: [14, 18, 22], 12: [0], 14: [0], 101: [0], 108: [4], 113: [16], 228: [0], 229: [0], 276: [20] };
 
 /** The IP and TCP headers in one packet's bytes, or null when it is not TCP over IP. */
 export function packetLayout(data: Uint8Array, linkType: number): PacketLayout | null {

@@ -1,4 +1,5 @@
-import { fileLayout, packetLayout, EPB, IDB, SPB, type FileLayout, type RecordLayout } from './layout.js';
+import { READ_CHUNK_BYTES } from '../capture/chunked-file.js';
+import { fileLayout, packetLayout, EPB, IDB, SPB, type FileLayout, type PacketLayout, type RecordLayout } from './layout.js';
 
 /*
  * Seeded mutations of a capture file, aimed at every layer labreport reads: the file
@@ -70,14 +71,14 @@ const pad4 = (n: number) => (n + 3) & ~3;
 
 const packetRecords = (layout: FileLayout) => layout.records.filter((rec) => rec.dataStart >= 0);
 
-/** Rebuild one packet record around new packet bytes, with its lengths made consistent. */
-export function withRecordData(buf: Buffer, layout: FileLayout, rec: RecordLayout, data: Uint8Array, originalLength?: number): Buffer {
+/** One packet record like `rec` (its timestamp and interface) around other packet bytes, with its lengths made consistent. */
+function recordBytes(buf: Buffer, layout: FileLayout, rec: RecordLayout, data: Uint8Array, originalLength?: number): Buffer {
   const le = layout.littleEndian;
   let record: Buffer;
   if (layout.format === 'pcap') {
     record = Buffer.concat([buf.subarray(rec.start, rec.start + 16), data]);
     writeU32(record, 8, data.length, le);
-    if (originalLength !== undefined) writeU32(record, 12, originalLength, le);
+    writeU32(record, 12, originalLength ?? data.length, le);
   } else if (rec.blockType === EPB) {
     const options = buf.subarray(rec.dataStart + pad4(rec.dataLength), rec.start + rec.length - 4);
     const length = 28 + pad4(data.length) + options.length + 4;
@@ -87,7 +88,7 @@ export function withRecordData(buf: Buffer, layout: FileLayout, rec: RecordLayou
     options.copy(record, 28 + pad4(data.length));
     writeU32(record, 4, length, le);
     writeU32(record, 20, data.length, le);
-    if (originalLength !== undefined) writeU32(record, 24, originalLength, le);
+    writeU32(record, 24, originalLength ?? data.length, le);
     writeU32(record, length - 4, length, le);
   } else {
     const length = 12 + pad4(data.length) + 4;
@@ -98,8 +99,58 @@ export function withRecordData(buf: Buffer, layout: FileLayout, rec: RecordLayou
     Buffer.from(data).copy(record, 12);
     writeU32(record, length - 4, length, le);
   }
-  return Buffer.concat([buf.subarray(0, rec.start), record, buf.subarray(rec.start + rec.length)]);
+  return record;
 }
+
+/** Rebuild one packet record around new packet bytes, with its lengths made consistent. */
+export function withRecordData(buf: Buffer, layout: FileLayout, rec: RecordLayout, data: Uint8Array, originalLength?: number): Buffer {
+  const original = originalLength ?? (layout.format === 'pcap' || rec.blockType === EPB ? undefined : data.length);
+  const record = recordBytes(buf, layout, rec, data, original);
+  if (originalLength === undefined && layout.format === 'pcap') record.set(buf.subarray(rec.start + 12, rec.start + 16), 12); // keep the original length as it was
+  if (originalLength === undefined && rec.blockType === EPB) record.set(buf.subarray(rec.start + 24, rec.start + 28), 24);
+  return replaceRecord(buf, rec, record);
+}
+
+/** The file with `rec` replaced by other record bytes (several records, or none). */
+function replaceRecord(buf: Buffer, rec: RecordLayout, records: Buffer): Buffer {
+  return Buffer.concat([buf.subarray(0, rec.start), records, buf.subarray(rec.start + rec.length)]);
+}
+
+/** The same packet with other TCP payload and sequence number: IP lengths made consistent, checksums left as they are (nothing checks them). */
+function tcpPacketWith(data: Uint8Array, p: PacketLayout, seq: number, payload: Uint8Array): Buffer {
+  const out = Buffer.concat([data.subarray(0, p.payload), payload]);
+  out.writeUInt32BE(seq >>> 0, p.tcp + 4);
+  if (p.ipVersion === 4) out.writeUInt16BE(out.length - p.ip, p.ip + 2);
+  else out.writeUInt16BE(out.length - p.ip - 40, p.ip + 4);
+  return out;
+}
+
+/** Move the sequence numbers of one direction of a connection (and the other side's acknowledgements) by `delta`, from record `from` on. */
+function shiftSequence(buf: Buffer, layout: FileLayout, from: number, tuple: string, delta: number): void {
+  for (const rec of layout.records.slice(from)) {
+    if (rec.dataStart < 0) continue;
+    const data = buf.subarray(rec.dataStart, rec.dataStart + rec.dataLength);
+    const p = packetLayout(data, rec.linkType);
+    if (!p) continue;
+    const t = tcpTuple(data, p);
+    if (t === tuple) data.writeUInt32BE((data.readUInt32BE(p.tcp + 4) + delta) >>> 0, p.tcp + 4);
+    else if (t === reverseTuple(tuple)) data.writeUInt32BE((data.readUInt32BE(p.tcp + 8) + delta) >>> 0, p.tcp + 8);
+  }
+}
+
+/** A direction of a TCP connection, as text: addresses and ports, source first. */
+function tcpTuple(data: Uint8Array, p: PacketLayout): string {
+  const n = p.ipVersion === 4 ? 4 : 16;
+  const src = Buffer.from(data.subarray(p.ip + (p.ipVersion === 4 ? 12 : 8), p.ip + (p.ipVersion === 4 ? 12 : 8) + n)).toString('hex');
+  const dst = Buffer.from(data.subarray(p.ip + (p.ipVersion === 4 ? 16 : 24), p.ip + (p.ipVersion === 4 ? 16 : 24) + n)).toString('hex');
+  const ports = Buffer.from(data.subarray(p.tcp, p.tcp + 4)).toString('hex');
+  return `${src}:${ports.slice(0, 4)}>${dst}:${ports.slice(4)}`;
+}
+
+const reverseTuple = (t: string) => {
+  const [a, b] = t.split('>') as [string, string];
+  return `${b}>${a}`;
+};
 
 const recordName = (layout: FileLayout, rec: RecordLayout) => {
   const i = layout.records.indexOf(rec);
@@ -329,6 +380,106 @@ const MUTATORS: Record<string, Mutator> = {
     const type = r.pick([0, 1, 2, 3, 4, 5, 6, 9, 0xbad, 0x40000bad, 0x0a0d0d0a, 0x80000001, r.int(0x100000000)]);
     writeU32(out, rec.start, type, layout.littleEndian);
     return { bytes: out, what: `block type 0x${type.toString(16)} for ${recordName(layout, rec)}` };
+  },
+
+  'record at a read-chunk edge': (buf, layout, r) => {
+    // A skipped block (pcapng) or a junk frame (pcap) put before a record, so that the record starts a few bytes
+    // before, at or after the end of the reader's first chunks; often with a length field too short for its fields.
+    const candidates = layout.format === 'pcapng' ? layout.records.slice(1) : layout.records; // not before the first section header
+    if (!candidates.length) return null;
+    const rec = r.pick(candidates);
+    const header = layout.format === 'pcapng' ? 12 : 16;
+    let target = READ_CHUNK_BYTES * r.between(1, 2) + r.pick([-32, -28, -16, -12, -8, -4, 0, 4, 8]);
+    while (target - rec.start < header) target += READ_CHUNK_BYTES;
+    const filler = Buffer.alloc(target - rec.start);
+    const le = layout.littleEndian;
+    if (layout.format === 'pcapng') {
+      writeU32(filler, 0, 0x0bad0000 | r.int(0x10000), le); // an unknown block type: skipped by its length
+      writeU32(filler, 4, filler.length, le);
+      writeU32(filler, filler.length - 4, filler.length, le);
+    } else {
+      writeU32(filler, 8, filler.length - 16, le);
+      writeU32(filler, 12, filler.length - 16, le);
+    }
+    const out = Buffer.concat([buf.subarray(0, rec.start), filler, buf.subarray(rec.start)]);
+    let what = `a ${filler.length}-byte ${layout.format === 'pcapng' ? 'unknown block' : 'junk frame'} before ${recordName(layout, rec)}, which now starts at byte ${target}`;
+    if (r.chance(0.6)) {
+      const value = r.pick([0, 4, 8, 12, 16, 20, 24, 28, 32]);
+      if (layout.format === 'pcapng') writeU32(out, target + 4, value, le);
+      else writeU32(out, target + 8, value, le);
+      what += ` with a length of ${value}`;
+    }
+    return { bytes: out, what };
+  },
+
+  'descending segments': (buf, layout, r) => {
+    // One TCP segment's payload sent again as tiny segments, last first: reassembly must place them all.
+    const pkt = tcpPacket(layout, buf, r, (p, data) => p.tcpHeaderLength >= 20 && data.length - p.payload >= 2);
+    if (!pkt) return null;
+    const { rec, p, data } = pkt;
+    const payload = data.subarray(p.payload);
+    const size = r.pick([1, 1, 2, 3, 7]);
+    const seq = data.readUInt32BE(p.tcp + 4);
+    const pieces: Buffer[] = [];
+    for (let o = 0; o < payload.length; o += size) pieces.push(recordBytes(buf, layout, rec, tcpPacketWith(data, p, seq + o, payload.subarray(o, o + size))));
+    pieces.reverse();
+    return {
+      bytes: replaceRecord(buf, rec, Buffer.concat(pieces)),
+      what: `${recordName(layout, rec)} split into ${pieces.length} segments of ${size} byte(s), last first`,
+    };
+  },
+
+  'fragment train': (buf, layout, r) => {
+    // One IPv4 packet as a train of 8-byte fragments: the last first, then back to front with duplicates and overlaps.
+    const pkt = tcpPacket(layout, buf, r, (p, data) => p.ipVersion === 4 && (data[p.ip]! & 0x0f) >= 5);
+    if (!pkt) return null;
+    const { rec, p, data } = pkt;
+    const ihl = (data[p.ip]! & 0x0f) * 4;
+    const body = data.subarray(p.ip + ihl, p.ip + Math.min(data.readUInt16BE(p.ip + 2) || data.length - p.ip, data.length - p.ip));
+    const units = Math.ceil(body.length / 8);
+    if (units < 2) return null;
+    const fragment = (unit: number, span: number) => {
+      const more = unit + span < units;
+      const piece = body.subarray(unit * 8, more ? (unit + span) * 8 : body.length);
+      const frag = Buffer.concat([data.subarray(0, p.ip + ihl), piece]);
+      frag.writeUInt16BE(ihl + piece.length, p.ip + 2);
+      frag.writeUInt16BE((more ? 0x2000 : 0) | unit, p.ip + 6);
+      return recordBytes(buf, layout, rec, frag);
+    };
+    const count = r.pick([units, 2 * units, 5 * units, 2000]);
+    const train = [fragment(units - 1, 1)];
+    for (let i = 0; i < count - 2; i++) train.push(fragment(units - 2 - (i % Math.max(1, units - 1)) || 1, r.pick([1, 1, 2, 3])));
+    train.push(fragment(0, 1));
+    return {
+      bytes: replaceRecord(buf, rec, Buffer.concat(train)),
+      what: `${recordName(layout, rec)} as ${train.length} IPv4 fragments, last first, overlapping`,
+    };
+  },
+
+  'pipelining flood': (buf, layout, r) => {
+    // A client segment that ends a line (a command, a request) sent again and again right after it, before any answer;
+    // the connection's later sequence numbers are moved on to match.
+    const pkt = tcpPacket(
+      layout,
+      buf,
+      r,
+      (p, data) =>
+        p.tcpHeaderLength >= 20 && data.length > p.payload && data[data.length - 1] === 10 && /^[A-Za-z]/.test(String.fromCharCode(data[p.payload]!)),
+    );
+    if (!pkt) return null;
+    const { rec, p, data } = pkt;
+    const payload = data.subarray(p.payload);
+    const times = r.pick([50, 500, 3000]);
+    const flood = Buffer.concat(Array(times).fill(payload));
+    const seq = data.readUInt32BE(p.tcp + 4) + payload.length;
+    const mss = 1400;
+    const segments: Buffer[] = [];
+    for (let o = 0; o < flood.length; o += mss) segments.push(recordBytes(buf, layout, rec, tcpPacketWith(data, p, seq + o, flood.subarray(o, o + mss))));
+    const out = Buffer.concat([buf.subarray(0, rec.start + rec.length), ...segments, buf.subarray(rec.start + rec.length)]);
+    const shifted = fileLayout(out)!;
+    shiftSequence(out, shifted, layout.records.indexOf(rec) + 1 + segments.length, tcpTuple(data, p), flood.length);
+    const line = Buffer.from(payload.subarray(0, 30)).toString('latin1').split('\r')[0];
+    return { bytes: out, what: `${JSON.stringify(line)} (${payload.length} bytes, ${recordName(layout, rec)}) sent ${times} more times before any answer` };
   },
 
   'protocol text': (buf, _layout, r) => {

@@ -1,3 +1,4 @@
+import type { Arrival } from '../reassembly/tcp-stream.js';
 import { SegmentList, type SegmentRef } from './segments.js';
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
@@ -32,6 +33,9 @@ export interface Line {
   segments: SegmentRef[];
 }
 
+/** Where raw bytes (a BDAT chunk) go: as they come, then once with `done` at the chunk's end. */
+type RawSink = (bytes: Uint8Array, frame: number, time: number, done: boolean, completedIn?: Arrival) => void;
+
 /**
  * Splits one direction of a text protocol (SMTP, POP3) into lines, remembering the
  * frames each came in. Lines longer than `maxLineBytes` are cut (the rest is counted, not
@@ -44,7 +48,7 @@ export class LineReader {
   private length = 0;
   private segments: SegmentList;
   private rawLeft = 0;
-  private rawSink: ((bytes: Uint8Array, frame: number, time: number, done: boolean) => void) | null = null;
+  private rawSink: RawSink | null = null;
 
   constructor(
     private readonly onLine: (line: Line) => void,
@@ -55,7 +59,7 @@ export class LineReader {
   }
 
   /** Hand the next `n` bytes to `sink` as they come, instead of splitting them into lines. */
-  raw(n: number, sink: (bytes: Uint8Array, frame: number, time: number, done: boolean) => void): void {
+  raw(n: number, sink: RawSink): void {
     this.rawLeft = n;
     this.rawSink = sink;
     if (n === 0) this.endRaw(0, 0);
@@ -67,13 +71,13 @@ export class LineReader {
     sink(new Uint8Array(0), frame, time, true);
   }
 
-  data(b: Uint8Array, frame: number, time: number): void {
+  data(b: Uint8Array, frame: number, time: number, completedIn?: Arrival): void {
     let o = 0;
     while (o < b.length) {
       if (this.rawSink) {
         const n = Math.min(this.rawLeft, b.length - o);
         this.rawLeft -= n;
-        this.rawSink(b.subarray(o, o + n), frame, time, false);
+        this.rawSink(b.subarray(o, o + n), frame, time, false, completedIn);
         o += n;
         if (this.rawLeft === 0) this.endRaw(frame, time);
         continue;
@@ -82,7 +86,7 @@ export class LineReader {
       const end = lf < 0 ? b.length : lf + 1;
       const piece = b.subarray(o, end);
       this.length += piece.length;
-      this.segments.add(frame, piece.length, time);
+      this.segments.add(frame, piece.length, time, completedIn);
       if (this.kept < this.maxLineBytes) {
         const take = piece.subarray(0, this.maxLineBytes - this.kept);
         this.pieces.push(Buffer.from(take));
@@ -114,8 +118,8 @@ export class LineReader {
     const line: Line = {
       text: lineText(raw),
       raw,
-      frame: this.segments.lastFrame || frame,
-      time: this.segments.lastFrame ? this.segments.lastTime : time,
+      frame: this.segments.shownFrame || frame,
+      time: this.segments.shownFrame ? this.segments.shownTime : time,
       bytes: this.length,
       segments: this.segments.list,
     };
@@ -150,7 +154,7 @@ export class DotBlock {
   /** Add a line; true when it was the terminating dot. */
   add(line: Line): boolean {
     this.wireBytes += line.bytes;
-    for (const s of line.segments) this.segments.add(s.frame, s.bytes, line.time);
+    for (const s of line.segments) this.segments.add(s.frame, s.bytes, line.time, { frame: line.frame, time: line.time });
     if (line.raw.length === 1 && line.raw[0] === 0x2e) return true;
     const content = line.raw[0] === 0x2e ? line.raw.subarray(1) : line.raw; // dot-unstuffing (RFC 5321 section 4.5.2)
     const bytes = Buffer.concat([content, CRLF]);

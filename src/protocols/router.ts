@@ -1,13 +1,13 @@
-import type { StreamHandler, TcpConnection } from '../reassembly/tcp-stream.js';
+import type { Arrival, StreamHandler, TcpConnection } from '../reassembly/tcp-stream.js';
 import type { DissectorContext, Protocol } from './protocol.js';
 
 /** Bytes each side may send before a connection no protocol claims is given up on. */
 const MAX_DETECTION_BYTES = 4096;
 
 type Held =
-  | { kind: 'data'; fromClient: boolean; bytes: Uint8Array; frame: number; time: number }
+  | { kind: 'data'; fromClient: boolean; bytes: Uint8Array; frame: number; time: number; completedIn: Arrival | undefined }
   | { kind: 'gap'; fromClient: boolean; length: number; frame: number; time: number }
-  | { kind: 'end'; fromClient: boolean };
+  | { kind: 'end'; fromClient: boolean; closedIn: Arrival | undefined };
 
 /**
  * Sits in front of a new connection until its protocol is known: by content (an HTTP
@@ -29,9 +29,9 @@ export class ProtocolRouter implements StreamHandler {
     private readonly onChosen: (protocol: Protocol | null) => void,
   ) {}
 
-  data(fromClient: boolean, bytes: Uint8Array, frame: number, time: number): void {
-    if (this.decided) return this.target?.data(fromClient, bytes, frame, time);
-    this.held.push({ kind: 'data', fromClient, bytes: Buffer.from(bytes), frame, time });
+  data(fromClient: boolean, bytes: Uint8Array, frame: number, time: number, completedIn?: Arrival): void {
+    if (this.decided) return this.target?.data(fromClient, bytes, frame, time, completedIn);
+    this.held.push({ kind: 'data', fromClient, bytes: Buffer.from(bytes), frame, time, completedIn });
     if (fromClient && this.client.length < MAX_DETECTION_BYTES) this.client = concat(this.client, bytes);
     if (!fromClient && this.server.length < MAX_DETECTION_BYTES) this.server = concat(this.server, bytes);
     this.decide(false);
@@ -42,9 +42,9 @@ export class ProtocolRouter implements StreamHandler {
     this.held.push({ kind: 'gap', fromClient, length, frame, time });
   }
 
-  end(fromClient: boolean): void {
-    if (this.decided) return this.target?.end(fromClient);
-    this.held.push({ kind: 'end', fromClient });
+  end(fromClient: boolean, closedIn?: Arrival): void {
+    if (this.decided) return this.target?.end(fromClient, closedIn);
+    this.held.push({ kind: 'end', fromClient, closedIn });
     if (fromClient) this.ended.client = true;
     else this.ended.server = true;
     this.decide(this.ended.client && this.ended.server);
@@ -72,9 +72,9 @@ export class ProtocolRouter implements StreamHandler {
     this.client = this.server = new Uint8Array(0);
     if (!this.target) return;
     for (const h of held) {
-      if (h.kind === 'data') this.target.data(h.fromClient, h.bytes, h.frame, h.time);
+      if (h.kind === 'data') this.target.data(h.fromClient, h.bytes, h.frame, h.time, h.completedIn);
       else if (h.kind === 'gap') this.target.gap(h.fromClient, h.length, h.frame, h.time);
-      else this.target.end(h.fromClient);
+      else this.target.end(h.fromClient, h.closedIn);
     }
   }
 }

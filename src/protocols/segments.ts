@@ -1,3 +1,5 @@
+import type { Arrival } from '../reassembly/tcp-stream.js';
+
 /** The frames one message's bytes came in, with how many bytes each gave. */
 export interface SegmentRef {
   frame: number;
@@ -16,13 +18,21 @@ export class SegmentList {
   totalBytes = 0;
   lastFrame = 0;
   lastTime = 0;
+  /**
+   * Where Wireshark shows the message: the frame whose arrival completed it. The frame of
+   * its last byte, unless that byte came out of order and a later frame filled the hole.
+   */
+  shownFrame = 0;
+  shownTime = 0;
   private lastListed = false;
 
   constructor(private readonly limit: number) {}
 
-  add(frame: number, bytes: number, time: number): void {
+  add(frame: number, bytes: number, time: number, completedIn?: Arrival): void {
     this.totalBytes += bytes;
     this.lastTime = time;
+    this.shownFrame = completedIn?.frame ?? frame;
+    this.shownTime = completedIn?.time ?? time;
     if (frame === this.lastFrame) {
       if (this.lastListed) this.list[this.list.length - 1]!.bytes += bytes;
     } else if (this.list.length < this.limit) {

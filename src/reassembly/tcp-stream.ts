@@ -1,3 +1,4 @@
+import { Heap } from '@datastructures-js/heap';
 import type { Address } from '../decode/ip.js';
 import { TCP_FLAG, type TcpHeader } from '../decode/tcp.js';
 
@@ -6,17 +7,32 @@ export interface Endpoint {
   port: number;
 }
 
+/** The frame whose arrival made bytes deliverable, and its time. */
+export interface Arrival {
+  frame: number;
+  time: number;
+}
+
 /**
  * What a protocol dissector receives from one TCP connection: each side's bytes in
  * sequence order, once each, with the frame they came in. One `data` call is one
  * segment's new bytes, so every call starts on a segment boundary.
  */
 export interface StreamHandler {
-  data(fromClient: boolean, bytes: Uint8Array, frame: number, time: number): void;
+  /**
+   * `completedIn` is given when the bytes were held out of order and a later frame filled
+   * the hole before them: Wireshark shows a message in the frame that completed it, so a
+   * message ending in these bytes is cited there (its segments still list `frame`).
+   */
+  data(fromClient: boolean, bytes: Uint8Array, frame: number, time: number, completedIn?: Arrival): void;
   /** `length` bytes on that side were never captured; `frame` is the first frame after them. */
   gap(fromClient: boolean, length: number, frame: number, time: number): void;
-  /** That side is finished: FIN or RST seen, or the capture ended. */
-  end(fromClient: boolean): void;
+  /**
+   * That side is finished: FIN or RST seen, or the capture ended. `closedIn` is the frame
+   * of the FIN when the side ended by one: Wireshark shows a message delimited by the
+   * close there.
+   */
+  end(fromClient: boolean, closedIn?: Arrival): void;
 }
 
 /** Bounds on reassembly state against hostile or enormous captures. */
@@ -37,6 +53,8 @@ const MAX_GAPS_LISTED = 100;
 
 interface PendingSegment {
   start: number;
+  /** Arrival order: of two segments at one position, the first to arrive is delivered first. */
+  arrival: number;
   bytes: Uint8Array;
   /** Bytes the segment had on the wire from `start` (bytes.length when fully captured). */
   wireLength: number;
@@ -44,14 +62,18 @@ interface PendingSegment {
   time: number;
 }
 
+const streamOrder = (a: PendingSegment, b: PendingSegment) => a.start - b.start || a.arrival - b.arrival;
+
 /** One direction of a connection: its bytes put back in sequence order. */
 class HalfStream {
   /** Raw 32-bit sequence number of the next byte expected; -1 until the first segment. */
   private nextRaw = -1;
   /** Position of the next expected byte counted from the first byte of the stream (no 32-bit wrap). */
   next = 0;
-  private pending: PendingSegment[] = [];
+  /** Out-of-order segments, lowest position on top: O(log n) each whatever the order they came in (a heap, not a sorted list). */
+  private readonly pending = new Heap<PendingSegment>(streamOrder);
   private pendingBytes = 0;
+  private arrivals = 0;
   /** Stream position of the FIN, once seen, and the frame that carried it. */
   private finAt = -1;
   private finFrame = 0;
@@ -119,24 +141,23 @@ class HalfStream {
     if (start <= this.next) {
       const skip = this.next - start;
       this.deliver(captured.subarray(Math.min(skip, captured.length)), wireLength - skip, frame, time);
-      this.drain();
+      this.drain({ frame, time });
       return;
     }
     // Out of order: keep a copy (the frame's buffer is reused) until the hole fills.
-    const seg: PendingSegment = { start, bytes: Buffer.from(captured), wireLength, frame, time };
-    let i = this.pending.length;
-    while (i > 0 && this.pending[i - 1]!.start > start) i--;
-    this.pending.splice(i, 0, seg);
+    const seg: PendingSegment = { start, arrival: this.arrivals++, bytes: Buffer.from(captured), wireLength, frame, time };
+    this.pending.push(seg);
     this.pendingBytes += seg.bytes.length;
     if (this.pendingBytes > this.limits.maxOutOfOrderBytes) this.skipHole();
   }
 
   /** Hand on the captured bytes at `next`, then a gap for any part the capture cut off. */
-  private deliver(bytes: Uint8Array, wireLength: number, frame: number, time: number): void {
+  private deliver(bytes: Uint8Array, wireLength: number, frame: number, time: number, completedIn?: Arrival): void {
     if (bytes.length > 0) {
       this.advance(bytes.length);
       this.lastDataFrame = frame;
-      this.conn.handler?.data(this.fromClient, bytes, frame, time);
+      if (completedIn && completedIn.frame !== frame) this.conn.handler?.data(this.fromClient, bytes, frame, time, completedIn);
+      else this.conn.handler?.data(this.fromClient, bytes, frame, time);
     }
     const cut = wireLength - bytes.length;
     if (cut > 0) this.lose(cut, frame, time, `frame ${frame} was cut short by the capture's snapshot length`);
@@ -150,26 +171,24 @@ class HalfStream {
     this.conn.handler?.gap(this.fromClient, length, frame, time);
   }
 
-  /** Deliver buffered segments that now continue the stream. */
-  private drain(): void {
-    while (this.pending.length > 0) {
-      const seg = this.pending[0]!;
-      if (seg.start > this.next) break;
-      this.pending.shift();
+  /** Deliver buffered segments that now continue the stream (`completedIn`: the frame that filled the hole before them). */
+  private drain(completedIn?: Arrival): void {
+    for (let seg = this.pending.top(); seg && seg.start <= this.next; seg = this.pending.top()) {
+      this.pending.pop();
       this.pendingBytes -= seg.bytes.length;
       const skip = this.next - seg.start;
       if (seg.start + seg.wireLength <= this.next) {
         this.retransmissions++;
         continue;
       }
-      this.deliver(seg.bytes.subarray(Math.min(skip, seg.bytes.length)), seg.wireLength - skip, seg.frame, seg.time);
+      this.deliver(seg.bytes.subarray(Math.min(skip, seg.bytes.length)), seg.wireLength - skip, seg.frame, seg.time, completedIn);
     }
     this.checkFin();
   }
 
   /** The bytes before the first buffered segment will not come: report them lost and go on. */
   skipHole(): void {
-    const first = this.pending[0];
+    const first = this.pending.top();
     if (!first || first.start <= this.next) return;
     const missing = first.start - this.next;
     this.lose(missing, first.frame, first.time, 'previous segment not captured');
@@ -183,9 +202,9 @@ class HalfStream {
   acknowledged(ack: number): void {
     if (!this.started || this.closed) return;
     const acked = this.position(ack);
-    while (this.pending.length > 0 && acked >= this.pending[0]!.start) this.skipHole();
+    for (let first = this.pending.top(); first && acked >= first.start; first = this.pending.top()) this.skipHole();
     // Nothing buffered, but the FIN is acknowledged: the bytes before it were never captured.
-    if (this.pending.length === 0 && this.finAt > this.next && acked > this.finAt) {
+    if (this.pending.isEmpty() && this.finAt > this.next && acked > this.finAt) {
       this.loseBeforeFin();
       this.checkFin();
     }
@@ -196,16 +215,17 @@ class HalfStream {
   }
 
   private checkFin(): void {
-    if (!this.closed && this.finAt >= 0 && this.next >= this.finAt) this.close();
+    if (!this.closed && this.finAt >= 0 && this.next >= this.finAt) this.close({ frame: this.finFrame, time: this.finTime });
   }
 
-  close(): void {
+  /** This side is done: by its FIN (`closedIn`), an RST, or the end of the capture. */
+  close(closedIn?: Arrival): void {
     if (this.closed) return;
-    while (this.pending.length > 0) this.skipHole();
+    while (!this.pending.isEmpty()) this.skipHole();
     if (this.closed) return; // the buffered bytes reached the FIN, which closed this side already
     if (this.finAt > this.next) this.loseBeforeFin();
     this.closed = true;
-    this.conn.handler?.end(this.fromClient);
+    this.conn.handler?.end(this.fromClient, closedIn);
     // Both sides done: the dissector has all it will get; let its working state go.
     if (this.conn.finished) this.conn.handler = null;
   }

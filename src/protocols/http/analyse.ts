@@ -71,6 +71,7 @@ async function exchangeModel(e: HttpExchangeRecord, limits: Limits, redactor: Re
     request,
     response: e.response ? await responseOf(e.response) : null,
     informational: await Promise.all(e.informational.map(responseOf)),
+    informationalUnlisted: e.informationalUnlisted ?? 0,
     index: 1,
     ofConnection: 1,
   };

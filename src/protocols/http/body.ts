@@ -107,17 +107,32 @@ function decodeText(bytes: Uint8Array, charset: string | null): string {
   return decoder.decode(bytes);
 }
 
-/** Multipart and urlencoded field values, through the WHATWG parsers in Node (undici's FormData). */
-async function parseForm(bytes: Uint8Array, contentType: string, media: MediaType, limits: Limits): Promise<FormField[] | null> {
+interface Form {
+  fields: FormField[];
+  /** Fields past maxFormFields: counted, not listed. */
+  unlisted: number;
+}
+
+/** Multipart and urlencoded field values, through the WHATWG parsers in Node (undici's FormData), the first maxFormFields of them. */
+async function parseForm(bytes: Uint8Array, contentType: string, media: MediaType, limits: Limits): Promise<Form | null> {
+  const fields: FormField[] = [];
+  let unlisted = 0;
   if (media.type === 'application/x-www-form-urlencoded') {
     const text = decodeText(bytes, media.params.charset ?? 'utf-8');
-    return [...new URLSearchParams(text)].map(([name, value]) => ({ name, value }));
+    for (const [name, value] of new URLSearchParams(text)) {
+      if (fields.length < limits.maxFormFields) fields.push({ name, value });
+      else unlisted++;
+    }
+    return { fields, unlisted };
   }
   if (media.type !== 'multipart/form-data') return null;
   try {
     const form = await new Response(bytes, { headers: { 'content-type': contentType } }).formData();
-    const fields: FormField[] = [];
     for (const [name, value] of form) {
+      if (fields.length >= limits.maxFormFields) {
+        unlisted++;
+        continue;
+      }
       if (typeof value === 'string') {
         fields.push({ name, value });
         continue;
@@ -134,7 +149,7 @@ async function parseForm(bytes: Uint8Array, contentType: string, media: MediaTyp
         sha256: createHash('sha256').update(data).digest('hex'),
       });
     }
-    return fields;
+    return { fields, unlisted };
   } catch {
     return null; // a damaged or cut-off multipart body: the text view still shows it
   }
@@ -168,6 +183,7 @@ export async function describeBody(record: HttpBodyRecord, headers: HttpHeader[]
   const fullText = textual && !(decodeError && codings.length > 0 && bytes.length === 0) ? decodeText(front, media?.params.charset ?? null) : null;
   // Secrets are masked before the text is cut, so half a password never shows.
   const shown = fullText === null ? null : cutText(mask(fullText), limits.maxBodyTextBytes);
+  const form = media && contentType && decodedComplete ? await parseForm(bytes, contentType, media, limits) : null;
   return {
     framing: record.framing,
     wireBytes: record.wireBytes,
@@ -183,7 +199,8 @@ export async function describeBody(record: HttpBodyRecord, headers: HttpHeader[]
     truncated,
     text: shown?.text ?? null,
     textTruncated: (shown?.cut ?? false) || (fullText !== null && (!decodedComplete || front.length < bytes.length)),
-    form: media && contentType && decodedComplete ? await parseForm(bytes, contentType, media, limits) : null,
+    form: form?.fields ?? null,
+    formUnlisted: form?.unlisted ?? 0,
   };
 }
 

@@ -1,5 +1,6 @@
+import Queue from 'yocto-queue';
 import type { Limits } from '../../limits.js';
-import type { Endpoint, StreamHandler } from '../../reassembly/tcp-stream.js';
+import type { Arrival, Endpoint, StreamHandler } from '../../reassembly/tcp-stream.js';
 import type { DissectorContext } from '../protocol.js';
 import { HttpParser, type BodyBudget, type HttpMessageRecord } from './parser.js';
 
@@ -13,6 +14,8 @@ export interface HttpExchangeRecord {
   response: HttpMessageRecord | null;
   /** Interim 1xx responses (100 Continue, 103 Early Hints) sent before the final one. */
   informational: HttpMessageRecord[];
+  /** Interim responses past maxReplies: counted, not kept (set once there is one). */
+  informationalUnlisted?: number;
   /** Whether the exchange is listed in the model (false past maxExchanges: counted only). */
   listed: boolean;
 }
@@ -68,8 +71,12 @@ export class HttpDissector implements StreamHandler {
   private readonly responses: HttpParser;
   /** The connection, as each exchange records it. */
   private readonly ends: { stream: number; client: Endpoint; server: Endpoint };
-  /** Exchanges whose request head was seen and whose final response has not come. */
-  private readonly waiting: HttpExchangeRecord[] = [];
+  /**
+   * Requests whose head was seen and whose final response has not come, oldest first: a
+   * queue, so a flood of pipelined requests pairs in linear time. A request past
+   * maxExchanges keeps only its method (which frames its response); its exchange is null.
+   */
+  private readonly waiting = new Queue<{ method: string; exchange: HttpExchangeRecord | null }>();
 
   constructor(
     private readonly ctx: DissectorContext,
@@ -90,10 +97,15 @@ export class HttpDissector implements StreamHandler {
         continuation: continuation(true),
         detail: () => !collector.full,
         head: (msg) => {
-          const exchange: HttpExchangeRecord = { ...this.ends, request: msg, response: null, informational: [], listed: true };
-          this.waiting.push(exchange);
-          collector.add(exchange);
           collector.requests++;
+          if (collector.full) {
+            collector.unlisted++; // counted; its response is framed by its method alone
+            this.waiting.enqueue({ method: msg.method, exchange: null });
+            return;
+          }
+          const exchange: HttpExchangeRecord = { ...this.ends, request: msg, response: null, informational: [], listed: true };
+          collector.add(exchange);
+          this.waiting.enqueue({ method: msg.method, exchange });
         },
         message: () => {},
         opaque,
@@ -106,7 +118,10 @@ export class HttpDissector implements StreamHandler {
       'response',
       {
         continuation: continuation(false),
-        detail: () => this.waiting[0]?.listed ?? !collector.full,
+        detail: () => {
+          const next = this.waiting.peek();
+          return next ? next.exchange !== null : !collector.full;
+        },
         head: () => {},
         message: (msg) => this.response(msg),
         opaque,
@@ -114,37 +129,39 @@ export class HttpDissector implements StreamHandler {
       },
       ctx.limits,
       collector.budget,
-      { pendingMethod: () => this.waiting[0]?.request?.method },
+      { pendingMethod: () => this.waiting.peek()?.method },
     );
   }
 
   private response(msg: HttpMessageRecord): void {
     this.collector.responses++;
     const interim = msg.status >= 100 && msg.status < 200 && msg.status !== 101;
-    const exchange = this.waiting[0];
+    const waiting = this.waiting.peek();
     if (interim) {
-      if (exchange) exchange.informational.push(msg);
-      else this.collector.add({ ...this.ends, request: null, response: null, informational: [msg], listed: true });
+      const exchange = waiting?.exchange;
+      if (exchange && exchange.informational.length < this.ctx.limits.maxReplies) exchange.informational.push(msg);
+      else if (exchange) exchange.informationalUnlisted = (exchange.informationalUnlisted ?? 0) + 1;
+      else if (!waiting) this.collector.add({ ...this.ends, request: null, response: null, informational: [msg], listed: true });
       return;
     }
-    if (exchange) {
-      exchange.response = msg;
-      this.waiting.shift();
+    if (waiting) {
+      if (waiting.exchange) waiting.exchange.response = msg;
+      this.waiting.dequeue();
     } else {
       // The request was not captured (the capture began mid-connection, or it fell in a gap).
       this.collector.add({ ...this.ends, request: null, response: msg, informational: [], listed: true });
     }
   }
 
-  data(fromClient: boolean, bytes: Uint8Array, frame: number, time: number): void {
-    (fromClient ? this.requests : this.responses).data(bytes, frame, time);
+  data(fromClient: boolean, bytes: Uint8Array, frame: number, time: number, completedIn?: Arrival): void {
+    (fromClient ? this.requests : this.responses).data(bytes, frame, time, completedIn);
   }
 
   gap(fromClient: boolean, length: number): void {
     (fromClient ? this.requests : this.responses).gap(length);
   }
 
-  end(fromClient: boolean): void {
-    (fromClient ? this.requests : this.responses).end();
+  end(fromClient: boolean, closedIn?: Arrival): void {
+    (fromClient ? this.requests : this.responses).end(closedIn);
   }
 }

@@ -1,6 +1,7 @@
 import { isAscii } from 'node:buffer';
 import { createHash, type Hash } from 'node:crypto';
 import type { Limits } from '../../limits.js';
+import type { Arrival } from '../../reassembly/tcp-stream.js';
 import { SegmentList, type SegmentRef } from '../segments.js';
 import { worthKeeping } from './media.js';
 
@@ -92,7 +93,7 @@ export const KNOWN_METHODS = new Set([
 ]);
 
 const REQUEST_LINE = /^([!#$%&'*+\-.^_`|~0-9A-Za-z]+) ([^ ]+) (HTTP\/\d\.\d)$/;
-const STATUS_LINE = /^(HTTP\/\d\.\d) (\d{3})(?: (.*))?$/;
+const STATUS_LINE = /^(HTTP\/\d\.\d) ([1-9]\d\d)(?: (.*))?$/; // a status code is three digits, 100 to 999 (RFC 9110 section 15)
 const CR = 13;
 const LF = 10;
 
@@ -180,7 +181,7 @@ export class HttpParser {
     private readonly context?: ResponseContext,
   ) {}
 
-  data(b: Uint8Array, frame: number, time: number): void {
+  data(b: Uint8Array, frame: number, time: number, completedIn?: Arrival): void {
     if (this.state === 'resync') {
       if (startVerdict(this.kind, b) === 'no') {
         this.events.continuation(frame, b.length);
@@ -205,7 +206,7 @@ export class HttpParser {
           const end = this.scanHead(b, o);
           const stop = end < 0 ? b.length : end;
           this.headBytes += stop - o;
-          this.segments!.add(frame, stop - o, time);
+          this.segments!.add(frame, stop - o, time, completedIn);
           if (this.headBytes > this.limits.maxHeaderBytes) {
             this.events.warn(
               frame,
@@ -214,7 +215,7 @@ export class HttpParser {
             this.abandon();
             return;
           }
-          this.headPieces.push(b.slice(o, stop));
+          this.headPieces.push(Buffer.from(b.subarray(o, stop))); // a copy: Buffer#slice is a view of the reader's reused buffer
           o = stop;
           if (end >= 0) this.parseHead(frame);
           break;
@@ -223,7 +224,7 @@ export class HttpParser {
         case 'chunk-data': {
           const n = Math.min(this.remaining, b.length - o);
           this.entity(b, o, o + n);
-          this.segments!.add(frame, n, time);
+          this.segments!.add(frame, n, time, completedIn);
           this.remaining -= n;
           o += n;
           if (this.remaining === 0) {
@@ -241,7 +242,7 @@ export class HttpParser {
           }
           o++;
           this.body!.record.wireBytes++;
-          this.segments!.add(frame, 1, time);
+          this.segments!.add(frame, 1, time, completedIn);
           if (c === LF) {
             this.state = 'chunk-size';
             this.chunkLine = '';
@@ -255,7 +256,7 @@ export class HttpParser {
           if (lineDone) i++;
           this.chunkLine += Buffer.from(b.subarray(o, i)).toString('latin1');
           this.body!.record.wireBytes += i - o;
-          this.segments!.add(frame, i - o, time);
+          this.segments!.add(frame, i - o, time, completedIn);
           o = i;
           if (this.chunkLine.length > 1024) return this.malformed('a chunk-size line is longer than 1024 bytes');
           if (lineDone && !this.chunkSize()) return;
@@ -265,14 +266,14 @@ export class HttpParser {
           const end = this.scanTrailers(b, o);
           const stop = end < 0 ? b.length : end;
           this.body!.record.wireBytes += stop - o;
-          this.segments!.add(frame, stop - o, time);
+          this.segments!.add(frame, stop - o, time, completedIn);
           o = stop;
           if (end >= 0) this.finishBody();
           break;
         }
         case 'close':
           this.entity(b, o, b.length);
-          this.segments!.add(frame, b.length - o, time);
+          this.segments!.add(frame, b.length - o, time, completedIn);
           o = b.length;
           break;
       }
@@ -364,10 +365,13 @@ export class HttpParser {
     this.msg!.complete = false;
   }
 
-  /** The direction ended (FIN, RST or end of capture). */
-  end(): void {
-    if (this.state === 'close') this.finishBody();
-    else if (this.state === 'head' || this.msg) this.cutShort('the connection ended before the message was complete');
+  /** The direction ended (FIN, RST or end of capture); `closedIn` is the FIN's frame. */
+  end(closedIn?: Arrival): void {
+    if (this.state === 'close') {
+      // Delimited by the close: Wireshark shows the message at the FIN, and lists it among its segments with no data.
+      if (closedIn) this.segments!.add(closedIn.frame, 0, closedIn.time);
+      this.finishBody();
+    } else if (this.state === 'head' || this.msg) this.cutShort('the connection ended before the message was complete');
   }
 
   private begin(): void {
@@ -546,8 +550,8 @@ export class HttpParser {
   private finishMessage(): void {
     const msg = this.msg!;
     const segs = this.segments!;
-    msg.frame = segs.lastFrame;
-    msg.time = segs.lastTime;
+    msg.frame = segs.shownFrame;
+    msg.time = segs.shownTime;
     msg.unlistedFrames = segs.unlisted;
     this.msg = null;
     this.segments = null;

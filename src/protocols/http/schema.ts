@@ -54,6 +54,8 @@ export const Body = z.object({
   textTruncated: z.boolean(),
   /** Fields of an application/x-www-form-urlencoded or multipart/form-data body. */
   form: z.array(FormField).nullable(),
+  /** Form fields past maxFormFields: counted, not listed. */
+  formUnlisted: z.number().int().nonnegative().default(0),
 });
 
 const messageCommon = {
@@ -129,6 +131,8 @@ export const HttpExchange = z.object({
   response: HttpResponse.nullable(),
   /** Interim 1xx responses (100 Continue, 103 Early Hints) that came before the final response. */
   informational: z.array(HttpResponse),
+  /** Interim responses past maxReplies: counted, not listed. */
+  informationalUnlisted: z.number().int().nonnegative().default(0),
   /** This exchange's place on its connection: request n of m. */
   index: z.number().int().positive(),
   ofConnection: z.number().int().positive(),

@@ -35,6 +35,7 @@ function loginAuth(l: ImapLoginRecord, redactor: Redactor): ImapAuth {
     success: l.status === null ? null : l.status === 'OK',
     result: l.text,
     steps: [],
+    stepsUnlisted: 0,
     command: 'LOGIN',
     tag: l.tag,
     frame: l.frame,

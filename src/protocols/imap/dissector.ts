@@ -529,7 +529,7 @@ export class ImapDissector implements StreamHandler {
       }
       case 'AUTHENTICATE': {
         const mechanism = (atomValue(args[0]) ?? '').toUpperCase();
-        p.sasl = { tag: r.tag, mechanism, responses: [], challenges: [], result: null, resultText: '', frame: r.frame! };
+        p.sasl = { tag: r.tag, mechanism, responses: [], challenges: [], result: null, resultText: '', frame: r.frame!, stepsUnlisted: 0 };
         const initial = args[1];
         if (initial) {
           // SASL-IR (RFC 4959): the first answer on the command line; "=" is an empty one.

@@ -33,18 +33,37 @@ export async function decodeMessage(record: MailRecord, limits: Limits): Promise
     complete: record.complete,
     truncated: record.truncated,
   };
-  const empty = { headers: [], subject: null, from: null, to: [], cc: [], date: null, messageId: null, parts: [], attachments: [] };
+  const empty = {
+    headers: [],
+    headersUnlisted: 0,
+    subject: null,
+    from: null,
+    to: [],
+    cc: [],
+    date: null,
+    messageId: null,
+    parts: [],
+    partsUnlisted: 0,
+    attachments: [],
+  };
   try {
     const parser = new PostalMime();
     const email = await parser.parse(record.content);
-    const headers = email.headers.map((h) => {
+    // Header fields and MIME parts past their limits are counted, not listed (a 251 kB mail can hold 20,000 fields).
+    const headers = email.headers.slice(0, limits.maxMailHeaders).map((h) => {
       const decoded = /=\?[^?]+\?[bqBQ]\?/.test(h.value) ? decodeWords(h.value) : null;
       return { name: h.originalKey ?? h.key, value: h.value, decoded: decoded === h.value ? null : decoded };
     });
     const address = (a: { name?: string; address?: string } | undefined) => (a ? (a.name ? `${a.name} <${a.address ?? ''}>` : (a.address ?? '')) : null);
     const parts: Part[] = [];
+    let partsUnlisted = 0;
     // postal-mime's parsed MIME tree. `root` is marked internal: postal-mime is pinned to an exact version, and the tests read the tree of every mail fixture.
     const walk = (node: MimeNode, path: string, depth: number) => {
+      const children = () => node.childNodes.forEach((child, i) => walk(child, path ? `${path}.${i + 1}` : String(i + 1), depth + 1));
+      if (parts.length >= limits.maxMimeParts) {
+        partsUnlisted++; // counted, neither hashed nor decoded
+        return children();
+      }
       const type = node.contentType.parsed.value;
       const leaf = !node.contentType.multipart;
       const content = leaf && node.content ? new Uint8Array(node.content) : null;
@@ -67,17 +86,19 @@ export async function decodeMessage(record: MailRecord, limits: Limits): Promise
         textTruncated: text?.cut ?? false,
         attachment,
       });
-      node.childNodes.forEach((child, i) => walk(child, path ? `${path}.${i + 1}` : String(i + 1), depth + 1));
+      children();
     };
     walk((parser as unknown as { root: MimeNode }).root, '', 0);
     return {
       ...base,
       headers,
+      headersUnlisted: email.headers.length - headers.length,
+      partsUnlisted,
       subject: email.subject ?? null,
       from: address(email.from),
       to: (email.to ?? []).map((a) => address(a)!),
       cc: (email.cc ?? []).map((a) => address(a)!),
-      date: headers.find((h) => h.name.toLowerCase() === 'date')?.value ?? null,
+      date: email.headers.find((h) => h.key === 'date')?.value ?? null,
       messageId: email.messageId ?? null,
       parts,
       attachments: parts.filter((p) => p.attachment).map((p) => ({ filename: p.filename, contentType: p.contentType, size: p.size, sha256: p.sha256 ?? '' })),

@@ -1,3 +1,4 @@
+import type { Limits } from '../../limits.js';
 import type { SegmentRef } from '../segments.js';
 import type { TranscriptLine } from './schema.js';
 
@@ -32,13 +33,59 @@ export interface SaslRecord {
   result: number | null;
   resultText: string;
   frame: number;
+  /** Challenges and responses past maxAuthSteps: counted, not kept (nor shown: a response may hold a secret). */
+  stepsUnlisted: number;
+}
+
+/** A SASL exchange opened by `AUTH mechanism [initial-response]`. */
+export function newSasl(argument: string, frame: number): SaslRecord {
+  const [mechanism = '', ...initial] = argument.split(' ');
+  const sasl: SaslRecord = { mechanism: mechanism.toUpperCase(), responses: [], challenges: [], result: null, resultText: '', frame, stepsUnlisted: 0 };
+  if (initial.length) sasl.responses.push({ text: initial.join(' '), frame });
+  return sasl;
 }
 
 /** Whether bytes start a TLS record (handshake, alert or application data; TLS 1.0 to 1.3): a connection encrypted from its first byte. */
 export const startsTlsRecord = (b: Uint8Array) => b.length >= 3 && (b[0] === 0x16 || b[0] === 0x17 || b[0] === 0x15) && b[1] === 0x03 && b[2]! <= 0x04;
 
-/** Add a line to a session's transcript, or count it once the transcript holds `max` lines. */
-export function noteLine(session: { transcript: TranscriptLine[]; transcriptUnlisted: number }, line: TranscriptLine, max: number): void {
-  if (session.transcript.length < max) session.transcript.push(line);
-  else session.transcriptUnlisted++;
+/**
+ * A dialogue's transcript within its bounds. Commands and status lines count against
+ * maxTranscriptLines; the lines inside a multi-line reply (SMTP "250-…", POP3 listings) are
+ * bounded apart, by maxReplyLines per reply (and maxTranscriptLines in all), so that a long
+ * listing never crowds out the commands after it. What is cut is counted: a reply's cut
+ * lines on the line that ends it, the rest in transcriptUnlisted.
+ */
+export class Transcript {
+  /** Lines inside multi-line replies listed so far, and inside the reply in progress. */
+  private innerListed = 0;
+  private replyListed = 0;
+  private replyCut = 0;
+
+  constructor(
+    private readonly session: { transcript: TranscriptLine[]; transcriptUnlisted: number },
+    private readonly limits: Pick<Limits, 'maxTranscriptLines' | 'maxReplyLines'>,
+  ) {}
+
+  /** A command, a status line, or any other line of its own. */
+  line(line: TranscriptLine): void {
+    if (this.session.transcript.length - this.innerListed < this.limits.maxTranscriptLines) this.session.transcript.push(line);
+    else this.session.transcriptUnlisted++;
+  }
+
+  /** A line inside a multi-line reply. */
+  inner(line: TranscriptLine): void {
+    if (this.replyListed < this.limits.maxReplyLines && this.innerListed < this.limits.maxTranscriptLines) {
+      this.session.transcript.push(line);
+      this.replyListed++;
+      this.innerListed++;
+    } else this.replyCut++;
+  }
+
+  /** The line that ends a multi-line reply (its last status line, or POP3's lone dot); null when the reply was cut off. */
+  endReply(line: TranscriptLine | null): void {
+    if (line) this.line(this.replyCut ? { ...line, linesUnlisted: this.replyCut } : line);
+    else this.session.transcriptUnlisted += this.replyCut;
+    this.replyListed = 0;
+    this.replyCut = 0;
+  }
 }

@@ -70,5 +70,15 @@ export function decodeSasl(sasl: SaslRecord, redactor: Redactor, success: boolea
   });
   // Order the steps as they happened: challenge, answer, challenge, answer…
   steps.sort((a, b) => (a.frame ?? 0) - (b.frame ?? 0));
-  return { mechanism: mech, user, encoding, secretLength: [...secret].length, secret: redactor.shown(secret), success, result, steps };
+  return {
+    mechanism: mech,
+    user,
+    encoding,
+    secretLength: [...secret].length,
+    secret: redactor.shown(secret),
+    success,
+    result,
+    steps,
+    stepsUnlisted: sasl.stepsUnlisted,
+  };
 }

@@ -25,6 +25,8 @@ export const TranscriptLine = z.object({
   text: z.string(),
   /** sasl: an authentication exchange line; data: the message (one entry); tls: encryption starts here; continuation: a line of a multi-line reply. */
   kind: z.enum(['sasl', 'data', 'tls', 'continuation']).optional(),
+  /** On the line that ends a multi-line reply or listing: its lines not listed (past maxReplyLines). */
+  linesUnlisted: z.number().int().nonnegative().optional(),
 });
 
 /** An authentication exchange (SMTP AUTH, POP3 USER/PASS, APOP, AUTH), decoded for the explanation; the secret is masked unless --reveal-secrets. */
@@ -45,6 +47,8 @@ export const MailAuth = z.object({
   result: z.string(),
   /** Each step: the server's prompt or the client's answer, raw (secrets masked) and decoded. */
   steps: z.array(z.object({ side: z.enum(['C', 'S']), frame: frameNumber.optional(), raw: z.string(), decoded: z.string().nullable() })),
+  /** Steps past maxAuthSteps: counted, not listed (nor shown in the transcript). */
+  stepsUnlisted: z.number().int().nonnegative().default(0),
 });
 
 export const MimePart = z.object({
@@ -88,8 +92,12 @@ export const MailMessage = z.object({
   cc: z.array(z.string()),
   date: z.string().nullable(),
   messageId: z.string().nullable(),
+  /** Header fields past maxMailHeaders: counted, not listed. */
+  headersUnlisted: z.number().int().nonnegative().default(0),
   /** The MIME tree, depth first. */
   parts: z.array(MimePart),
+  /** MIME parts past maxMimeParts: counted, not listed. */
+  partsUnlisted: z.number().int().nonnegative().default(0),
   attachments: z.array(z.object({ filename: z.string().nullable(), contentType: z.string(), size: z.number().int().nonnegative(), sha256: z.string() })),
   /** Why decoding failed, if it did. */
   error: z.string().optional(),
@@ -104,7 +112,11 @@ export const mailSessionCommon = {
   tlsFrame: frameNumber.nullable(),
   /** Every authentication attempt, in order. */
   auth: z.array(MailAuth),
+  /** Authentication attempts past maxAuthSteps: counted, not listed. */
+  authUnlisted: z.number().int().nonnegative().default(0),
   messages: z.array(MailMessage),
+  /** Messages past maxMessages: read to their end and counted, neither kept nor decoded. */
+  messagesUnlisted: z.number().int().nonnegative().default(0),
   transcript: z.array(TranscriptLine),
   transcriptUnlisted: z.number().int().nonnegative(),
 };

@@ -52,6 +52,7 @@ export function transcriptText(lines: readonly TranscriptLine[], unlisted: numbe
       else skipped++;
       continue;
     }
+    skipped += l.linesUnlisted ?? 0; // the lines of a long reply the dissector did not keep (maxReplyLines)
     flush();
     if (l.kind === 'data') {
       const headers = (message?.headers ?? []).slice(0, DIALOGUE_HEADER_LINES);

@@ -46,6 +46,10 @@ async function pop3Sessions(records: Pop3SessionRecord[], limits: Limits, redact
         greeting: s.greeting,
         user: s.user,
         auth,
+        authUnlisted: s.authUnlisted,
+        messagesUnlisted: s.messagesUnlisted,
+        responsesUnlisted: s.responsesUnlisted,
+        failuresUnlisted: s.failuresUnlisted,
         messages: await Promise.all(s.messages.map(async (m) => ({ ...(await decodeMessage(m, limits)), fetchedBy: `${m.command} ${m.argument}`.trim() }))),
         transcript: s.transcript.map((l) => maskedLine(l, redactor)),
         transcriptUnlisted: s.transcriptUnlisted,
@@ -78,6 +82,7 @@ function passwordLogins(s: Pop3SessionRecord, redactor: Redactor): MailAuth[] {
       success: answer ? answer.indicator === '+OK' : null,
       result: answer?.text ?? '',
       steps: [],
+      stepsUnlisted: 0,
     });
   };
   // The commands as the client sent them, each with the first answer to it after it.

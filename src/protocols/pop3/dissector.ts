@@ -1,7 +1,8 @@
-import type { Endpoint, StreamHandler } from '../../reassembly/tcp-stream.js';
+import type { Arrival, Endpoint, StreamHandler } from '../../reassembly/tcp-stream.js';
 import { DotBlock, LineReader, type Line } from '../lines.js';
 import type { DissectorContext } from '../protocol.js';
-import { noteLine, startsTlsRecord, type MailRecord, type SaslRecord, type TranscriptLine } from '../mail/records.js';
+import Queue from 'yocto-queue';
+import { newSasl, startsTlsRecord, Transcript, type MailRecord, type SaslRecord, type TranscriptLine } from '../mail/records.js';
 
 /*
  * POP3 (RFC 1939) as a dialogue: commands and +OK/-ERR responses paired in order,
@@ -23,9 +24,16 @@ export interface Pop3SessionRecord {
   /** PASS argument or APOP digest: decoded for the report's explanation, masked in every output unless --reveal-secrets. */
   secret: { command: 'PASS' | 'APOP'; value: string; frame: number; accepted: boolean | null } | null;
   auth: SaslRecord[];
+  /** AUTH exchanges past maxAuthSteps: counted, not kept. */
+  authUnlisted: number;
   messages: (MailRecord & { command: string; argument: string })[];
-  /** Every response with its command (null for the greeting). */
+  /** Messages past maxMessages: read to their end and counted, not kept. */
+  messagesUnlisted: number;
+  /** Every response with its command (null for the greeting), up to maxReplies. */
   responses: { command: string | null; argument: string; indicator: '+OK' | '-ERR'; frame: number; text: string; lines: number }[];
+  /** Responses past maxReplies, and how many of them were -ERR. */
+  responsesUnlisted: number;
+  failuresUnlisted: number;
 }
 
 export class Pop3Collector {
@@ -54,7 +62,10 @@ export class Pop3Dissector implements StreamHandler {
   readonly session: Pop3SessionRecord;
   private readonly client: LineReader;
   private readonly server: LineReader;
-  private pending: { command: string; argument: string }[] = [];
+  private readonly transcript: Transcript;
+  /** Commands sent and not yet answered, oldest first (a queue: pipelined floods pair in linear time). */
+  private readonly pending = new Queue<{ command: string; argument: string }>();
+  private responsesSeen = 0;
   /** The multi-line response being read, and what it answers. */
   private block: { first: Line; command: string; argument: string; dot: DotBlock } | null = null;
   private sasl: SaslRecord | null = null;
@@ -77,20 +88,41 @@ export class Pop3Dissector implements StreamHandler {
       user: null,
       secret: null,
       auth: [],
+      authUnlisted: 0,
       messages: [],
+      messagesUnlisted: 0,
       responses: [],
+      responsesUnlisted: 0,
+      failuresUnlisted: 0,
     };
     collector.sessions.push(this.session);
     const { limits } = ctx;
+    this.transcript = new Transcript(this.session, limits);
     this.client = new LineReader((l) => this.clientLine(l), limits.maxLineBytes, limits.maxFramesPerMessage);
     this.server = new LineReader((l) => this.serverLine(l), limits.maxLineBytes, limits.maxFramesPerMessage);
   }
 
   private note(line: TranscriptLine): void {
-    noteLine(this.session, line, this.ctx.limits.maxTranscriptLines);
+    this.transcript.line(line);
   }
 
-  data(fromClient: boolean, bytes: Uint8Array, frame: number, time: number): void {
+  private addResponse(response: Pop3SessionRecord['responses'][number]): void {
+    this.responsesSeen++;
+    if (this.session.responses.length < this.ctx.limits.maxReplies) this.session.responses.push(response);
+    else {
+      this.session.responsesUnlisted++;
+      if (response.indicator === '-ERR') this.session.failuresUnlisted++;
+    }
+  }
+
+  /** Whether a SASL exchange may keep another step (past maxAuthSteps it is counted). */
+  private saslStep(sasl: SaslRecord): boolean {
+    if (sasl.responses.length + sasl.challenges.length < this.ctx.limits.maxAuthSteps) return true;
+    sasl.stepsUnlisted++;
+    return false;
+  }
+
+  data(fromClient: boolean, bytes: Uint8Array, frame: number, time: number, completedIn?: Arrival): void {
     if (this.tls) return;
     if (!this.started) {
       this.started = true;
@@ -101,7 +133,7 @@ export class Pop3Dissector implements StreamHandler {
         return;
       }
     }
-    (fromClient ? this.client : this.server).data(bytes, frame, time);
+    (fromClient ? this.client : this.server).data(bytes, frame, time, completedIn);
   }
 
   gap(fromClient: boolean, length: number, frame: number): void {
@@ -117,15 +149,17 @@ export class Pop3Dissector implements StreamHandler {
 
   private clientLine(line: Line): void {
     if (this.sasl && this.sasl.result === null) {
-      this.sasl.responses.push({ text: line.text, frame: line.frame });
-      this.note({ side: 'C', frame: line.frame, bytes: line.bytes, text: line.text, kind: 'sasl' });
+      if (this.saslStep(this.sasl)) {
+        this.sasl.responses.push({ text: line.text, frame: line.frame });
+        this.note({ side: 'C', frame: line.frame, bytes: line.bytes, text: line.text, kind: 'sasl' });
+      } else this.session.transcriptUnlisted++; // neither kept nor shown: it may hold a secret that is then never registered for masking
       return;
     }
     const space = line.text.indexOf(' ');
     const command = (space < 0 ? line.text : line.text.slice(0, space)).toUpperCase();
     const argument = space < 0 ? '' : line.text.slice(space + 1);
     this.note({ side: 'C', frame: line.frame, bytes: line.bytes, command, argument, text: line.text });
-    this.pending.push({ command, argument });
+    this.pending.enqueue({ command, argument });
     if (command === 'USER') this.session.user = argument;
     else if (command === 'PASS') this.session.secret = { command: 'PASS', value: argument, frame: line.frame, accepted: null };
     else if (command === 'APOP') {
@@ -133,23 +167,22 @@ export class Pop3Dissector implements StreamHandler {
       this.session.user = user;
       this.session.secret = { command: 'APOP', value: digest, frame: line.frame, accepted: null };
     } else if (command === 'AUTH' && argument.trim() !== '') {
-      const [mechanism = '', ...initial] = argument.split(' ');
-      this.sasl = { mechanism: mechanism.toUpperCase(), responses: [], challenges: [], result: null, resultText: '', frame: line.frame };
-      if (initial.length) this.sasl.responses.push({ text: initial.join(' '), frame: line.frame });
-      this.session.auth.push(this.sasl);
+      this.sasl = newSasl(argument, line.frame);
+      if (this.session.auth.length < this.ctx.limits.maxAuthSteps) this.session.auth.push(this.sasl);
+      else this.session.authUnlisted++;
     }
   }
 
   private serverLine(line: Line): void {
     if (this.block) {
       if (this.block.dot.add(line)) return this.finishBlock(line);
-      // Short listings (CAPA, LIST, UIDL) go in the transcript line by line; a message (RETR, TOP) as one entry at its end.
+      // Listings (CAPA, LIST, UIDL) go in the transcript line by line, bounded apart; a message (RETR, TOP) as one entry at its end.
       if (this.block.command !== 'RETR' && this.block.command !== 'TOP')
-        this.note({ side: 'S', frame: line.frame, bytes: line.bytes, text: line.text, kind: 'continuation' });
+        this.transcript.inner({ side: 'S', frame: line.frame, bytes: line.bytes, text: line.text, kind: 'continuation' });
       return;
     }
     if (this.sasl && this.sasl.result === null && line.text.startsWith('+ ')) {
-      this.sasl.challenges.push({ text: line.text.slice(2), frame: line.frame });
+      if (this.saslStep(this.sasl)) this.sasl.challenges.push({ text: line.text.slice(2), frame: line.frame });
       this.note({ side: 'S', frame: line.frame, bytes: line.bytes, text: line.text, kind: 'sasl' });
       return;
     }
@@ -161,13 +194,13 @@ export class Pop3Dissector implements StreamHandler {
     }
     const indicator = m[1]!.toUpperCase() as '+OK' | '-ERR';
     this.note({ side: 'S', frame: line.frame, bytes: line.bytes, indicator, text: line.text });
-    const greeting = this.session.greeting === null && this.session.responses.length === 0 && this.pending.length === 0;
+    const greeting = this.session.greeting === null && this.responsesSeen === 0 && this.pending.size === 0;
     if (greeting) {
       this.session.greeting = m[2]!;
-      this.session.responses.push({ command: null, argument: '', indicator, frame: line.frame, text: m[2]!, lines: 1 });
+      this.addResponse({ command: null, argument: '', indicator, frame: line.frame, text: m[2]!, lines: 1 });
       return;
     }
-    const cmd = this.pending.shift() ?? { command: '?', argument: '' };
+    const cmd = this.pending.dequeue() ?? { command: '?', argument: '' };
     if (this.sasl && this.sasl.result === null && cmd.command === 'AUTH') {
       this.sasl.result = indicator === '+OK' ? 1 : 0;
       this.sasl.resultText = m[2]!;
@@ -178,11 +211,11 @@ export class Pop3Dissector implements StreamHandler {
         first: line,
         command: cmd.command,
         argument: cmd.argument,
-        dot: new DotBlock(this.ctx.limits.maxBodyBytes, this.ctx.limits.maxFramesPerMessage),
+        dot: new DotBlock(this.keepsMessage(cmd.command) ? this.ctx.limits.maxBodyBytes : 0, this.ctx.limits.maxFramesPerMessage),
       };
       return;
     }
-    this.session.responses.push({ command: cmd.command, argument: cmd.argument, indicator, frame: line.frame, text: m[2]!, lines: 1 });
+    this.addResponse({ command: cmd.command, argument: cmd.argument, indicator, frame: line.frame, text: m[2]!, lines: 1 });
     if (cmd.command === 'STLS' && indicator === '+OK') {
       this.session.tls = 'stls';
       this.session.tlsFrame = line.frame;
@@ -196,10 +229,12 @@ export class Pop3Dissector implements StreamHandler {
     const { first, command, argument, dot } = this.block!;
     this.block = null;
     // The frame that ends the message: its last byte, or (nothing received) the +OK line's.
-    const last = dot.segments.lastFrame || dotLine?.frame || first.frame;
-    this.session.responses.push({ command, argument, indicator: '+OK', frame: first.frame, text: first.text.replace(/^\+OK ?/i, ''), lines: dot.lines });
-    if (command === 'RETR' || command === 'TOP') {
-      this.note({ side: 'S', frame: last, bytes: dot.wireBytes, text: `(${dot.lines} lines, ${dot.size} bytes)`, kind: 'data' });
+    const last = dot.segments.shownFrame || dotLine?.frame || first.frame;
+    this.addResponse({ command, argument, indicator: '+OK', frame: first.frame, text: first.text.replace(/^\+OK ?/i, ''), lines: dot.lines });
+    const message = command === 'RETR' || command === 'TOP';
+    if (message) this.note({ side: 'S', frame: last, bytes: dot.wireBytes, text: `(${dot.lines} lines, ${dot.size} bytes)`, kind: 'data' });
+    if (message && !this.keepsMessage(command)) this.session.messagesUnlisted++;
+    else if (message) {
       this.session.messages.push({
         command,
         argument,
@@ -212,6 +247,11 @@ export class Pop3Dissector implements StreamHandler {
         complete: dotLine !== null,
       });
     }
-    if (dotLine) this.note({ side: 'S', frame: dotLine.frame, bytes: dotLine.bytes, text: '.' });
+    this.transcript.endReply(dotLine ? { side: 'S', frame: dotLine.frame, bytes: dotLine.bytes, text: '.' } : null);
+  }
+
+  /** Whether the answer to this command is a message that will be kept (past maxMessages it is read to its end and counted). */
+  private keepsMessage(command: string): boolean {
+    return (command === 'RETR' || command === 'TOP') && this.session.messages.length < this.ctx.limits.maxMessages;
   }
 }

@@ -20,6 +20,9 @@ export const Pop3Session = z.object({
       lines: z.number().int().nonnegative(),
     }),
   ),
+  /** Responses past maxReplies: counted, not listed; and how many of those were -ERR. */
+  responsesUnlisted: z.number().int().nonnegative().default(0),
+  failuresUnlisted: z.number().int().nonnegative().default(0),
 });
 
 export const Pop3 = z.object({

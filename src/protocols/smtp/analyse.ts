@@ -43,6 +43,10 @@ async function smtpSessions(records: SmtpSessionRecord[], limits: Limits, redact
       tlsFrame: s.tlsFrame,
       banner: s.replies.find((r) => r.command === null)?.text ?? null,
       ehlo: s.ehlo,
+      authUnlisted: s.authUnlisted,
+      messagesUnlisted: s.messagesUnlisted,
+      repliesUnlisted: s.repliesUnlisted,
+      failuresUnlisted: s.failuresUnlisted,
       auth: s.auth.map((a) =>
         decodeSasl(a, redactor, a.result === null ? null : a.result >= 200 && a.result < 300, a.result === null ? '' : `${a.result} ${a.resultText}`),
       ),

@@ -1,8 +1,9 @@
-import type { Endpoint, StreamHandler } from '../../reassembly/tcp-stream.js';
+import type { Arrival, Endpoint, StreamHandler } from '../../reassembly/tcp-stream.js';
 import { DotBlock, LineReader, type Line } from '../lines.js';
 import type { DissectorContext } from '../protocol.js';
+import Queue from 'yocto-queue';
+import { newSasl, startsTlsRecord, Transcript, type MailRecord, type SaslRecord, type TranscriptLine } from '../mail/records.js';
 import { SegmentList } from '../segments.js';
-import { noteLine, startsTlsRecord, type MailRecord, type SaslRecord, type TranscriptLine } from '../mail/records.js';
 
 /*
  * SMTP (RFC 5321) as a dialogue: client commands and server replies paired in order
@@ -20,12 +21,19 @@ export interface SmtpSessionRecord {
   tlsFrame: number | null;
   transcript: TranscriptLine[];
   transcriptUnlisted: number;
-  ehlo: { command: string; domain: string; keywords: { keyword: string; params: string }[] } | null;
+  ehlo: { command: string; domain: string; keywords: { keyword: string; params: string }[]; keywordsUnlisted: number } | null;
   auth: SaslRecord[];
+  /** AUTH exchanges past maxAuthSteps: counted, not kept. */
+  authUnlisted: number;
   envelope: { from: string | null; to: string[] };
   messages: MailRecord[];
-  /** Every reply with its command (the command is null for the greeting). */
+  /** Messages past maxMessages: read to their end and counted, not kept. */
+  messagesUnlisted: number;
+  /** Every reply with its command (the command is null for the greeting), up to maxReplies. */
   replies: { command: string | null; code: number; frame: number; text: string }[];
+  /** Replies past maxReplies, and how many of them were failures (4xx, 5xx). */
+  repliesUnlisted: number;
+  failuresUnlisted: number;
 }
 
 export class SmtpCollector {
@@ -37,16 +45,23 @@ interface PendingCommand {
   argument: string;
 }
 
+const isFailure = (code: number) => code >= 400;
+
 export class SmtpDissector implements StreamHandler {
   readonly session: SmtpSessionRecord;
   private readonly client: LineReader;
   private readonly server: LineReader;
-  private pending: PendingCommand[] = [];
+  private readonly transcript: Transcript;
+  /** Commands sent and not yet answered, oldest first: a queue, so a flood of pipelined commands pairs in linear time. */
+  private readonly pending = new Queue<PendingCommand>();
+  /** The reply in progress: its first lines (up to maxReplyLines), and how many it has. */
   private replyLines: Line[] = [];
+  private replyLineCount = 0;
+  private repliesSeen = 0;
   private mode: 'command' | 'data' | 'sasl' | 'tls' = 'command';
   private message: DotBlock | null = null;
   /** BDAT chunks of the message being built. */
-  private chunks: { parts: Buffer[]; size: number; segments: SegmentList } | null = null;
+  private chunks: { parts: Buffer[]; size: number; kept: number; keep: number; segments: SegmentList } | null = null;
   /** The frame of the DATA or BDAT command, for a message of which no byte was captured. */
   private dataFrame = 0;
   private sasl: SaslRecord | null = null;
@@ -66,21 +81,31 @@ export class SmtpDissector implements StreamHandler {
       transcriptUnlisted: 0,
       ehlo: null,
       auth: [],
+      authUnlisted: 0,
       envelope: { from: null, to: [] },
       messages: [],
+      messagesUnlisted: 0,
       replies: [],
+      repliesUnlisted: 0,
+      failuresUnlisted: 0,
     };
     collector.sessions.push(this.session);
     const { limits } = ctx;
+    this.transcript = new Transcript(this.session, limits);
     this.client = new LineReader((l) => this.clientLine(l), limits.maxLineBytes, limits.maxFramesPerMessage);
     this.server = new LineReader((l) => this.serverLine(l), limits.maxLineBytes, limits.maxFramesPerMessage);
   }
 
   private note(line: TranscriptLine): void {
-    noteLine(this.session, line, this.ctx.limits.maxTranscriptLines);
+    this.transcript.line(line);
   }
 
-  data(fromClient: boolean, bytes: Uint8Array, frame: number, time: number): void {
+  /** Whether another message will be kept (past maxMessages it is read to its end and counted). */
+  private get keepsMessages(): boolean {
+    return this.session.messages.length < this.ctx.limits.maxMessages;
+  }
+
+  data(fromClient: boolean, bytes: Uint8Array, frame: number, time: number, completedIn?: Arrival): void {
     if (this.mode === 'tls') return;
     if (!this.started) {
       this.started = true;
@@ -92,7 +117,7 @@ export class SmtpDissector implements StreamHandler {
         return;
       }
     }
-    (fromClient ? this.client : this.server).data(bytes, frame, time);
+    (fromClient ? this.client : this.server).data(bytes, frame, time, completedIn);
   }
 
   gap(fromClient: boolean, length: number, frame: number): void {
@@ -115,19 +140,21 @@ export class SmtpDissector implements StreamHandler {
       return;
     }
     if (this.mode === 'sasl' && this.sasl) {
-      this.sasl.responses.push({ text: line.text, frame: line.frame });
-      this.note({ side: 'C', frame: line.frame, bytes: line.bytes, text: line.text, kind: 'sasl' });
+      if (this.saslStep(this.sasl)) {
+        this.sasl.responses.push({ text: line.text, frame: line.frame });
+        this.note({ side: 'C', frame: line.frame, bytes: line.bytes, text: line.text, kind: 'sasl' });
+      } else this.session.transcriptUnlisted++; // neither kept nor shown: it may hold a secret that is then never registered for masking
       return;
     }
     const m = /^([A-Za-z][A-Za-z0-9-]*)(?: (.*))?$/.exec(line.text);
     const verb = (m?.[1] ?? line.text).toUpperCase();
     const argument = m?.[2] ?? '';
     this.note({ side: 'C', frame: line.frame, bytes: line.bytes, command: verb, argument, text: line.text });
-    this.pending.push({ verb, argument });
+    this.pending.enqueue({ verb, argument });
     switch (verb) {
       case 'EHLO':
       case 'HELO':
-        this.session.ehlo = { command: verb, domain: argument, keywords: [] };
+        this.session.ehlo = { command: verb, domain: argument, keywords: [], keywordsUnlisted: 0 };
         break;
       case 'MAIL':
         this.session.envelope.from = /<([^>]*)>/.exec(argument)?.[1] ?? argument.replace(/^FROM:\s*/i, '');
@@ -141,28 +168,36 @@ export class SmtpDissector implements StreamHandler {
         this.dataFrame = line.frame;
         // The client sends the message once the server says 354; lines go to the message from now.
         this.mode = 'data';
-        this.message = new DotBlock(this.ctx.limits.maxBodyBytes, this.ctx.limits.maxFramesPerMessage);
+        this.message = new DotBlock(this.keepsMessages ? this.ctx.limits.maxBodyBytes : 0, this.ctx.limits.maxFramesPerMessage);
         break;
       case 'BDAT': {
         const [size, last] = argument.split(/\s+/);
         const n = /^\d{1,12}$/.test(size ?? '') ? Number(size) : 0;
         this.dataFrame = line.frame;
-        this.chunks ??= { parts: [], size: 0, segments: new SegmentList(this.ctx.limits.maxFramesPerMessage) };
+        this.chunks ??= {
+          parts: [],
+          size: 0,
+          kept: 0,
+          keep: this.keepsMessages ? this.ctx.limits.maxBodyBytes : 0,
+          segments: new SegmentList(this.ctx.limits.maxFramesPerMessage),
+        };
         const chunks = this.chunks;
-        this.client.raw(n, (bytes, frame, time, done) => {
+        this.client.raw(n, (bytes, frame, time, done, completedIn) => {
           chunks.size += bytes.length;
-          if (bytes.length) chunks.segments.add(frame, bytes.length, time);
-          const kept = chunks.parts.reduce((s, p) => s + p.length, 0);
-          if (kept < this.ctx.limits.maxBodyBytes) chunks.parts.push(Buffer.from(bytes.subarray(0, this.ctx.limits.maxBodyBytes - kept)));
+          if (bytes.length) chunks.segments.add(frame, bytes.length, time, completedIn);
+          if (chunks.kept < chunks.keep && bytes.length) {
+            const take = Buffer.from(bytes.subarray(0, chunks.keep - chunks.kept));
+            chunks.parts.push(take);
+            chunks.kept += take.length;
+          }
           if (done && (last ?? '').toUpperCase() === 'LAST') this.finishChunks();
         });
         break;
       }
       case 'AUTH': {
-        const [mechanism = '', ...initial] = argument.split(' ');
-        this.sasl = { mechanism: mechanism.toUpperCase(), responses: [], challenges: [], result: null, resultText: '', frame: line.frame };
-        if (initial.length) this.sasl.responses.push({ text: initial.join(' '), frame: line.frame });
-        this.session.auth.push(this.sasl);
+        this.sasl = newSasl(argument, line.frame);
+        if (this.session.auth.length < this.ctx.limits.maxAuthSteps) this.session.auth.push(this.sasl);
+        else this.session.authUnlisted++;
         this.mode = 'sasl';
         break;
       }
@@ -177,35 +212,66 @@ export class SmtpDissector implements StreamHandler {
       return;
     }
     const code = Number(m[1]);
-    this.note({ side: 'S', frame: line.frame, bytes: line.bytes, code, text: line.text, ...(m[2] === '-' ? { kind: 'continuation' as const } : {}) });
-    this.replyLines.push(line);
-    if (m[2] === '-') return; // more lines of this reply follow
+    const entry: TranscriptLine = { side: 'S', frame: line.frame, bytes: line.bytes, code, text: line.text };
+    if (this.replyLineCount < this.ctx.limits.maxReplyLines + 1) this.replyLines.push(line);
+    this.replyLineCount++;
+    if (m[2] === '-') {
+      // More lines of this reply follow: the first is a status line of its own, the rest are bounded apart.
+      if (this.replyLineCount === 1) this.note({ ...entry, kind: 'continuation' });
+      else this.transcript.inner({ ...entry, kind: 'continuation' });
+      return;
+    }
+    if (this.replyLineCount === 1) this.note(entry);
+    else this.transcript.endReply(entry);
     const lines = this.replyLines;
+    const cut = this.replyLineCount - lines.length;
     this.replyLines = [];
-    this.reply(code, lines, line.frame);
+    this.replyLineCount = 0;
+    this.reply(code, lines, cut, line.frame);
   }
 
-  /** A complete reply: it answers the oldest command still waiting (the first reply is the greeting). */
-  private reply(code: number, lines: Line[], frame: number): void {
+  /** Whether a SASL exchange may keep another step (past maxAuthSteps it is counted). */
+  private saslStep(sasl: SaslRecord): boolean {
+    if (sasl.responses.length + sasl.challenges.length < this.ctx.limits.maxAuthSteps) return true;
+    sasl.stepsUnlisted++;
+    return false;
+  }
+
+  private addReply(reply: SmtpSessionRecord['replies'][number]): void {
+    this.repliesSeen++;
+    if (this.session.replies.length < this.ctx.limits.maxReplies) this.session.replies.push(reply);
+    else {
+      this.session.repliesUnlisted++;
+      if (isFailure(reply.code)) this.session.failuresUnlisted++;
+    }
+  }
+
+  /**
+   * A complete reply (its first lines, and how many more it had): it answers the oldest
+   * command still waiting (the first reply is the greeting).
+   */
+  private reply(code: number, lines: Line[], cut: number, frame: number): void {
     const text = lines.map((l) => l.text.slice(4)).join('\n');
-    const greeting = this.session.replies.length === 0 && this.pending.length === 0;
+    const greeting = this.repliesSeen === 0 && this.pending.size === 0;
     if (this.sasl && this.sasl.result === null && this.mode === 'sasl') {
       if (code === 334) {
-        this.sasl.challenges.push({ text: lines[0]!.text.slice(4).trim(), frame });
-        this.session.replies.push({ command: 'AUTH', code, frame, text });
+        if (this.saslStep(this.sasl)) this.sasl.challenges.push({ text: lines[0]!.text.slice(4).trim(), frame });
+        this.addReply({ command: 'AUTH', code, frame, text });
         return;
       }
       this.sasl.result = code;
       this.sasl.resultText = text;
       this.mode = 'command';
     }
-    const command = greeting ? null : (this.pending.shift() ?? null);
-    this.session.replies.push({ command: command?.verb ?? null, code, frame, text });
+    const command = greeting ? null : (this.pending.dequeue() ?? null);
+    this.addReply({ command: command?.verb ?? null, code, frame, text });
     if (command?.verb === 'EHLO' && code === 250 && this.session.ehlo) {
-      this.session.ehlo.keywords = lines.slice(1).map((l) => {
+      const keywords = lines.slice(1, 1 + this.ctx.limits.maxEhloKeywords);
+      this.session.ehlo.keywords = keywords.map((l) => {
         const [keyword = '', ...params] = l.text.slice(4).split(/[ =]/);
         return { keyword: keyword.toUpperCase(), params: params.join(' ') };
       });
+      this.session.ehlo.keywordsUnlisted = lines.length + cut - 1 - keywords.length;
     }
     if (command?.verb === 'DATA' && code !== 354 && this.mode === 'data' && this.message && this.message.lines === 0) {
       this.mode = 'command'; // DATA refused: no message follows
@@ -225,10 +291,14 @@ export class SmtpDissector implements StreamHandler {
     this.message = null;
     this.mode = 'command';
     // DATA is answered twice: 354 invites the message, and the reply after the lone dot accepts or refuses it.
-    this.pending.push({ verb: 'DATA', argument: '' });
+    this.pending.enqueue({ verb: 'DATA', argument: '' });
     // The frame that ends the message: its last byte, or (nothing received) the DATA command's.
-    const frame = block.segments.lastFrame || this.dataFrame;
+    const frame = block.segments.shownFrame || this.dataFrame;
     this.note({ side: 'C', frame, bytes: block.wireBytes, text: `(${block.lines} lines, ${block.size} bytes)`, kind: 'data' });
+    if (!this.keepsMessages) {
+      this.session.messagesUnlisted++;
+      return;
+    }
     this.session.messages.push({
       frame,
       segments: block.segments.list,
@@ -243,9 +313,13 @@ export class SmtpDissector implements StreamHandler {
   private finishChunks(): void {
     const c = this.chunks!;
     this.chunks = null;
+    if (!this.keepsMessages) {
+      this.session.messagesUnlisted++;
+      return;
+    }
     const content = Buffer.concat(c.parts);
     this.session.messages.push({
-      frame: c.segments.lastFrame || this.dataFrame,
+      frame: c.segments.shownFrame || this.dataFrame,
       segments: c.segments.list,
       unlistedFrames: c.segments.unlisted,
       size: c.size,

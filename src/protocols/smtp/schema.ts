@@ -10,10 +10,21 @@ export const SmtpSession = z.object({
   tls: z.enum(['none', 'starttls', 'implicit']),
   /** The 220 greeting. */
   banner: z.string().nullable(),
-  ehlo: z.object({ command: z.string(), domain: z.string(), keywords: z.array(z.object({ keyword: z.string(), params: z.string() })) }).nullable(),
+  ehlo: z
+    .object({
+      command: z.string(),
+      domain: z.string(),
+      keywords: z.array(z.object({ keyword: z.string(), params: z.string() })),
+      /** Keywords past maxEhloKeywords: counted, not listed. */
+      keywordsUnlisted: z.number().int().nonnegative().default(0),
+    })
+    .nullable(),
   envelope: z.object({ from: z.string().nullable(), to: z.array(z.string()) }),
   /** Every reply, with the command it answered (null for the greeting; DATA twice: its 354, and the reply to the message), at the frame of its last line. */
   replies: z.array(z.object({ command: z.string().nullable(), code: z.number().int(), enhanced: z.string().nullable(), frame: frameNumber, text: z.string() })),
+  /** Replies past maxReplies: counted, not listed; and how many of those were failures (4xx, 5xx). */
+  repliesUnlisted: z.number().int().nonnegative().default(0),
+  failuresUnlisted: z.number().int().nonnegative().default(0),
 });
 
 export const Smtp = z.object({
