@@ -55,9 +55,10 @@ export const imapSlice = defineSlice<'imap', ImapCollector, ImapModel>({
     return { ...mailFrames(imap), detailed: new Map(s ? detailFrames(s).map((f) => [f, s.stream]) : []) };
   },
   detailed: mailDetailed,
-  blocks: [],
+  blocks: ['structure', 'session', 'message', 'summary'],
   summary: {
     columns: ['hasImapFetch'],
     values: (imap) => ({ hasImapFetch: imap.sessions.some((s) => s.messages.some((m) => m.section !== 'APPEND')) }),
   },
+  view: async () => (await import('./view.js')).imapView,
 });
