@@ -114,6 +114,29 @@ describe('the IMAP view', () => {
     expect(transcript.every((l) => l.length <= 106)).toBe(true);
   });
 
+  it('refers a message to the SMTP session that sent it, or to the place of the report that decoded it first', async () => {
+    const { report } = await imapModel(join(OWN_FIXTURES, 'imap', 'imap-session.pcapng'), { reveal: false });
+    const imap = imapOf(report);
+    const fetched = imap.sessions[0]!.messages[0]!;
+    // The same message (its Message-ID) sent in an SMTP session of the capture, as the SMTP slice models it (no fetchedBy).
+    const { fetchedBy: _f, section: _s, number: _n, uid: _u, ...sent } = fetched;
+    const withSmtp = {
+      ...report,
+      smtp: { ...(report as unknown as { smtp: object }).smtp, sessions: [{ stream: 7, messages: [sent] }] },
+    } as unknown as ReportModel;
+    const viaSmtp = imapView.blocks.message!(imap, context(withSmtp)).data as { same: string; view: unknown; again: string };
+    expect(viaSmtp).toMatchObject({ again: '', view: null });
+    expect(viaSmtp.same).toContain('the one sent in the SMTP session (SMTP, tcp.stream 7)');
+    // Decoded at an earlier place (SMTP's or POP3's message block records it so): referred back to.
+    const ctx = context(report);
+    ctx.place = { id: 'task5', label: 'Task 5' };
+    expect(ctx.seen(`mail.message.${fetched.messageId}`)).toBeNull();
+    ctx.place = { id: 'task6', label: 'Task 6' };
+    expect(imapView.blocks.message!(imap, ctx).data).toMatchObject({ again: 'It is the same message as the one decoded before (see Task 5).', view: null });
+    // Not decoded anywhere yet: decoded here.
+    expect((imapView.blocks.message!(imap, context(report)).data as { view: { headers: unknown[] } }).view.headers).toHaveLength(fetched.headers.length);
+  });
+
   it('explains a session in Chinese with the same structure', async () => {
     const { report } = await imapModel(join(OWN_FIXTURES, 'imap', 'imap-auth.pcapng'), { reveal: false });
     const imap = imapOf(report);
