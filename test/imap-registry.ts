@@ -2,10 +2,11 @@ import { imapSlice } from '../src/protocols/imap/index.js';
 import type * as Registry from '../src/protocols/registry.js';
 
 /*
- * Until the lead engineer adds the IMAP slice's line to the registry, test files register
- * it for themselves, after the other slices, as that line will:
+ * The registry has the IMAP slice's line now. The IMAP test files were written before it, and
+ * register the slice for themselves, after the other slices, as that line does:
  *   vi.mock('../src/protocols/registry.js', async (original) => (await import('./imap-registry.js')).withImap(await original()));
- * Once the line is there this changes nothing (the slice is not registered twice).
+ * With the line there this changes nothing (the slice is not registered twice); withoutImap
+ * still gives the registry without it, to compare (imap-neutral.test.ts).
  * (A file of its own: the mock's factory must not import what imports the registry.)
  */
 

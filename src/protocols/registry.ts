@@ -1,4 +1,5 @@
 import { httpSlice } from './http/index.js';
+import { imapSlice } from './imap/index.js';
 import { pop3Slice } from './pop3/index.js';
 import type { ProtocolSlice } from './slice.js';
 import { smtpSlice } from './smtp/index.js';
@@ -8,7 +9,7 @@ import { smtpSlice } from './smtp/index.js';
  * a folder under protocols/ whose index exports its slice, and one line here. The
  * pipeline, the model, the report and the class summary all loop over this list.
  */
-export const SLICES = [httpSlice, smtpSlice, pop3Slice] as const;
+export const SLICES = [httpSlice, smtpSlice, pop3Slice, imapSlice] as const;
 
 export type Slices = typeof SLICES;
 export type SliceName = Slices[number]['name'];

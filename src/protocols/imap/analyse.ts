@@ -1,9 +1,11 @@
 import type { Limits } from '../../limits.js';
 import { decodeMessage } from '../mail/message.js';
 import { decodeSasl } from '../mail/sasl.js';
+import { selectSession } from '../mail/select.js';
 import { MASK, type Redactor } from '../secrets.js';
 import type { AnalyseContext } from '../slice.js';
 import type { ImapCollector, ImapLoginRecord, ImapSessionRecord } from './dissector.js';
+import { imapPacketRows } from './packets.js';
 import type { ImapAuth, ImapHeaderFetch, ImapMessage, ImapModel, ImapSession } from './schema.js';
 
 /*
@@ -15,7 +17,28 @@ import type { ImapAuth, ImapHeaderFetch, ImapMessage, ImapModel, ImapSession } f
 
 /** IMAP records → model.imap. The secrets found are registered with the redactor, which masks them in the whole model at the end of analysis. */
 export async function analyseImap(records: ImapCollector, ctx: AnalyseContext): Promise<ImapModel> {
-  return { sessions: await Promise.all(records.sessions.map((s) => sessionModel(s, ctx.limits, ctx.redactor))) };
+  const sessions = await Promise.all(records.sessions.map((s) => sessionModel(s, ctx.limits, ctx.redactor)));
+  const packets = imapPacketRows(sessions);
+  return {
+    sessions,
+    packets: packets.slice(0, ctx.limits.maxPacketRows),
+    packetsUnlisted: Math.max(0, packets.length - ctx.limits.maxPacketRows),
+    // No command-line option chooses it yet: `choices.imap` is there for when one does (and for callers of the pipeline).
+    selection: { session: selectSession(sessions, ctx.choices.imap, completeness, '--imap', 'IMAP') },
+  };
+}
+
+/** How much of IMAP a session shows: a login, a mailbox opened, a message fetched, the dialogue in clear text through LOGOUT. */
+function completeness(s: ImapSession): number {
+  const selected = s.selected.some((x) => x.status === 'OK');
+  return (
+    (s.auth.some((a) => a.success) ? 8 : s.auth.length ? 4 : 0) +
+    (s.messages.some((m) => m.section !== 'APPEND') ? 6 : s.fetchedHeaders.length ? 3 : 0) +
+    (selected ? 3 : 0) +
+    (s.tls === 'none' ? 2 : 0) +
+    (s.bye !== null || s.commands.some((c) => c.command === 'LOGOUT' && c.status === 'OK') ? 1 : 0) -
+    s.stream / 1e6
+  );
 }
 
 /** Text with its secret characters masked, unless secrets are revealed. */

@@ -1,7 +1,10 @@
 import type { Detection, Protocol } from '../protocol.js';
+import { mailDetailed, mailFrames } from '../mail/packets.js';
 import { defineSlice } from '../slice.js';
 import { analyseImap } from './analyse.js';
 import { ImapCollector, ImapDissector } from './dissector.js';
+import { detailFrames, selectedSession } from './examples.js';
+import type { ImapModel } from './schema.js';
 
 /** IMAP (143) and IMAPS (993, TLS from the first byte: RFC 8314), as Wireshark registers them. */
 const IMAP_PORTS = [143, 993];
@@ -38,7 +41,7 @@ export function imapProtocol(collector: ImapCollector): Protocol {
 }
 
 /** IMAP: the dialogue with its tags, the login, the mailboxes, and each message fetched. */
-export const imapSlice = defineSlice({
+export const imapSlice = defineSlice<'imap', ImapCollector, ImapModel>({
   name: 'imap',
   label: 'IMAP',
   start(limits) {
@@ -47,5 +50,15 @@ export const imapSlice = defineSlice({
   },
   schema: async () => (await import('./schema.js')).ImapModel,
   analyse: analyseImap,
-  blocks: [],
+  frames(imap) {
+    const s = selectedSession(imap);
+    return { ...mailFrames(imap), detailed: new Map(s ? detailFrames(s).map((f) => [f, s.stream]) : []) };
+  },
+  detailed: mailDetailed,
+  blocks: ['structure', 'session', 'message', 'summary'],
+  summary: {
+    columns: ['hasImapFetch'],
+    values: (imap) => ({ hasImapFetch: imap.sessions.some((s) => s.messages.some((m) => m.section !== 'APPEND')) }),
+  },
+  view: async () => (await import('./view.js')).imapView,
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { MailAuth, MailMessage } from '../mail/schema.js';
-import { Endpoint, frameNumber, Segment } from '../schema.js';
+import { MailAuth, MailMessage, SessionSelection } from '../mail/schema.js';
+import { Endpoint, frameNumber, PacketRow, Segment } from '../schema.js';
 
 /*
  * IMAP's part of the ReportModel: `imap: { sessions: [ … ] }`, one session per TCP
@@ -245,6 +245,11 @@ export const ImapSession = z.object({
 export const ImapModel = z.object({
   /** One per TCP connection that carried IMAP, in the order they were recognised. */
   sessions: z.array(ImapSession),
+  /** The packet list filtered on imap, in frame order, with Wireshark's Info column (up to the maxPacketRows limit). */
+  packets: z.array(PacketRow),
+  packetsUnlisted: count,
+  /** The session the report shows in full (one that logged in, opened a mailbox and fetched a message, when there is one); null when the capture has none. */
+  selection: z.object({ session: SessionSelection.nullable() }),
 });
 
 export type ImapTranscriptLine = z.infer<typeof ImapTranscriptLine>;

@@ -124,14 +124,19 @@ export function vocabulary(
 /** How a secret travelled, in the report's language (the model says it in English). */
 function encodingText(a: MailAuth, w: MailWords): string {
   if (a.encoding === 'base64') return w.encodingBase64;
-  if (a.encoding === 'plain text') return w.encodingPlain;
+  if (a.encoding.startsWith('plain text')) return w.encodingPlain;
   if (a.encoding.startsWith('HMAC-MD5')) return w.encodingCramMd5;
   if (a.encoding.startsWith('OAuth')) return w.encodingOauth;
   if (a.encoding.startsWith('MD5 digest')) return w.encodingApop;
   return format(w.encodingOther, a.mechanism);
 }
 
-export function authView(auth: readonly MailAuth[], ctx: ViewContext) {
+/**
+ * A session's logins decoded, for the mail/auth partial. `plainNote` is what the protocol
+ * says of its own plain-text login (POP3's USER/PASS, IMAP's LOGIN), the note under the
+ * logins when one of them sent its password in plain text.
+ */
+export function authView(auth: readonly MailAuth[], ctx: ViewContext, plainNote: string) {
   const w = MAIL_UI[ctx.lang];
   if (auth.length === 0) return null;
   const logins = auth.map((a) => {
@@ -148,8 +153,8 @@ export function authView(auth: readonly MailAuth[], ctx: ViewContext) {
   });
   const note = auth.some((a) => a.encoding.includes('base64'))
     ? w.mailAuthNoteBase64
-    : auth.some((a) => a.encoding === 'plain text')
-      ? w.mailAuthNotePlain
+    : auth.some((a) => a.encoding.startsWith('plain text'))
+      ? plainNote
       : w.mailAuthNoteDigest;
   return { logins, note };
 }

@@ -93,7 +93,7 @@ function sessionBlock(pop3: Pop3, ctx: ViewContext): Block {
       intro: `${sessionIntro('POP3', s, upgraded, ctx)}${s.responses.some((r) => r.command === 'QUIT') ? '' : ` ${w.mailCutOff}`}`,
       transcript: transcriptText(s.transcript, s.transcriptUnlisted, retrieved, w),
       vocabulary: vocabulary(s.transcript, explainLine, ctx),
-      auth: authView(s.auth, ctx),
+      auth: authView(s.auth, ctx, w.mailAuthNotePlain),
       noAuth: s.auth.length ? '' : s.responses.some((r) => r.command === 'QUIT') ? w.mailNoLogin : w.mailNoLoginSeen,
       message: elsewhere,
     },

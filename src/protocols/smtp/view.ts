@@ -104,7 +104,7 @@ function sessionBlock(smtp: Smtp, ctx: ViewContext): Block {
         const e = explainMail('ehloKeywords', k.keyword, ctx.lang);
         return { keyword: k.keyword, params: k.params, known: e !== null, title: e?.title ?? '', text: e?.text ?? '', ref: e?.ref ?? '' };
       }),
-      auth: authView(s.auth, ctx),
+      auth: authView(s.auth, ctx, w.mailAuthNotePlain),
       noAuth: s.auth.length ? '' : w.mailNoLogin,
       envelope: s.envelope.from !== null || s.envelope.to.length ? format(w.smtpEnvelopeIntro, s.envelope.from ?? '—', s.envelope.to.join(', ') || '—') : '',
       failures: s.replies
