@@ -62,6 +62,7 @@ async function effectiveConfig(flags: CliFlags): Promise<ReportConfig> {
       ...(flags.post !== undefined ? { post: flags.post } : {}),
       ...(flags.smtp !== undefined ? { smtp: flags.smtp } : {}),
       ...(flags.pop3 !== undefined ? { pop3: flags.pop3 } : {}),
+      ...(flags.imap !== undefined ? { imap: flags.imap } : {}),
     },
   };
 }
@@ -97,7 +98,7 @@ async function build(captures: string[], flags: CliFlags, out: Out): Promise<voi
   if (!single) {
     const frame = (['request', 'get', 'post'] as const).find((k) => flags[k] !== undefined);
     if (frame) throw new UsageError(`--${frame} picks a frame of one capture; it cannot be used when building several`);
-    const one = (['smtp', 'pop3', 'notes'] as const).find((k) => flags[k] !== undefined);
+    const one = (['smtp', 'pop3', 'imap', 'notes'] as const).find((k) => flags[k] !== undefined);
     if (one) throw new UsageError(`--${one} belongs to one capture; it cannot be used when building several`);
     if (captures.includes('-')) throw new UsageError('- (standard input) can be built only on its own');
     if (flags.out === '-') throw new UsageError('--out - writes one model to standard output; a class build needs an output folder');

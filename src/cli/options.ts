@@ -130,6 +130,13 @@ export const OPTIONS = {
     commands: ['build'],
     parse: streamNumber('--pop3'),
   },
+  imap: {
+    flags: '--imap <stream>',
+    help: 'the IMAP session to show in full, by its tcp.stream',
+    group: GROUP.frames,
+    commands: ['build'],
+    parse: streamNumber('--imap'),
+  },
   chrome: {
     flags: '--chrome <path>',
     help: 'the Chrome, Chromium or Edge that prints PDFs (default: LABREPORT_CHROME, PUPPETEER_EXECUTABLE_PATH, then the system’s)',
@@ -157,6 +164,7 @@ export interface CliFlags extends Partial<Limits> {
   post?: number;
   smtp?: number;
   pop3?: number;
+  imap?: number;
   chrome?: string;
 }
 
