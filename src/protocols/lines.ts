@@ -133,6 +133,15 @@ export class LineReader {
 
 const CRLF = Buffer.from('\r\n');
 
+/** Bytes of a message that were not captured: where in its content (after unstuffing) they were, and the frame after them. */
+export interface MessageHole {
+  offset: number;
+  bytes: number;
+  frame: number;
+  /** Whether it fell before the end of the header fields. */
+  inHeader: boolean;
+}
+
 /** A dot-terminated block (SMTP DATA, POP3 multi-line responses): its lines, dot-unstuffed, until a line holding only ".". */
 export class DotBlock {
   private pieces: Buffer[] = [];
@@ -143,16 +152,31 @@ export class DotBlock {
   size = 0;
   readonly segments: SegmentList;
   lines = 0;
+  /** Where bytes of the block were not captured (up to maxHoles; the rest counted), at their offset in the content. */
+  readonly holes: MessageHole[] = [];
+  holesUnlisted = 0;
+  /** Whether the empty line ending a message's header fields has come: a hole before it is in the header. */
+  private headerEnded = false;
 
   constructor(
     private readonly maxKeep: number,
     maxFrames: number,
+    private readonly maxHoles = 0,
   ) {
     this.segments = new SegmentList(maxFrames);
   }
 
+  /** `bytes` of the block were not captured before `frame` (the line they were in is lost with them). */
+  hole(bytes: number, frame: number): MessageHole {
+    const hole: MessageHole = { offset: this.size, bytes, frame, inHeader: !this.headerEnded };
+    if (this.holes.length < this.maxHoles) this.holes.push(hole);
+    else this.holesUnlisted++;
+    return hole;
+  }
+
   /** Add a line; true when it was the terminating dot. */
   add(line: Line): boolean {
+    if (line.raw.length === 0) this.headerEnded = true;
     this.wireBytes += line.bytes;
     for (const s of line.segments) this.segments.add(s.frame, s.bytes, line.time, { frame: line.frame, time: line.time });
     if (line.raw.length === 1 && line.raw[0] === 0x2e) return true;

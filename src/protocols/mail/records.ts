@@ -1,4 +1,5 @@
 import type { Limits } from '../../limits.js';
+import type { MessageHole } from '../lines.js';
 import type { SegmentRef } from '../segments.js';
 import type { TranscriptLine } from './schema.js';
 
@@ -20,6 +21,8 @@ export interface MailRecord {
   content: Buffer;
   truncated: boolean;
   complete: boolean;
+  /** Where bytes of it were not captured (a message with one is not complete). */
+  holes?: MessageHole[];
 }
 
 /** A SASL exchange (AUTH): the mechanism and every client response, decoded later. */
