@@ -42,6 +42,17 @@ export const coreWarningsEn = {
     '{bytes, plural, one {{bytes} byte} other {{bytes} bytes}} from {from} to {to} not captured {before, select, 0 {before frame {after}} other {between frames {before} and {after}}} ({why, select, snaplen {frame {after} was cut short by the capture’s snapshot length} other {previous segment not captured}})',
   'tcp.evicted':
     'more than {max} TCP connections were open at once ({limit}): the {count} oldest were closed early and forgotten, so a late packet of theirs counts as a new connection',
+
+  // Not warnings: the words of the notes the report puts beside what a warning affects (render/damage.ts).
+  'note.captureDamage': 'Damage to the file',
+  'note.gapRow':
+    '[{bytes, plural, one {{bytes} byte} other {{bytes} bytes}} not captured before this frame: {why, select, snaplen {the frame was cut short by the snapshot length} other {previous segment not captured}}]',
+  'note.holeHeader':
+    '{bytes, plural, one {{bytes} byte} other {{bytes} bytes}} of the header fields were not captured (before frame {frame}): fields such as To: or Subject: may be missing',
+  'note.holePart': '{bytes, plural, one {{bytes} byte} other {{bytes} bytes}} of MIME part {part} were not captured (before frame {frame})',
+  'note.holeBody': '{bytes, plural, one {{bytes} byte} other {{bytes} bytes}} of the body were not captured (before frame {frame})',
+  'note.fieldLost': 'not captured: the header has a hole',
+  'note.hashCaptured': 'SHA-256 of the bytes captured (bytes are missing)',
 } as const;
 
 export type CoreWarningId = keyof typeof coreWarningsEn;

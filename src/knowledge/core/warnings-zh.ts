@@ -30,4 +30,12 @@ export const coreWarningsZh = {
   'tcp.gap':
     '从 {from} 到 {to} 的 {bytes} 字节未被捕获，位于{before, select, 0 {第 {after} 帧之前} other {第 {before} 帧与第 {after} 帧之间}}（{why, select, snaplen {第 {after} 帧被抓包的快照长度截短} other {前一个报文段未被捕获}}）',
   'tcp.evicted': '同时打开的 TCP 连接超过 {max} 个（{limit}）：最早的 {count} 个被提前关闭并遗忘，它们迟到的报文会被当作新连接',
+
+  'note.captureDamage': '文件损坏',
+  'note.gapRow': '[此帧之前有 {bytes} 字节未被捕获：{why, select, snaplen {此帧被快照长度截短} other {前一个报文段未被捕获}}]',
+  'note.holeHeader': '首部字段中有 {bytes} 字节未被捕获（第 {frame} 帧之前）：To:、Subject: 等字段可能缺失',
+  'note.holePart': 'MIME 部分 {part} 中有 {bytes} 字节未被捕获（第 {frame} 帧之前）',
+  'note.holeBody': '正文中有 {bytes} 字节未被捕获（第 {frame} 帧之前）',
+  'note.fieldLost': '未被捕获：首部有缺口',
+  'note.hashCaptured': '已捕获字节的 SHA-256（有字节缺失）',
 } as const satisfies Record<CoreWarningId, string>;
