@@ -6,7 +6,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { build, render, validate, type ReportModel } from '../src/index.js';
 import { warningNote, warningText, WARNING_WORDS } from '../src/knowledge/warnings.js';
 import { DEFAULT_LIMITS } from '../src/limits.js';
-import { OWN_FIXTURES, tempDir } from './helpers/files.js';
+import { OWN_FIXTURES, tempDir, tempFile } from './helpers/files.js';
+import { Conversation, pcapFile } from './helpers/packets.js';
 
 /*
  * Coded warnings: every id has words in English and Chinese with the same parameters and
@@ -232,5 +233,42 @@ describe('labreport render of a saved model', () => {
     const zhMd = readFileSync(join(dir, 'zh', 'drop-153-lab.md'), 'utf8');
     expect(zhMd).toContain(`第 153 帧：TCP 流 ${gap.stream}：邮件报文有 1448 字节未被捕获`);
     expect(zhMd).not.toContain(gap.message);
+  });
+});
+
+describe('a warning that quotes captured text', () => {
+  it('masks the secrets in its parameters and its sentence, in every encoding, unless --reveal-secrets', async () => {
+    const secret = 'Sup3r-Secr3t!';
+    const conv = new Conversation({ ip: '10.30.0.1', port: 51000 }, { ip: '10.30.0.2', port: 110 }).handshake();
+    conv.send(false, '+OK ready\r\n').send(true, 'USER ann\r\n').send(false, '+OK\r\n').send(true, `PASS ${secret}\r\n`);
+    conv.send(false, `what was ${secret} / ${Buffer.from(secret).toString('base64')}\r\n`).close();
+    const file = tempFile('secret-in-warning.pcap', pcapFile(conv.packets()));
+    const masked = await build(file, { limits: DEFAULT_LIMITS });
+    const quoted = masked.warnings.find((w) => w.id === 'pop3.notResponse')!;
+    expect(quoted.params.text).toBe('what was •••••••• / ••••••••');
+    expect(JSON.stringify(masked.warnings)).not.toContain(secret);
+    expect(JSON.stringify(masked.warnings)).not.toContain(Buffer.from(secret).toString('base64'));
+    const zhMd = (await render(masked, { formats: ['md'], config: { language: 'zh' } })).markdown!;
+    expect(zhMd).toContain('“what was •••••••• / ••••••••”不是 POP3 响应');
+    const shown = await build(file, { limits: DEFAULT_LIMITS, revealSecrets: true });
+    expect(shown.warnings.find((w) => w.id === 'pop3.notResponse')!.params.text).toContain(secret);
+  });
+});
+
+describe('a mail session the capture stops inside', () => {
+  it('is a warning when no FIN, RST or QUIT ended it, and none when QUIT did', async () => {
+    const dialogue = (quit: boolean) => {
+      const conv = new Conversation({ ip: '10.30.0.1', port: quit ? 51002 : 51001 }, { ip: '10.30.0.2', port: 25 }).handshake();
+      conv.send(false, '220 mx\r\n').send(true, 'EHLO me\r\n').send(false, '250 mx\r\n');
+      if (quit) conv.send(true, 'QUIT\r\n').send(false, '221 bye\r\n').close();
+      return tempFile(`cut-session-${quit}.pcap`, pcapFile(conv.packets()));
+    };
+    const cut = await build(dialogue(false), { limits: DEFAULT_LIMITS });
+    expect(cut.warnings.map((w) => [w.id, w.params.protocol])).toEqual([['mail.sessionCut', 'SMTP']]);
+    const zhMd = (await render(cut, { formats: ['md'], config: { language: 'zh' } })).markdown!;
+    expect(zhMd).toContain('SMTP 会话还没有结束，抓包就已结束');
+    expect(zhMd).not.toContain('客户端没有登录。');
+    const ended = await build(dialogue(true), { limits: DEFAULT_LIMITS });
+    expect(ended.warnings).toEqual([]);
   });
 });

@@ -24,11 +24,11 @@ export const httpWarningsEn = {
   'http.reason.chunkCrlf': 'a chunk is not followed by CRLF',
   'http.reason.chunkLine': 'a chunk-size line is longer than {max} bytes',
   'http.reason.chunkSize': 'chunk size "{value}" is not hexadecimal',
-  'http.reason.transferEncoding': 'request Transfer-Encoding "{value}" does not end in chunked: the message’s length cannot be known',
-  'http.reason.contentLength': 'Content-Length "{value}" is not one valid number: the message’s length cannot be known',
+  'http.reason.transferEncoding': `request Transfer-Encoding "{value}" does not end in chunked: the message's length cannot be known`,
+  'http.reason.contentLength': `Content-Length "{value}" is not one valid number: the message's length cannot be known`,
   'http.reason.codingUnsupported': 'content coding "{coding}" is not supported',
   'http.reason.bomb': 'decoding stopped at {max} bytes ({limit}): the body expands further (a possible decompression bomb)',
-  'http.reason.codingDamaged': 'the {coding} data is damaged; what decoded before the damage is shown',
+  'http.reason.codingDamaged': 'the {coding} data is damaged ({detail}); what decoded before the damage is shown',
 } as const;
 
 export type HttpWarningId = keyof typeof httpWarningsEn;
