@@ -293,7 +293,7 @@ function responseBlock(http: Http, ctx: ViewContext): Block {
     partial: 'http/response',
     data: {
       intro: withDamage(
-        format(h.httpResponseIntro, r.frame, endpoint(e.server), endpoint(e.client), `${(r.timeSinceRequest ?? 0).toFixed(6)} s`),
+        format(h.httpResponseIntro, r.frame, endpoint(e.server), endpoint(e.client), format(ctx.t.secondsN, (r.timeSinceRequest ?? 0).toFixed(6))),
         r,
         e.stream,
         ctx,
@@ -554,7 +554,7 @@ function exchangesBlock(http: Http, ctx: ViewContext): Block {
           status: r ? `${r.status} ${r.reason}` : e.informational.length ? e.informational.map((x) => x.status).join(', ') : '—',
           mediaType: r?.body?.mediaType ?? '—',
           size: r?.body ? ctx.num(r.body.decodedLength ?? r.body.length) : '—',
-          elapsed: r?.timeSinceRequest !== null && r?.timeSinceRequest !== undefined ? `${(r.timeSinceRequest * 1000).toFixed(1)} ms` : '—',
+          elapsed: r?.timeSinceRequest !== null && r?.timeSinceRequest !== undefined ? format(ctx.t.millisecondsN, (r.timeSinceRequest * 1000).toFixed(1)) : '—',
           incomplete: (e.request && !e.request.complete) || (r && !r.complete) ? `${DAMAGE_MARK} ${ctx.t.incomplete}` : '',
         };
       }),
