@@ -1,13 +1,13 @@
 import { IntlMessageFormat } from 'intl-messageformat';
-import { coreWarningsEn } from './core/warnings-en.js';
+import { coreWarningsEn, type CoreWarningId } from './core/warnings-en.js';
 import { coreWarningsZh } from './core/warnings-zh.js';
-import { httpWarningsEn } from './http/warnings-en.js';
+import { httpWarningsEn, type HttpWarningId } from './http/warnings-en.js';
 import { httpWarningsZh } from './http/warnings-zh.js';
-import { imapWarningsEn } from './imap/warnings-en.js';
+import { imapWarningsEn, type ImapWarningId } from './imap/warnings-en.js';
 import { imapWarningsZh } from './imap/warnings-zh.js';
-import { mailWarningsEn } from './mail/warnings-en.js';
+import { mailWarningsEn, type MailWarningId } from './mail/warnings-en.js';
 import { mailWarningsZh } from './mail/warnings-zh.js';
-import { transportWarningsEn } from './tls/warnings-en.js';
+import { transportWarningsEn, type TransportWarningId } from './tls/warnings-en.js';
 import { transportWarningsZh } from './tls/warnings-zh.js';
 import type { Language } from './types.js';
 
@@ -19,13 +19,13 @@ import type { Language } from './types.js';
  * could not.
  */
 
-export const WARNING_WORDS = {
+/** Every warning's id ("tcp.gap", "http.incomplete", …); `*.reason.*` ids word another warning's `{reason}`, `note.*` ids the notes beside what a warning affects. */
+export type WarningId = CoreWarningId | HttpWarningId | MailWarningId | ImapWarningId | TransportWarningId;
+
+export const WARNING_WORDS: Record<Language, Record<WarningId, string>> = {
   en: { ...coreWarningsEn, ...httpWarningsEn, ...mailWarningsEn, ...imapWarningsEn, ...transportWarningsEn },
   zh: { ...coreWarningsZh, ...httpWarningsZh, ...mailWarningsZh, ...imapWarningsZh, ...transportWarningsZh },
-} as const;
-
-/** Every warning's id ("tcp.gap", "http.incomplete", …); `*.reason.*` ids word another warning's `{reason}`. */
-export type WarningId = keyof (typeof WARNING_WORDS)['en'];
+};
 
 export type WarningValues = Record<string, string | number>;
 

@@ -53,6 +53,6 @@ export const coreWarningsEn = {
   'note.holeBody': '{bytes, plural, one {{bytes} byte} other {{bytes} bytes}} of the body were not captured (before frame {frame})',
   'note.fieldLost': 'not captured: the header has a hole',
   'note.hashCaptured': 'SHA-256 of the bytes captured (bytes are missing)',
-} as const;
+};
 
 export type CoreWarningId = keyof typeof coreWarningsEn;

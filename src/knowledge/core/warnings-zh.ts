@@ -38,4 +38,4 @@ export const coreWarningsZh = {
   'note.holeBody': '正文中有 {bytes} 字节未被捕获（第 {frame} 帧之前）',
   'note.fieldLost': '未被捕获：首部有缺口',
   'note.hashCaptured': '已捕获字节的 SHA-256（有字节缺失）',
-} as const satisfies Record<CoreWarningId, string>;
+} satisfies Record<CoreWarningId, string>;

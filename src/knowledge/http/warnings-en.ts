@@ -29,6 +29,6 @@ export const httpWarningsEn = {
   'http.reason.codingUnsupported': 'content coding "{coding}" is not supported',
   'http.reason.bomb': 'decoding stopped at {max} bytes ({limit}): the body expands further (a possible decompression bomb)',
   'http.reason.codingDamaged': 'the {coding} data is damaged ({detail}); what decoded before the damage is shown',
-} as const;
+};
 
 export type HttpWarningId = keyof typeof httpWarningsEn;

@@ -29,4 +29,4 @@ export const httpWarningsZh = {
   'http.reason.codingUnsupported': '不支持内容编码“{coding}”',
   'http.reason.bomb': '解码在 {max} 字节处停止（{limit}）：主体还会继续膨胀（可能是解压炸弹）',
   'http.reason.codingDamaged': '{coding} 数据已损坏（{detail}）；显示的是损坏之前解码出的内容',
-} as const satisfies Record<HttpWarningId, string>;
+} satisfies Record<HttpWarningId, string>;

@@ -9,6 +9,6 @@ export const imapWarningsEn = {
   'imap.notCommand': '"{text}" is not an IMAP command',
   'imap.notResponse': '"{text}" is not an IMAP response',
   'imap.compressed': 'the IMAP dialogue is compressed (COMPRESS DEFLATE, RFC 4978) from here on; labreport does not read it',
-} as const;
+};
 
 export type ImapWarningId = keyof typeof imapWarningsEn;

@@ -10,4 +10,4 @@ export const imapWarningsZh = {
   'imap.notCommand': '“{text}”不是 IMAP 命令',
   'imap.notResponse': '“{text}”不是 IMAP 响应',
   'imap.compressed': '从这里起 IMAP 会话经过压缩（COMPRESS DEFLATE，RFC 4978）；labreport 不读取压缩的内容',
-} as const satisfies Record<ImapWarningId, string>;
+} satisfies Record<ImapWarningId, string>;

@@ -9,6 +9,6 @@ export const mailWarningsEn = {
   'pop3.responseGap': '{bytes, plural, one {{bytes} byte} other {{bytes} bytes}} of a POP3 {command} response were not captured',
   'pop3.notResponse': '"{text}" is not a POP3 response',
   'mail.sessionCut': 'the capture ends before the {protocol} session does (its last frame is {last}): what follows was not captured',
-} as const;
+};
 
 export type MailWarningId = keyof typeof mailWarningsEn;

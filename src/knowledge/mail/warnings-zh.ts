@@ -10,4 +10,4 @@ export const mailWarningsZh = {
   'pop3.responseGap': 'POP3 {command} 响应有 {bytes} 字节未被捕获',
   'pop3.notResponse': '“{text}”不是 POP3 响应',
   'mail.sessionCut': '{protocol} 会话还没有结束，抓包就已结束（会话的最后一帧是第 {last} 帧）：之后的内容没有被捕获',
-} as const satisfies Record<MailWarningId, string>;
+} satisfies Record<MailWarningId, string>;

@@ -10,6 +10,6 @@ export const transportWarningsEn = {
   'quic.problem': 'QUIC {client} → {server}: {detail}',
   'quic.tooManyConnections': 'more than {max} QUIC connections ({limit}): further ones are counted, not decrypted',
   'keylog.problem': '{source}: {detail}',
-} as const;
+};
 
 export type TransportWarningId = keyof typeof transportWarningsEn;

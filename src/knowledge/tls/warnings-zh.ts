@@ -10,4 +10,4 @@ export const transportWarningsZh = {
   'quic.problem': 'QUIC {client} → {server}：{detail}',
   'quic.tooManyConnections': 'QUIC 连接超过 {max} 个（{limit}）：之后的连接只计数，不解密',
   'keylog.problem': '{source}：{detail}',
-} as const satisfies Record<TransportWarningId, string>;
+} satisfies Record<TransportWarningId, string>;
