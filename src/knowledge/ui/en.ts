@@ -35,6 +35,8 @@ export const uiEn = {
   'ref.previewDraft': 'the name before RFC 8970',
   'ref.replacedBySpecialUse': 'replaced by RFC 6154 SPECIAL-USE',
   sentenceEnd: '.',
+  /** Between two sentences. */
+  sentenceJoin: ' ',
 
   // The header block, as on a paper report
   school: 'School',

@@ -34,6 +34,7 @@ export const uiZh = {
   'ref.previewDraft': 'RFC 8970 之前的名称',
   'ref.replacedBySpecialUse': '已被 RFC 6154 SPECIAL-USE 取代',
   sentenceEnd: '。',
+  sentenceJoin: '',
 
   // The header block, as on a paper report
   school: '学校',
