@@ -1,4 +1,4 @@
-import { CaptureError, type CaptureFormat, type Frame } from './capture/frame.js';
+import { CaptureError, type CaptureFormat, type CaptureOrigin, type Frame } from './capture/frame.js';
 import { openCapture } from './capture/open.js';
 import { LINKTYPE_RECORD } from './capture/pcapng.js';
 import { IpDecoder, IPPROTO_TCP } from './decode/ip.js';
@@ -29,6 +29,8 @@ export interface CaptureRecords {
   /** Bytes of frame data captured (sum of captured lengths). */
   capturedBytes: number;
   linkTypes: number[];
+  /** What a pcapng file says of where it was made; null for pcap. */
+  origin: CaptureOrigin | null;
   firstTime: Timestamp | null;
   lastTime: Timestamp | null;
   counts: {
@@ -100,6 +102,7 @@ export function dissectCapture(path: string, options: DissectOptions = {}): Capt
     packets: tally.packets,
     capturedBytes: tally.capturedBytes,
     linkTypes: reader.linkTypes,
+    origin: reader.origin,
     firstTime: tally.firstTime,
     lastTime: tally.lastTime,
     counts: tally.counts,

@@ -68,7 +68,8 @@ const authenticate = ntlm(
   (b) => b.writeUInt32LE((0xe2888215 | UNICODE) >>> 0, 60),
 );
 
-const EHLO = (keywords: string[]) => ['S', ['250-mail.lab.test', ...keywords.map((k, i) => `250${i === keywords.length - 1 ? ' ' : '-'}${k}`)].join('\r\n') + '\r\n'] as ['S', string];
+const EHLO = (keywords: string[]) =>
+  ['S', ['250-mail.lab.test', ...keywords.map((k, i) => `250${i === keywords.length - 1 ? ' ' : '-'}${k}`)].join('\r\n') + '\r\n'] as ['S', string];
 
 describe('true statements', () => {
   it('AUTH NTLM: the user, domain and workstation read from the AUTHENTICATE message, as Wireshark reads them; the NT response masked', async () => {
@@ -87,9 +88,26 @@ describe('true statements', () => {
     ]);
     // tshark 4.0 shows SMTP's NTLM lines as text; its NTLMSSP dissector reads the same message carried by HTTP (Authorization: NTLM …).
     const http = await play(80, [['C', `GET / HTTP/1.1\r\nHost: lab.test\r\nAuthorization: NTLM ${b64(authenticate)}\r\n\r\n`]]);
-    const fields = execFileSync('tshark', ['-r', http.file, '-Y', 'ntlmssp.messagetype == 3', '-T', 'fields', '-e', 'ntlmssp.auth.domain', '-e', 'ntlmssp.auth.username', '-e', 'ntlmssp.auth.hostname'], {
-      encoding: 'utf8',
-    });
+    const fields = execFileSync(
+      'tshark',
+      [
+        '-r',
+        http.file,
+        '-Y',
+        'ntlmssp.messagetype == 3',
+        '-T',
+        'fields',
+        '-e',
+        'ntlmssp.auth.domain',
+        '-e',
+        'ntlmssp.auth.username',
+        '-e',
+        'ntlmssp.auth.hostname',
+      ],
+      {
+        encoding: 'utf8',
+      },
+    );
     expect(fields.trim().split('\t')).toEqual(['LAB', 'student', 'PC-07']);
     expect(execFileSync('tshark', ['-r', file, '-Y', 'smtp'], { encoding: 'utf8' })).toContain('AUTH NTLM');
     const auth = model.smtp.sessions[0]!.auth[0]!;
@@ -171,7 +189,14 @@ describe('true statements', () => {
   });
 
   it("a RETR's message is shown by its first header lines and the count of the rest of its lines, folded fields counted as sent", async () => {
-    const header = ['Received: from client.lab.test', '\tby mail.lab.test; Tue, 1 Dec 2026 10:00:00 +0800', 'From: a@lab.test', 'To: b@lab.test', 'Subject: 21 lines', 'Date: Tue, 1 Dec 2026 10:00:00 +0800'];
+    const header = [
+      'Received: from client.lab.test',
+      '\tby mail.lab.test; Tue, 1 Dec 2026 10:00:00 +0800',
+      'From: a@lab.test',
+      'To: b@lab.test',
+      'Subject: 21 lines',
+      'Date: Tue, 1 Dec 2026 10:00:00 +0800',
+    ];
     const body = Array.from({ length: 14 }, (_, i) => `body line ${i + 1}`);
     const lines = [...header, '', ...body]; // 21 lines
     const message = `${lines.join('\r\n')}\r\n`;

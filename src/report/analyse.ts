@@ -74,6 +74,11 @@ export async function analyse(records: CaptureRecords, options: AnalyseOptions):
       firstTime: first ? isoTime(first, records.timestampDigits) : null,
       lastTime: last ? isoTime(last, records.timestampDigits) : null,
       duration: first && last ? Math.max(0, round(last.sec - first.sec + (last.nsec - first.nsec) / 1e9)) : 0,
+      os: records.origin?.os ?? null,
+      hardware: records.origin?.hardware ?? null,
+      application: records.origin?.application ?? null,
+      interfaces: (records.origin?.interfaces ?? []).map((i) => ({ name: i.name, description: i.description, linkType: linkTypeName(i.linkType) })),
+      interfacesUnlisted: records.origin?.interfacesUnlisted ?? 0,
       counts: {
         ipv4: records.counts.ipv4,
         ipv6: records.counts.ipv6,

@@ -52,7 +52,14 @@ export function decodeNtlm(base64: string): NtlmMessage | null {
     const flags = b.readUInt32LE(60);
     const text = (f: Uint8Array | null) => (f ? Buffer.from(f).toString(flags & UNICODE ? 'utf16le' : 'latin1') : '');
     const [lm, nt] = [field(12), field(20)];
-    return { type: 3, domain: text(field(28)), user: text(field(36)), workstation: text(field(44)), lmResponse: lm ?? new Uint8Array(0), ntResponse: nt ?? new Uint8Array(0) };
+    return {
+      type: 3,
+      domain: text(field(28)),
+      user: text(field(36)),
+      workstation: text(field(44)),
+      lmResponse: lm ?? new Uint8Array(0),
+      ntResponse: nt ?? new Uint8Array(0),
+    };
   }
   return null;
 }
