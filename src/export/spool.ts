@@ -79,6 +79,11 @@ export class Spooler {
     return spool;
   }
 
+  /** A temporary file the export stage made in the folder: removed like the spools if the build fails or is stopped. */
+  adopt(path: string): void {
+    this.files.add(path);
+  }
+
   /** The export stage took the file over (renamed it, or removed it). */
   handedOn(path: string): void {
     this.files.delete(path);
