@@ -150,7 +150,7 @@ function mailCandidates(records: CaptureRecords, models: SliceModels): Candidate
           type: 'message/rfc822',
           codings: [],
           spool: m.spool,
-          kept: m.truncated ? null : imfBytes(m.content),
+          kept: m.truncated ? null : kind === 'imap' ? m.content : imfBytes(m.content),
           known: null,
           problem: incompleteness(m.complete, m.spool?.missingBytes ?? 0, m.spool?.cut ?? null),
           ref: message >= 0 ? { message } : {},
@@ -161,9 +161,9 @@ function mailCandidates(records: CaptureRecords, models: SliceModels): Candidate
   return out;
 }
 
-/** A kept message as Wireshark's IMF export writes it: without the CRLF that begins the lone dot's line (see DotBlock). */
+/** A kept message as Wireshark's IMF export writes it: an empty last line without its CRLF (see DotBlock's spoolLine). */
 function imfBytes(content: Buffer): Buffer {
-  return content.subarray(0, content.length - (content.subarray(-2).toString('latin1') === '\r\n' ? 2 : 0));
+  return content.subarray(0, content.length - (content.subarray(-4).toString('latin1') === '\r\n\r\n' ? 2 : 0));
 }
 
 function incompleteness(complete: boolean, missingBytes: number, cut: string | null): string | null {

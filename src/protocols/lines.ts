@@ -147,6 +147,7 @@ export class DotBlock {
   lines = 0;
   /** With --export: the line end of the last line spooled, written only once another line follows (see add). */
   private spoolEnding: Uint8Array | null = null;
+  private spoolLastEmpty = false;
 
   constructor(
     private readonly maxKeep: number,
@@ -161,7 +162,10 @@ export class DotBlock {
   add(line: Line): boolean {
     this.wireBytes += line.bytes;
     for (const s of line.segments) this.segments.add(s.frame, s.bytes, line.time, { frame: line.frame, time: line.time });
-    if (line.raw.length === 1 && line.raw[0] === 0x2e) return true;
+    if (line.raw.length === 1 && line.raw[0] === 0x2e) {
+      if (this.spoolEnding && !this.spoolLastEmpty) this.spool!.write(this.spoolEnding);
+      return true;
+    }
     const content = line.raw[0] === 0x2e ? line.raw.subarray(1) : line.raw; // dot-unstuffing (RFC 5321 section 4.5.2)
     if (this.spool) this.spoolLine(line, content);
     const bytes = Buffer.concat([content, CRLF]);
@@ -179,9 +183,10 @@ export class DotBlock {
   }
 
   /**
-   * The spooled message is the bytes as sent, dot-unstuffed, without the CRLF that starts
-   * the terminating CRLF.CRLF: what Wireshark's IMF export writes. So each line's end is
-   * written only when the next line comes.
+   * The spooled message is the bytes as sent, dot-unstuffed, as Wireshark 4.0's IMF export
+   * writes them: every line with its line end, except that an empty last line loses its
+   * CRLF (measured on the recorded captures, test/export.test.ts). So each line's end is
+   * written only when the next line, or the lone dot, shows whether it counts.
    */
   private spoolLine(line: Line, content: Buffer): void {
     const spool = this.spool!;
@@ -190,6 +195,7 @@ export class DotBlock {
     const ending = line.bytes - line.raw.length; // LineReader strips LF, then CR
     if (ending > 2) spool.cutShort('a line longer than maxLineBytes was cut');
     this.spoolEnding = ending === 1 ? LF : ending === 0 ? null : CRLF;
+    this.spoolLastEmpty = content.length === 0;
   }
 
   /** `n` bytes of the block were not captured (the line in progress is lost with them). */
