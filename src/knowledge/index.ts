@@ -27,7 +27,10 @@ export interface Explained extends Explanation {
 
 /** "RFC 9110, section 12.5.1" / "RFC 9110 第 12.5.1 节", or the document's name. */
 export function formatRef(ref: Reference, lang: Language): string {
-  if (ref.rfc === 0) return ref.source ?? '';
+  if (ref.rfc === 0) {
+    const note = ref.note ? UI[lang][`ref.${ref.note}`] : '';
+    return [ref.source, note].filter(Boolean).join(UI[lang].refSeparator);
+  }
   if (!ref.section) return `RFC ${ref.rfc}`;
   return lang === 'zh' ? `RFC ${ref.rfc} 第 ${ref.section} 节` : `RFC ${ref.rfc} §${ref.section}`;
 }

@@ -11,6 +11,8 @@ export const uiEn = {
   no: 'no',
   byte: '{0} byte',
   bytes: '{0} bytes',
+  secondsN: '{0} s',
+  millisecondsN: '{0} ms',
   frameN: 'frame {0}',
   framesN: 'frames {0}',
   streamN: 'tcp.stream {0}',
@@ -23,6 +25,15 @@ export const uiEn = {
   value: 'Value',
   meaning: 'Meaning',
   listSeparator: ', ',
+  // A non-RFC source: its name, then what it is (knowledge/types.ts RefNote).
+  refSeparator: ', ',
+  'ref.deFacto': 'a de facto convention, no specification',
+  'ref.commonField': 'a common non-standard field',
+  'ref.expiredDraft': 'an expired IETF draft',
+  'ref.localDelivery': 'its local delivery',
+  'ref.authDrafts': 'the AUTH drafts before RFC 2554',
+  'ref.previewDraft': 'the name before RFC 8970',
+  'ref.replacedBySpecialUse': 'replaced by RFC 6154 SPECIAL-USE',
   sentenceEnd: '.',
 
   // The header block, as on a paper report
