@@ -168,6 +168,18 @@ export const LIMIT_OPTIONS = {
     description:
       "CRYPTO bytes kept per direction of a QUIC connection to read its TLS ClientHello or ServerHello (a browser's is 2 KiB or less); a longer one is not read.",
   },
+  maxObjects: {
+    default: 10_000,
+    unit: 'objects',
+    description:
+      "Objects (HTTP bodies, mail messages) listed in the model's objects and written by --export, in capture order; further ones are counted, not listed or written.",
+  },
+  maxObjectBytes: {
+    default: 4 * 1024 ** 3,
+    unit: 'bytes',
+    description:
+      'Largest file --export writes for one object, after decoding; a longer one is cut there and marked incomplete (a decompression bomb stops here).',
+  },
   maxWarnings: {
     default: 1000,
     unit: 'warnings',

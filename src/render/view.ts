@@ -1,3 +1,4 @@
+import { objectsBlock } from '../export/view.js';
 import { format, UI, type Language } from '../knowledge/index.js';
 import type { LabProfile, LabText } from '../labs/profile.js';
 import { SLICES } from '../protocols/registry.js';
@@ -222,6 +223,7 @@ function appendix(loaded: readonly Loaded[], ctx: ViewContext, t: Record<string,
       },
     },
   });
+  if (model.objects?.length || model.objectsUnlisted) sections.push({ title: t.appendixObjects!, block: objectsBlock(ctx, t) });
   sections.push({
     title: t.appendixWarnings!,
     block: {

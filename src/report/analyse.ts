@@ -1,6 +1,8 @@
 import { basename } from 'node:path';
 import { linkTypeName } from '../capture/link-types.js';
 import type { CaptureRecords, Timestamp } from '../dissect.js';
+import { exportObjects } from '../export/objects.js';
+import type { Spooler } from '../export/spool.js';
 import type { Language } from '../knowledge/index.js';
 import { labFor } from '../labs/blocks.js';
 import type { LabProfile } from '../labs/profile.js';
@@ -25,6 +27,8 @@ export interface AnalyseOptions {
   /** The lab the report follows (default: the default lab), and the language its titles and answers are given in (default English). */
   lab?: LabProfile;
   language?: Language;
+  /** With --export: the spooler the capture pass wrote bodies to; the objects are written to its folder. */
+  spooler?: Spooler;
 }
 
 type AnySlice = ProtocolSlice<string, unknown, unknown>;
@@ -59,6 +63,9 @@ export async function analyse(records: CaptureRecords, options: AnalyseOptions):
   }
   const frames = lookUpFrames(records.file, new Set(detailed.keys()), listed, records.firstTime, detailed);
   for (const slice of slices) slice.detailed?.(models[slice.name], frames);
+
+  // export: the objects (HTTP bodies, mail messages), named, and written with --export.
+  const objects = await exportObjects(records, models as SliceModels, { limits, redactor, ...(options.spooler ? { spooler: options.spooler } : {}) });
 
   const first = records.firstTime;
   const last = records.lastTime;
@@ -98,6 +105,8 @@ export async function analyse(records: CaptureRecords, options: AnalyseOptions):
       answers: labAnswers(lab, slices, models, language),
     },
     frames: [...frames.details.values()].sort((a, b) => a.number - b.number),
+    objects: objects.objects,
+    objectsUnlisted: objects.unlisted,
     // A warning may quote captured text (a malformed request line): its password-like parameters are masked where they stand.
     warnings: [...warnings.list]
       .sort((a, b) => (a.frame ?? 0) - (b.frame ?? 0))

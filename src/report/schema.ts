@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ExportedObject } from '../export/schema.js';
 import { SLICES, type SliceModels } from '../protocols/registry.js';
 import { Endpoint, frameNumber } from '../protocols/schema.js';
 import { MODEL_VERSION } from './model-version.js';
@@ -179,6 +180,10 @@ export const CoreModel = z.object({
   }),
   /** Header-by-header detail of the frames the report dissects (the selected requests and responses). */
   frames: z.array(FrameDetail),
+  /** The objects File › Export Objects would list (HTTP bodies, mail messages), in frame order; `--export DIR` writes them. Absent in models written before it. */
+  objects: z.array(ExportedObject).optional(),
+  /** Objects past maxObjects: counted, not listed or written. */
+  objectsUnlisted: z.number().int().nonnegative().optional(),
   warnings: z.array(Warning),
   /** Warnings past the maxWarnings limit: counted, not listed. */
   warningsUnlisted: z.number().int().nonnegative(),
