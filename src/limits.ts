@@ -173,6 +173,18 @@ export const LIMIT_OPTIONS = {
     unit: 'holes',
     description: 'Holes (bytes not captured) recorded per mail message, to say which part of it each one hit; further ones are counted.',
   },
+  maxObjects: {
+    default: 10_000,
+    unit: 'objects',
+    description:
+      "Objects (HTTP bodies, mail messages) listed in the model's objects and written by --export, in capture order; further ones are counted, not listed or written.",
+  },
+  maxObjectBytes: {
+    default: 4 * 1024 ** 3,
+    unit: 'bytes',
+    description:
+      'Largest file --export writes for one object, after decoding; a longer one is cut there and marked incomplete (a decompression bomb stops here).',
+  },
   maxWarnings: {
     default: 1000,
     unit: 'warnings',

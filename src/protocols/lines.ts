@@ -1,3 +1,4 @@
+import type { Spool } from '../export/spool.js';
 import type { Arrival } from '../reassembly/tcp-stream.js';
 import { SegmentList, type SegmentRef } from './segments.js';
 
@@ -132,6 +133,7 @@ export class LineReader {
 }
 
 const CRLF = Buffer.from('\r\n');
+const LF = Buffer.from('\n');
 
 /** Bytes of a message that were not captured: where in its content (after unstuffing) they were, and the frame after them. */
 export interface MessageHole {
@@ -157,21 +159,18 @@ export class DotBlock {
   holesUnlisted = 0;
   /** Whether the empty line ending a message's header fields has come: a hole before it is in the header. */
   private headerEnded = false;
+  /** With --export: the line end of the last line spooled, written only once another line follows (see add). */
+  private spoolEnding: Uint8Array | null = null;
+  private spoolLastEmpty = false;
 
   constructor(
     private readonly maxKeep: number,
     maxFrames: number,
+    /** With --export: the block's content, dot-unstuffed with its line ends as sent, goes here. */
+    readonly spool: Spool | null = null,
     private readonly maxHoles = 0,
   ) {
     this.segments = new SegmentList(maxFrames);
-  }
-
-  /** `bytes` of the block were not captured before `frame` (the line they were in is lost with them). */
-  hole(bytes: number, frame: number): MessageHole {
-    const hole: MessageHole = { offset: this.size, bytes, frame, inHeader: !this.headerEnded };
-    if (this.holes.length < this.maxHoles) this.holes.push(hole);
-    else this.holesUnlisted++;
-    return hole;
   }
 
   /** Add a line; true when it was the terminating dot. */
@@ -179,8 +178,12 @@ export class DotBlock {
     if (line.raw.length === 0) this.headerEnded = true;
     this.wireBytes += line.bytes;
     for (const s of line.segments) this.segments.add(s.frame, s.bytes, line.time, { frame: line.frame, time: line.time });
-    if (line.raw.length === 1 && line.raw[0] === 0x2e) return true;
+    if (line.raw.length === 1 && line.raw[0] === 0x2e) {
+      if (this.spoolEnding && !this.spoolLastEmpty) this.spool!.write(this.spoolEnding);
+      return true;
+    }
     const content = line.raw[0] === 0x2e ? line.raw.subarray(1) : line.raw; // dot-unstuffing (RFC 5321 section 4.5.2)
+    if (this.spool) this.spoolLine(line, content);
     const bytes = Buffer.concat([content, CRLF]);
     this.size += bytes.length;
     this.lines++;
@@ -193,6 +196,32 @@ export class DotBlock {
 
   get content(): Buffer {
     return Buffer.concat(this.pieces);
+  }
+
+  /**
+   * The spooled message is the bytes as sent, dot-unstuffed, as Wireshark 4.0's IMF export
+   * writes them: every line with its line end, except that an empty last line loses its
+   * CRLF (measured on the recorded captures, test/export.test.ts). So each line's end is
+   * written only when the next line, or the lone dot, shows whether it counts.
+   */
+  private spoolLine(line: Line, content: Buffer): void {
+    const spool = this.spool!;
+    if (this.spoolEnding) spool.write(this.spoolEnding);
+    spool.write(content);
+    const ending = line.bytes - line.raw.length; // LineReader strips LF, then CR
+    if (ending > 2) spool.cutShort('a line longer than maxLineBytes was cut');
+    this.spoolEnding = ending === 1 ? LF : ending === 0 ? null : CRLF;
+    this.spoolLastEmpty = content.length === 0;
+  }
+
+  /** `n` bytes of the block were not captured before `frame` (the line in progress is lost with them): where they were. */
+  gap(n: number, frame = 0): MessageHole {
+    this.spool?.gap(n);
+    this.spoolEnding = null;
+    const hole: MessageHole = { offset: this.size, bytes: n, frame, inHeader: !this.headerEnded };
+    if (this.holes.length < this.maxHoles) this.holes.push(hole);
+    else this.holesUnlisted++;
+    return hole;
   }
 
   get truncated(): boolean {

@@ -35,6 +35,8 @@ export const uiEn = {
   'ref.previewDraft': 'the name before RFC 8970',
   'ref.replacedBySpecialUse': 'replaced by RFC 6154 SPECIAL-USE',
   sentenceEnd: '.',
+  /** Between two sentences. */
+  sentenceJoin: ' ',
 
   // The header block, as on a paper report
   school: 'School',
@@ -138,6 +140,20 @@ export const uiEn = {
   noHandshake: 'handshake not captured',
   lostBytes: '{0} bytes not captured',
   retransmissions: '{0} retransmissions',
+  appendixObjects: 'Exported objects',
+  objectsIntro:
+    "The objects Wireshark's File › Export Objects lists: each HTTP body (de-chunked and content-decoded) and each mail message (as an .eml file), with the file name each gets.",
+  objectsIntroToExport: 'labreport build --export DIR writes them into DIR.',
+  objectsIntroExported: 'This build wrote them into its --export folder, one file each.',
+  objectsNone: 'None: the capture carries no HTTP body and no mail message.',
+  objectsUnlisted: '{0} more objects are not listed (maxObjects).',
+  objectFrame: 'Frame',
+  objectKind: 'Protocol',
+  objectName: 'File name',
+  objectType: 'Media type',
+  objectSize: 'Size',
+  objectNotKnown: 'known with --export',
+  objectIncomplete: 'incomplete: {0}',
   warningsIntro: 'What in the capture could not be read normally. It does not stop the report; it says what to treat with care.',
   warningsUnlisted: '{0} more warnings are not listed.',
   noWarnings: 'None: every message in the capture was read whole.',

@@ -115,6 +115,8 @@ export class HttpDissector implements StreamHandler {
       },
       ctx.limits,
       collector.budget,
+      undefined,
+      ctx.spooler,
     );
     this.responses = new HttpParser(
       'response',
@@ -132,6 +134,7 @@ export class HttpDissector implements StreamHandler {
       ctx.limits,
       collector.budget,
       { pendingMethod: () => this.waiting.peek()?.method },
+      ctx.spooler,
     );
   }
 

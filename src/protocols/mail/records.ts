@@ -1,3 +1,4 @@
+import type { SpooledBody } from '../../export/spool.js';
 import type { Limits } from '../../limits.js';
 import type { MessageHole } from '../lines.js';
 import type { SegmentRef } from '../segments.js';
@@ -23,6 +24,8 @@ export interface MailRecord {
   complete: boolean;
   /** Where bytes of it were not captured (a message with one is not complete). */
   holes?: MessageHole[];
+  /** With --export: the whole message as sent (dot-unstuffed), spooled to a file. */
+  spool?: SpooledBody;
 }
 
 /** A SASL exchange (AUTH): the mechanism and every client response, decoded later. */

@@ -140,7 +140,7 @@ export class Pop3Dissector implements StreamHandler {
   gap(fromClient: boolean, length: number, frame: number): void {
     (fromClient ? this.client : this.server).gap();
     if (!fromClient && this.block) {
-      const hole = this.block.dot.hole(length, frame);
+      const hole = this.block.dot.gap(length, frame);
       this.ctx.warnings.add({
         id: 'pop3.responseGap',
         frame,
@@ -235,6 +235,7 @@ export class Pop3Dissector implements StreamHandler {
         dot: new DotBlock(
           this.keepsMessage(cmd.command) ? this.ctx.limits.maxBodyBytes : 0,
           this.ctx.limits.maxFramesPerMessage,
+          this.keepsMessage(cmd.command) ? (this.ctx.spooler?.spool(true) ?? null) : null,
           this.ctx.limits.maxMessageHoles,
         ),
       };
@@ -271,6 +272,7 @@ export class Pop3Dissector implements StreamHandler {
         truncated: dot.truncated,
         complete: dotLine !== null && dot.holes.length + dot.holesUnlisted === 0,
         holes: dot.holes,
+        ...(dot.spool ? { spool: dot.spool.close() } : {}),
       });
     }
     this.transcript.endReply(dotLine ? { side: 'S', frame: dotLine.frame, bytes: dotLine.bytes, text: '.' } : null);
