@@ -1,7 +1,7 @@
 /**
  * Every bound labreport keeps against hostile or enormous captures, with its default.
  * Each is a named option: a `--max-…` flag of `labreport build`, and a line in the
- * README's "Limits" table. Nothing is bounded by a number hidden in a loop.
+ * table in docs/limits.md. Nothing is bounded by a number hidden in a loop.
  */
 export const LIMIT_OPTIONS = {
   maxBodyBytes: {
@@ -236,7 +236,7 @@ export function humanBytes(n: number): string {
   return `${Number.isInteger(value) ? value : value.toFixed(1)} ${units[unit]}`;
 }
 
-/** A limit's value with its unit, as the help and the README show it: "1 MiB", "10,000 frames", "120 s". */
+/** A limit's value with its unit, as the help and docs/limits.md show it: "1 MiB", "10,000 frames", "120 s". */
 export function describeLimitValue(name: LimitName, value: number): string {
   const { unit } = LIMIT_OPTIONS[name];
   if (unit === 'bytes') return humanBytes(value);

@@ -318,6 +318,7 @@ describe('a body longer than the bytes kept is streamed to its file', () => {
     const [o] = model.objects!;
     expect([o!.size, o!.complete]).toEqual([1 << 20, false]);
     expect(o!.problem).toMatch(/maxObjectBytes/);
+    expect(o!.reasons).toEqual(['decodeLimit']);
     expect(readFileSync(join(dir, o!.name)).length).toBe(1 << 20);
   });
 });
@@ -333,6 +334,7 @@ describe('damaged bodies', () => {
     const [o] = model.objects!;
     expect(o!.complete).toBe(false);
     expect(o!.problem).toMatch(/1000 bytes were not captured/);
+    expect(o!.reasons).toEqual(['notCaptured']);
     expect(readFileSync(join(dir, 'lost.txt')).length).toBe(o!.size);
     expect(o!.size).toBe(body.length - 1000);
   });

@@ -13,7 +13,7 @@ import type { MailRecord } from '../protocols/mail/records.js';
 import type { SliceModels } from '../protocols/registry.js';
 import type { Redactor } from '../protocols/secrets.js';
 import { dispositionFileName, lastPathSegment, NameBook, safeFileName, withExtension } from './names.js';
-import type { ExportedObject } from './schema.js';
+import type { ExportedObject, ObjectReason } from './schema.js';
 import type { SpooledBody, Spooler } from './spool.js';
 
 /*
@@ -43,7 +43,7 @@ interface Candidate {
   kept: Uint8Array | null;
   /** Size and hash of the captured bytes when they need no decoding and are known already (HTTP hashes as it reads). */
   known: { size: number; sha256: string } | null;
-  problem: string | null;
+  problems: Problem[];
   ref: Pick<ExportedObject, 'exchange' | 'side' | 'message'>;
 }
 
@@ -63,7 +63,8 @@ export async function exportObjects(
     for (const c of listed) {
       const name = names.claim(c.proposed);
       const content = spooler && c.spool ? await writeObject(c, spooler, name, options) : await describeInMemory(c, options);
-      const problem = [c.problem, content.problem].filter(Boolean).join('; ') || null;
+      const problems = [...c.problems, ...content.problems];
+      const problem = problems.map((p) => p.text).join('; ') || null;
       objects.push({
         frame: c.frame,
         kind: c.kind,
@@ -74,6 +75,7 @@ export async function exportObjects(
         sha256: content.sha256,
         complete: problem === null,
         problem,
+        reasons: problems.map((p) => p.reason),
         exported: content.exported,
         ...c.ref,
       });
@@ -112,7 +114,7 @@ function httpCandidates(records: CaptureRecords, models: SliceModels): Candidate
         spool: body.spool,
         kept: whole ? body.kept : null,
         known: codings.length === 0 ? { size: body.length - body.missingBytes, sha256: body.sha256 } : null,
-        problem: incompleteness(msg.complete, body.missingBytes, body.spool?.cut ?? null),
+        problems: incompleteness(msg.complete, body.missingBytes, body.spool?.cut ?? null),
         ref: { ...(exchange !== undefined ? { exchange } : {}), side },
       });
     }
@@ -130,12 +132,12 @@ function httpName(msg: HttpMessageRecord, request: HttpMessageRecord | null, typ
 
 function mailCandidates(records: CaptureRecords, models: SliceModels): Candidate[] {
   const out: Candidate[] = [];
-  const sliceSessions = {
-    smtp: [records.protocols.smtp.sessions, models.smtp.sessions],
-    pop3: [records.protocols.pop3.sessions, models.pop3.sessions],
-    imap: [records.protocols.imap.sessions, models.imap.sessions],
-  } as const;
-  for (const [kind, [sessions, modelled]] of Object.entries(sliceSessions) as [ExportedObject['kind'], (typeof sliceSessions)['smtp']][]) {
+  // The mail slices' sessions; a slice not registered (a registry without IMAP) has none.
+  const parts = records.protocols as Partial<Record<'smtp' | 'pop3' | 'imap', { sessions: { stream: number; messages: MailRecord[] }[] }>>;
+  const shownParts = models as Partial<Record<'smtp' | 'pop3' | 'imap', { sessions: { stream: number; messages: { frame: number; subject: string | null }[] }[] }>>;
+  for (const kind of ['smtp', 'pop3', 'imap'] as const) {
+    const sessions = parts[kind]?.sessions ?? [];
+    const modelled = shownParts[kind]?.sessions ?? [];
     for (const s of sessions) {
       const shown = modelled.find((m) => m.stream === s.stream);
       for (const m of s.messages as (MailRecord & { headersOnly?: boolean })[]) {
@@ -152,7 +154,7 @@ function mailCandidates(records: CaptureRecords, models: SliceModels): Candidate
           spool: m.spool,
           kept: m.truncated ? null : kind === 'imap' ? m.content : imfBytes(m.content),
           known: null,
-          problem: incompleteness(m.complete, m.spool?.missingBytes ?? 0, m.spool?.cut ?? null),
+          problems: incompleteness(m.complete, m.spool?.missingBytes ?? 0, m.spool?.cut ?? null),
           ref: message >= 0 ? { message } : {},
         });
       }
@@ -166,22 +168,31 @@ function imfBytes(content: Buffer): Buffer {
   return content.subarray(0, content.length - (content.subarray(-4).toString('latin1') === '\r\n\r\n' ? 2 : 0));
 }
 
-function incompleteness(complete: boolean, missingBytes: number, cut: string | null): string | null {
-  const why = [missingBytes > 0 ? `${missingBytes} bytes were not captured` : !complete ? 'the capture ends before its end' : '', cut ?? ''];
-  return why.filter(Boolean).join('; ') || null;
+function incompleteness(complete: boolean, missingBytes: number, cut: string | null): Problem[] {
+  const why: Problem[] = [];
+  if (missingBytes > 0) why.push({ reason: 'notCaptured', text: `${missingBytes} bytes were not captured` });
+  else if (!complete) why.push({ reason: 'endsEarly', text: 'the capture ends before its end' });
+  if (cut) why.push({ reason: 'lineCut', text: cut });
+  return why;
 }
 
 interface Content {
   size: number | null;
   sha256: string | null;
-  problem: string | null;
+  problems: Problem[];
   exported: boolean;
+}
+
+/** Why an object is not whole: a reason the report words in its language, and the model's English sentence. */
+interface Problem {
+  reason: ObjectReason;
+  text: string;
 }
 
 /** Without --export: the size and hash of what would be written, where the bytes kept allow it. */
 async function describeInMemory(c: Candidate, options: ObjectsOptions): Promise<Content> {
-  const none = { size: null, sha256: null, problem: null, exported: false };
-  if (c.kept === null) return c.known ? { ...c.known, problem: null, exported: false } : none; // bytes not kept are not looked through for secrets
+  const none = { size: null, sha256: null, problems: [], exported: false };
+  if (c.kept === null) return c.known ? { ...c.known, problems: [], exported: false } : none; // bytes not kept are not looked through for secrets
   const pieces: Buffer[] = [];
   let size = 0;
   const decoded = await decode(
@@ -197,7 +208,7 @@ async function describeInMemory(c: Candidate, options: ObjectsOptions): Promise<
   );
   if (decoded.cutAt !== null) return none; // longer than is decoded in memory: known only with --export
   const bytes = maskSecrets(Buffer.concat(pieces, size), options);
-  return { size: bytes.length, sha256: sha256(bytes), problem: decoded.problem, exported: false };
+  return { size: bytes.length, sha256: sha256(bytes), problems: decoded.problems, exported: false };
 }
 
 /** With --export: the spooled body decoded (or taken as it is) into the object's file in the export folder. */
@@ -207,7 +218,7 @@ async function writeObject(c: Candidate, spooler: Spooler, name: string, options
   let path = spool.path;
   let size = spool.bytes;
   let hash = c.known?.sha256 ?? spool.sha256;
-  let problem: string | null = null;
+  let problems: Problem[] = [];
   if (c.codings.length > 0) {
     // Decode into a second temporary file, hashing as it is written.
     path = join(dir, tempName());
@@ -220,7 +231,7 @@ async function writeObject(c: Candidate, spooler: Spooler, name: string, options
         for (let done = 0; done < b.length;) done += writeSync(fd, b, done, b.length - done);
         size += b.length;
       });
-      problem = decoded.problem;
+      problems = decoded.problems;
     } catch (e) {
       rmSync(path, { force: true });
       throw asFileError(e, join(dir, name), 'be written (--export)');
@@ -259,7 +270,7 @@ async function writeObject(c: Candidate, spooler: Spooler, name: string, options
   }
   spooler.handedOn(path);
   if (hash === null) throw new Error(`no hash for the object ${name}`); // every path above sets it: HTTP hashes as it reads, spools of mail hash as they write
-  return { size, sha256: hash, problem, exported: true };
+  return { size, sha256: hash, problems, exported: true };
 }
 
 function openTemp(path: string): number {
@@ -299,7 +310,7 @@ async function decode(
   codings: string[],
   limit: number,
   out: (b: Uint8Array) => void,
-): Promise<{ problem: string | null; cutAt: number | null }> {
+): Promise<{ problems: Problem[]; cutAt: number | null }> {
   const unknown = codings.find((c) => !KNOWN_CODINGS.has(c));
   let stream: AsyncIterable<Uint8Array> = source;
   if (!unknown) for (const coding of [...codings].reverse()) stream = undo(stream, coding);
@@ -308,15 +319,18 @@ async function decode(
     for await (const piece of stream) {
       if (size + piece.length > limit) {
         out(piece.subarray(0, limit - size));
-        return { problem: `decoding stopped at ${limit} bytes (maxObjectBytes, or maxDecodedBytes without --export): it expands further`, cutAt: limit };
+        const text = `decoding stopped at ${limit} bytes (maxObjectBytes, or maxDecodedBytes without --export): it expands further`;
+        return { problems: [{ reason: 'decodeLimit', text }], cutAt: limit };
       }
       out(piece);
       size += piece.length;
     }
   } catch (e) {
-    return { problem: `the ${codings.join(', ')} data is damaged (${(e as Error).message}); what decoded before the damage is written`, cutAt: null };
+    const text = `the ${codings.join(', ')} data is damaged (${(e as Error).message}); what decoded before the damage is written`;
+    return { problems: [{ reason: 'damaged', text }], cutAt: null };
   }
-  return { problem: unknown ? `content coding "${unknown}" is not supported: written as sent` : null, cutAt: null };
+  const text = `content coding "${unknown}" is not supported: written as sent`;
+  return { problems: unknown ? [{ reason: 'unsupportedCoding', text }] : [], cutAt: null };
 }
 
 const KNOWN_CODINGS = new Set(['gzip', 'x-gzip', 'deflate', 'br', 'zstd']);

@@ -6,6 +6,10 @@ import { frameNumber } from '../protocols/schema.js';
  * messages), one entry each, with the file name `--export DIR` writes (or would write).
  */
 
+/** Why an object is not whole: bytes not captured, the capture ending inside it, a line cut at maxLineBytes, decoding stopped at its limit, damaged coded data, a content coding not supported. */
+export const OBJECT_REASONS = ['notCaptured', 'endsEarly', 'lineCut', 'decodeLimit', 'damaged', 'unsupportedCoding'] as const;
+export type ObjectReason = (typeof OBJECT_REASONS)[number];
+
 export const ExportedObject = z.object({
   /** Frame carrying the body's or message's last byte (where Wireshark lists the object). */
   frame: frameNumber,
@@ -24,6 +28,8 @@ export const ExportedObject = z.object({
   /** False when the capture did not hold all of it, or it could not be decoded whole; `problem` says which. */
   complete: z.boolean(),
   problem: z.string().nullable(),
+  /** The same, as reasons (one per sentence of `problem`), for a report to word in its language. */
+  reasons: z.array(z.enum(OBJECT_REASONS)),
   /** Whether --export wrote it (false without --export: the name is what it would be). */
   exported: z.boolean(),
   /** HTTP: the exchange it belongs to (its index in http.exchanges) and which message of it carried the body. */

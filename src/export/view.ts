@@ -8,7 +8,7 @@ export function objectsBlock(ctx: ViewContext, t: Record<string, string>): Block
   return {
     partial: 'objects',
     data: {
-      intro: objects.length === 0 ? t.objectsNone : `${t.objectsIntro} ${objects.some((o) => o.exported) ? t.objectsIntroExported : t.objectsIntroToExport}`,
+      intro: objects.length === 0 ? t.objectsNone : objects.some((o) => o.exported) ? `${t.objectsIntro} ${t.objectsIntroExported}` : t.objectsIntro!,
       rows: objects.map((o) => ({
         frame: o.frame,
         kind: o.kind.toUpperCase(),
@@ -16,7 +16,7 @@ export function objectsBlock(ctx: ViewContext, t: Record<string, string>): Block
         type: o.type ?? '—',
         size: o.size === null ? t.objectNotKnown : ctx.bytes(o.size),
         sha256: o.sha256 ?? '—',
-        note: o.problem ? format(t.objectIncomplete!, o.problem) : '',
+        note: o.reasons.length > 0 ? format(t.objectIncomplete!, o.reasons.map((r) => t[`objectReason${r[0]!.toUpperCase()}${r.slice(1)}`]).join(t.listSeparator ?? '; ')) : '',
       })),
       unlisted: unlisted ? format(t.objectsUnlisted!, ctx.num(unlisted)) : '',
     },

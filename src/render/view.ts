@@ -253,10 +253,8 @@ function appendix(loaded: readonly Loaded[], ctx: ViewContext, t: Record<string,
       data: {
         text: format(
           t.aboutText!,
-          model.generator,
           model.capture.file,
           ctx.bytes(model.capture.size),
-          lab.id,
           byConfig.length ? format(t.aboutChosenConfig!, ctx.list(byConfig)) : t.aboutChosenAuto,
         ),
         secrets: ctx.config.revealSecrets ? t.aboutSecretsShown : t.aboutSecrets,
