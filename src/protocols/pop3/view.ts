@@ -1,5 +1,6 @@
 import { explainMail, format } from '../../knowledge/index.js';
 import type { Block, ViewContext } from '../../render/context.js';
+import { notesByFrame, sessionCut, warningWords } from '../../render/damage.js';
 import { detailText, layerLines, type DetailLine } from '../../render/details.js';
 import type { MailMessage, TranscriptLine } from '../mail/schema.js';
 import { authView, endpoint, MAIL_UI, messageBlock, sentElsewhere, sessionIntro, transcriptText, vocabulary } from '../mail/view.js';
@@ -91,10 +92,10 @@ function sessionBlock(pop3: Pop3, ctx: ViewContext): Block {
     partial: 'pop3/session',
     data: {
       intro: `${sessionIntro('POP3', s, upgraded, ctx)}${s.responses.some((r) => r.command === 'QUIT') ? '' : ` ${w.mailCutOff}`}`,
-      transcript: transcriptText(s.transcript, s.transcriptUnlisted, retrieved, w),
+      transcript: transcriptText(s.transcript, s.transcriptUnlisted, retrieved, w, undefined, notesByFrame(ctx.model, s.stream, ctx.lang)),
       vocabulary: vocabulary(s.transcript, explainLine, ctx),
       auth: authView(s.auth, ctx, w.mailAuthNotePlain),
-      noAuth: s.auth.length ? '' : s.responses.some((r) => r.command === 'QUIT') ? w.mailNoLogin : w.mailNoLoginSeen,
+      noAuth: s.auth.length ? '' : cutNote(s.stream, ctx) || (s.responses.some((r) => r.command === 'QUIT') ? w.mailNoLogin : w.mailNoLoginSeen),
       message: elsewhere,
     },
   };
@@ -185,3 +186,9 @@ export const pop3View: SliceView<Pop3> = {
     Secure: 'cmpPop3Secure',
   },
 };
+
+/** The session was cut by the end of the capture: that sentence, in the report's language (empty if it was not). */
+function cutNote(stream: number, ctx: ViewContext): string {
+  const cut = sessionCut(ctx.model, stream);
+  return cut ? warningWords(cut, ctx.lang) : '';
+}
