@@ -45,6 +45,7 @@ async function effectiveConfig(flags: CliFlags): Promise<ReportConfig> {
   const config = loadConfig(file);
   // A templates folder named in a config file is where that file says, wherever the build runs.
   if (file && config.templates && !isAbsolute(config.templates)) config.templates = resolve(dirname(file), config.templates);
+  if (file && config.keylog && !isAbsolute(config.keylog)) config.keylog = resolve(dirname(file), config.keylog);
   return {
     ...config,
     ...(flags.lang ? { language: flags.lang } : {}),
@@ -52,6 +53,7 @@ async function effectiveConfig(flags: CliFlags): Promise<ReportConfig> {
     ...(flags.templates ? { templates: flags.templates } : {}),
     ...(flags.docxTemplate ? { docxTemplate: flags.docxTemplate } : {}),
     ...(flags.revealSecrets ? { revealSecrets: true } : {}),
+    ...(flags.keylog ? { keylog: flags.keylog } : {}),
     ...(flags.lab ? { lab: flags.lab } : {}),
     ...(flags.notes ? { notes: flags.notes } : {}),
     ...(flags.appendix === false ? { appendix: false } : {}),

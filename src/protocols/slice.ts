@@ -5,7 +5,8 @@ import type { Limits } from '../limits.js';
 import type { Block, PacketListRow, ViewContext } from '../render/context.js';
 import type { TcpConnection } from '../reassembly/tcp-stream.js';
 import type { Warnings } from '../warnings.js';
-import type { Protocol } from './protocol.js';
+import type { KeyLog } from './tls/keylog.js';
+import type { Protocol, StartTls } from './protocol.js';
 import type { Redactor } from './secrets.js';
 
 /*
@@ -25,6 +26,21 @@ export interface AnalyseContext {
   choices: FrameChoices;
   /** The connections a protocol was dissected on (up to maxConnectionsListed). */
   connections: readonly DissectedConnection[];
+}
+
+/** What a slice's start may use besides the limits (TLS needs them; the others ignore them). */
+export interface StartEnvironment {
+  /** The key log (--keylog, SSLKEYLOGFILE, the capture's decryption secrets blocks), or null. */
+  keyLog: KeyLog | null;
+  /** The other slices' protocols, for what runs inside TLS (ask only once a connection opens: all slices have started by then). */
+  protocols(): readonly Protocol[];
+}
+
+/** A started slice: its protocol for the router, its records, and TLS's hand-off for STARTTLS. */
+export interface StartedSlice<Records> {
+  protocol: Protocol;
+  records: Records;
+  startTls?: StartTls;
 }
 
 export interface DissectedConnection {
@@ -54,7 +70,7 @@ export interface ProtocolSlice<Name extends string = string, Records = unknown, 
   /** As a reader writes it: "HTTP". */
   readonly label: string;
   /** Detection and dissector for one capture, and the records it gathers. */
-  start(limits: Limits): { protocol: Protocol; records: Records };
+  start(limits: Limits, env?: StartEnvironment): StartedSlice<Records>;
   /** Its part of the ReportModel's zod schema; loaded only to validate (zod takes a while to load). */
   schema(): Promise<z.ZodType<Model>>;
   /** Records → its part of the model. */

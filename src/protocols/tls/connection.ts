@@ -293,7 +293,8 @@ export class TlsDissector implements StreamHandler {
       certificates: null,
       handshakeMessages: { items: [], unlisted: 0 },
       keyUpdates: [],
-      decryption: options.keyLog ? 'nothing-encrypted' : 'no-key-log',
+      // An empty key log (a pcapng without decryption secrets) is no key log.
+      decryption: options.keyLog?.size ? 'nothing-encrypted' : 'no-key-log',
       decrypted: false,
       frames: [],
       framesUnlisted: 0,
@@ -632,7 +633,7 @@ export class TlsDissector implements StreamHandler {
     const r = this.record;
     const keyLog = this.options.keyLog;
     const ch = r.retry?.clientHello ?? r.clientHello;
-    if (!keyLog) return;
+    if (!keyLog || r.decryption === 'no-key-log') return;
     const missing = (decryption: TlsDecryption, message: string) => {
       this.keyNote = { decryption, message };
     };

@@ -1,9 +1,12 @@
 import type { Limits } from '../../limits.js';
-import type { StreamHandler, TcpConnection } from '../../reassembly/tcp-stream.js';
-import type { Warnings } from '../../warnings.js';
+import type { StreamHandler } from '../../reassembly/tcp-stream.js';
 import type { Detection, DissectorContext, Protocol } from '../protocol.js';
-import { TlsCollector, TlsDissector, type TlsSession } from './connection.js';
+import { ProtocolRouter } from '../router.js';
+import { defineSlice } from '../slice.js';
+import { analyseTls } from './analyse.js';
+import { TlsCollector, TlsDissector, type TlsConnectionRecord, type TlsSession } from './connection.js';
 import type { KeyLog } from './keylog.js';
+import type { Tls } from './schema.js';
 import { CONTENT, RECORD_HEADER_BYTES, isRecordHeader } from './record.js';
 
 export { TlsCollector, TlsDissector, type TlsConnectionRecord, type TlsSession, type TlsOptions } from './connection.js';
@@ -46,19 +49,26 @@ export interface TlsModuleOptions {
    * HTTP, SMTP, POP3 and IMAP inside TLS are dissected as in clear text); null or absent:
    * the decrypted bytes are counted, not dissected.
    */
-  inner?: (session: TlsSession) => StreamHandler | null;
+  inner?: (session: TlsSession, ctx: DissectorContext) => StreamHandler | null;
 }
 
 /** TLS for one capture: the protocol for the router, the collector of its connections, and `start` for STARTTLS. */
 export function tlsModule(limits: Limits, options: TlsModuleOptions) {
   const collector = new TlsCollector(limits.maxConnectionsListed);
-  const open = (conn: TcpConnection, warnings: Warnings, startedBy: string, inner = options.inner): TlsDissector =>
-    new TlsDissector(conn, { limits, warnings, collector, keyLog: options.keyLog, inner, startedBy });
+  const open = (ctx: DissectorContext, startedBy: string, own?: StreamHandler): TlsDissector =>
+    new TlsDissector(ctx.conn, {
+      limits,
+      warnings: ctx.warnings,
+      collector,
+      keyLog: options.keyLog,
+      inner: own ? () => own : (session) => options.inner?.(session, ctx) ?? null,
+      startedBy,
+    });
   const protocol: Protocol = {
     name: 'tls',
     ports: TLS_PORTS,
     detect: detectTls,
-    open: (ctx: DissectorContext) => open(ctx.conn, ctx.warnings, 'tls'),
+    open: (ctx: DissectorContext) => open(ctx, 'tls'),
   };
   return {
     protocol,
@@ -70,7 +80,45 @@ export function tlsModule(limits: Limits, options: TlsModuleOptions) {
      * bytes go to `inner` when given (the mail dissector's own reader, so the session's
      * transcript goes on), else to the module's inner factory.
      */
-    start: (ctx: DissectorContext, startedBy: string, inner?: StreamHandler): StreamHandler =>
-      open(ctx.conn, ctx.warnings, startedBy, inner ? () => inner : options.inner),
+    start: (ctx: DissectorContext, startedBy: string, own?: StreamHandler): StreamHandler => open(ctx, startedBy, own),
   };
 }
+
+/** What the TLS slice gathers from one capture: its connections, the key log they were read with, and what ran inside each. */
+export interface TlsRecords {
+  collector: TlsCollector;
+  keyLog: KeyLog | null;
+  /** The protocol the inner router chose for a decrypted connection ("http", "smtp", …). */
+  applications: Map<TlsConnectionRecord, string>;
+}
+
+/**
+ * TLS as a slice: recognised by content on any TCP connection, decrypted with the key log
+ * when one is given, and the decrypted bytes of each direction routed among the other
+ * slices' protocols, so what ran inside is dissected as in clear text.
+ */
+export const tlsSlice = defineSlice<'tls', TlsRecords, Tls>({
+  name: 'tls',
+  label: 'TLS',
+  start(limits, env) {
+    const applications = new Map<TlsConnectionRecord, string>();
+    const keyLog = env?.keyLog ?? null;
+    const tls = tlsModule(limits, {
+      keyLog,
+      inner: (session, ctx) => {
+        const protocols = env?.protocols() ?? [];
+        if (protocols.length === 0) return null;
+        // Inside TLS there is no STARTTLS to hand off again.
+        const { startTls: _none, conn: _conn, ...context } = ctx;
+        return new ProtocolRouter(session.conn, protocols, context, (p) => {
+          if (p) applications.set(session.tls, p.name);
+        });
+      },
+    });
+    return { protocol: tls.protocol, records: { collector: tls.collector, keyLog, applications }, startTls: tls.start };
+  },
+  schema: async () => (await import('./schema.js')).Tls,
+  analyse: analyseTls,
+  blocks: ['connections', 'web', 'mail'],
+  view: async () => (await import('./view.js')).tlsView,
+});
