@@ -12,6 +12,8 @@ export interface DissectorContext {
   spooler?: Spooler;
   /** TLS begun mid-connection (SMTP STARTTLS, POP3 STLS, IMAP STARTTLS): absent inside TLS itself. */
   startTls?: StartTls;
+  /** Set when the dissector reads bytes decrypted from TLS begun with the connection (465, 993, 995…): TLS's first frame. */
+  decryptedFrom?: number;
 }
 
 /**

@@ -17,7 +17,7 @@ export const tlsUiEn = {
   tlsUnsupported: 'encrypted from frame {0}: its cipher suite cannot be decrypted here',
   tlsNoHandshake: 'encrypted: the handshake was not captured',
   tlsNothingEncrypted: 'the handshake did not complete: nothing was encrypted',
-  tlsStartedBy: '{0} STARTTLS',
+  tlsStartedBy: 'begun by {0} {1}',
   tlsUnlisted: '{0} more TLS connections are not listed.',
   tlsWebIntro: 'The capture holds {0} encrypted web connection(s) (HTTPS, TLS):',
   tlsMailIntro: 'The capture holds {0} encrypted mail connection(s) (TLS):',

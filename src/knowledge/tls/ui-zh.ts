@@ -19,7 +19,7 @@ export const tlsUiZh: Record<keyof typeof tlsUiEn, string> = {
   tlsUnsupported: '从第 {0} 帧起加密：其密码套件在此无法解密',
   tlsNoHandshake: '已加密：没有抓到握手',
   tlsNothingEncrypted: '握手没有完成：没有加密的内容',
-  tlsStartedBy: '{0} STARTTLS',
+  tlsStartedBy: '由 {0} {1} 开始',
   tlsUnlisted: '另有 {0} 个 TLS 连接未列出。',
   tlsWebIntro: '抓包中有 {0} 个加密的 Web 连接（HTTPS，TLS）：',
   tlsMailIntro: '抓包中有 {0} 个加密的邮件连接（TLS）：',

@@ -7,7 +7,13 @@ import type { Tls, TlsConnection } from './schema.js';
 /** The capture's TLS connections → model.tls: each connection's handshake in brief, whether it decrypted, and what ran inside. */
 export async function analyseTls(records: TlsRecords, _ctx: AnalyseContext): Promise<Tls> {
   return {
-    connections: records.collector.connections.map((c) => connection(c, records.applications.get(c) ?? null)),
+    connections: records.collector.connections.map((c) =>
+      // After STARTTLS the decrypted bytes went back to the protocol that started TLS.
+      connection(
+        c,
+        records.applications.get(c) ?? (c.startedBy !== 'tls' && c.fromClient.decryptedBytes + c.fromServer.decryptedBytes > 0 ? c.startedBy : null),
+      ),
+    ),
     connectionsUnlisted: records.collector.unlisted,
     keyLog: { given: records.keyLog !== null && records.keyLog.size > 0, sessions: records.keyLog?.size ?? 0 },
   };

@@ -110,7 +110,7 @@ export const tlsSlice = defineSlice<'tls', TlsRecords, Tls>({
         if (protocols.length === 0) return null;
         // Inside TLS there is no STARTTLS to hand off again.
         const { startTls: _none, conn: _conn, ...context } = ctx;
-        return new ProtocolRouter(session.conn, protocols, context, (p) => {
+        return new ProtocolRouter(session.conn, protocols, { ...context, decryptedFrom: session.tls.startFrame }, (p) => {
           if (p) applications.set(session.tls, p.name);
         });
       },

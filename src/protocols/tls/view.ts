@@ -98,7 +98,10 @@ function connectionsBlock(tls: Tls, ctx: ViewContext): Block {
         stream: c.stream,
         server: `${c.sni ?? w.tlsNoSni} (${endpoint(c.server)})`,
         alpn: alpn(c, ctx),
-        version: c.startedBy === 'tls' ? (c.version ?? w.tlsNone) : `${c.version ?? w.tlsNone}, ${format(w.tlsStartedBy, c.startedBy.toUpperCase())}`,
+        version:
+          c.startedBy === 'tls'
+            ? (c.version ?? w.tlsNone)
+            : `${c.version ?? w.tlsNone}, ${format(w.tlsStartedBy, c.startedBy.toUpperCase(), c.startedBy === 'pop3' ? 'STLS' : 'STARTTLS')}`,
         suite: c.cipherSuite ?? w.tlsNone,
         read: contents(c, ctx),
         frames: c.frames.length ? `${c.frames[0]}–${c.frames.at(-1)}` : String(c.startFrame),
