@@ -554,8 +554,7 @@ function exchangesBlock(http: Http, ctx: ViewContext): Block {
           status: r ? `${r.status} ${r.reason}` : e.informational.length ? e.informational.map((x) => x.status).join(', ') : '—',
           mediaType: r?.body?.mediaType ?? '—',
           size: r?.body ? ctx.num(r.body.decodedLength ?? r.body.length) : '—',
-          elapsed:
-            r?.timeSinceRequest !== null && r?.timeSinceRequest !== undefined ? format(ctx.t.millisecondsN, (r.timeSinceRequest * 1000).toFixed(1)) : '—',
+          elapsed: r?.timeSinceRequest !== null && r?.timeSinceRequest !== undefined ? format(ctx.t.millisecondsN, (r.timeSinceRequest * 1000).toFixed(1)) : '—',
           incomplete: (e.request && !e.request.complete) || (r && !r.complete) ? `${DAMAGE_MARK} ${ctx.t.incomplete}` : '',
         };
       }),

@@ -30,7 +30,7 @@ interface MimeNode {
  */
 function headerLineCounts(content: Uint8Array, max: number): number[] {
   const counts: number[] = [];
-  for (let at = 0; at < content.length && counts.length <= max;) {
+  for (let at = 0; at < content.length && counts.length <= max; ) {
     let end = content.indexOf(0x0a, at);
     if (end < 0) end = content.length;
     const first = content[at];
