@@ -136,6 +136,11 @@ async function build(captures: string[], flags: CliFlags, out: Out): Promise<voi
     const written = model.objects?.filter((o) => o.exported).length ?? 0;
     out.stderr(`${join(flags.export, '')}: ${written} object${written === 1 ? '' : 's'} exported\n`);
   }
+  const undecrypted = model.tls.connections.filter((c) => c.decryption === 'no-key-log' || c.decryption === 'not-in-log').length;
+  if (undecrypted > 0 && !flags.quiet)
+    out.stderr(
+      `${capture === '-' ? 'standard input' : basename(capture)}: ${undecrypted} TLS connection${undecrypted === 1 ? '' : 's'} not decrypted: give the key log written while capturing with --keylog FILE (or SSLKEYLOGFILE)\n`,
+    );
   const warnings = model.warnings.length + model.warningsUnlisted;
   if (warnings > 0 && !flags.quiet) {
     const where = config.formats.some((f) => f !== 'json') ? "see the report's Warnings section" : "listed in the model's warnings";
