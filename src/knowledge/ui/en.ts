@@ -76,6 +76,7 @@ export const uiEn = {
   envInterface: 'Interface',
   envCaptureFile: 'Capture file',
   envCaptureFileValue: '{0}, {1}, {2} packets, {3} to {4} ({5} s)',
+  envLab: 'For the lab',
   envStudent: 'Noted by the student',
   envNothing: 'The capture file does not record the system it was made on (a classic pcap file has no room for it; pcapng records it).',
 

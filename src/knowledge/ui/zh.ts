@@ -74,6 +74,7 @@ export const uiZh = {
   envInterface: '网络接口',
   envCaptureFile: '抓包文件',
   envCaptureFileValue: '{0}，{1}，共 {2} 个分组，{3} 至 {4}（{5} 秒）',
+  envLab: '实验要求',
   envStudent: '学生补充',
   envNothing: '抓包文件没有记录它是在什么系统上捕获的（经典 pcap 格式没有这类信息，pcapng 格式才会记录）。',
 
