@@ -26,7 +26,7 @@ const MAIL_RECIPES: readonly KeylogRecipeId[] = ['mailClients', 'python', 'wires
 /** What a connection let be read, in a few words. */
 function contents(c: TlsConnection, ctx: ViewContext): string {
   const w = UI[ctx.lang];
-  const inside = c.application ? c.application.toUpperCase().replace('HTTP2', 'HTTP/2') : '';
+  const inside = c.application === 'http' && c.alpn === 'h2' ? 'HTTP/2' : (c.application?.toUpperCase() ?? '');
   const from = c.encryptedFrom ?? c.startFrame;
   switch (c.decryption) {
     case 'decrypted':
