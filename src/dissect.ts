@@ -4,6 +4,7 @@ import { LINKTYPE_RECORD, PcapngReader } from './capture/pcapng.js';
 import { IpDecoder, IPPROTO_TCP } from './decode/ip.js';
 import { DECODED_LINK_TYPES, decodeLink } from './decode/link.js';
 import { decodeTcp } from './decode/tcp.js';
+import { decodeUdp, IPPROTO_UDP } from './decode/udp.js';
 import type { Spooler } from './export/spool.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { SLICES, type SliceRecords } from './protocols/registry.js';
@@ -11,7 +12,7 @@ import type { Protocol, StartTls } from './protocols/protocol.js';
 import { ProtocolRouter } from './protocols/router.js';
 import type { DissectedConnection } from './protocols/slice.js';
 import { KeyLog, keyLogFileFromEnvironment, readKeyLogFile } from './protocols/tls/index.js';
-import type { TcpConnection } from './reassembly/tcp-stream.js';
+import type { Endpoint, TcpConnection } from './reassembly/tcp-stream.js';
 import { TcpTracker } from './reassembly/tcp-tracker.js';
 import { Warnings } from './warnings.js';
 
@@ -169,6 +170,8 @@ class Dissection {
   readonly connections: DissectedConnection[] = [];
   connectionsUnlisted = 0;
   private readonly started;
+  /** The slices that read UDP datagrams (QUIC). */
+  readonly datagramReaders: ((src: Endpoint, dst: Endpoint, payload: Uint8Array, frame: number, time: number) => boolean)[];
 
   constructor(
     private readonly limits: Limits,
@@ -179,8 +182,9 @@ class Dissection {
   ) {
     // What runs inside TLS is any slice's protocol but TLS's own.
     let inner: Protocol[] = [];
-    this.started = SLICES.map((s) => ({ name: s.name, ...s.start(limits, { keyLog, protocols: () => inner }) }));
-    const protocols = this.started.map((s) => s.protocol);
+    this.started = SLICES.map((s) => ({ name: s.name, ...s.start(limits, { keyLog, protocols: () => inner, warnings }) }));
+    const protocols = this.started.flatMap((s) => (s.protocol ? [s.protocol] : []));
+    this.datagramReaders = this.started.flatMap((s) => (s.datagram ? [s.datagram] : []));
     inner = protocols.filter((p) => p.name !== 'tls');
     const startTls: StartTls | undefined = this.started.find((s) => s.startTls)?.startTls;
     this.tcp = new TcpTracker(
@@ -262,6 +266,14 @@ function decodeAndReassemble(frame: Frame, ip: IpDecoder, tally: FrameTally, dis
   else counts.ipv6++;
   if (packet.protocol !== IPPROTO_TCP) {
     counts.notTcp++;
+    if (packet.protocol === IPPROTO_UDP && dissection.datagramReaders.length > 0) {
+      const udp = decodeUdp(packet.bytes, packet.payloadLength, packet.payloadStart, packet.payloadEnd);
+      if (!udp) return;
+      const src = { ip: packet.src, port: udp.srcPort };
+      const dst = { ip: packet.dst, port: udp.dstPort };
+      const time = tally.time(frame);
+      for (const read of dissection.datagramReaders) if (read(src, dst, udp.payload, frame.number, time)) break;
+    }
     return;
   }
   const time = tally.time(frame);

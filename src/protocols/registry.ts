@@ -3,6 +3,7 @@ import { imapSlice } from './imap/index.js';
 import { pop3Slice } from './pop3/index.js';
 import type { ProtocolSlice } from './slice.js';
 import { smtpSlice } from './smtp/index.js';
+import { quicSlice } from './quic/index.js';
 import { tlsSlice } from './tls/index.js';
 
 /**
@@ -10,7 +11,7 @@ import { tlsSlice } from './tls/index.js';
  * a folder under protocols/ whose index exports its slice, and one line here. The
  * pipeline, the model, the report and the class summary all loop over this list.
  */
-export const SLICES = [httpSlice, smtpSlice, pop3Slice, imapSlice, tlsSlice] as const;
+export const SLICES = [httpSlice, smtpSlice, pop3Slice, imapSlice, tlsSlice, quicSlice] as const;
 
 export type Slices = typeof SLICES;
 export type SliceName = Slices[number]['name'];

@@ -3,7 +3,7 @@ import type { Language } from '../knowledge/types.js';
 import type { LabTask } from '../labs/profile.js';
 import type { Limits } from '../limits.js';
 import type { Block, PacketListRow, ViewContext } from '../render/context.js';
-import type { TcpConnection } from '../reassembly/tcp-stream.js';
+import type { Endpoint, TcpConnection } from '../reassembly/tcp-stream.js';
 import type { Warnings } from '../warnings.js';
 import type { KeyLog } from './tls/keylog.js';
 import type { Protocol, StartTls } from './protocol.js';
@@ -34,13 +34,17 @@ export interface StartEnvironment {
   keyLog: KeyLog | null;
   /** The other slices' protocols, for what runs inside TLS (ask only once a connection opens: all slices have started by then). */
   protocols(): readonly Protocol[];
+  /** The capture's warnings. */
+  warnings: Warnings;
 }
 
-/** A started slice: its protocol for the router, its records, and TLS's hand-off for STARTTLS. */
+/** A started slice: its protocol for the router (none for a protocol on UDP), its records, TLS's hand-off for STARTTLS, QUIC's reader of UDP datagrams. */
 export interface StartedSlice<Records> {
-  protocol: Protocol;
+  protocol?: Protocol;
   records: Records;
   startTls?: StartTls;
+  /** One UDP datagram's payload; returns whether the slice recognised it. */
+  datagram?: (src: Endpoint, dst: Endpoint, payload: Uint8Array, frame: number, time: number) => boolean;
 }
 
 export interface DissectedConnection {
