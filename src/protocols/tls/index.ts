@@ -1,5 +1,5 @@
 import type { Limits } from '../../limits.js';
-import type { StreamHandler } from '../../reassembly/tcp-stream.js';
+import type { Arrival, StreamHandler } from '../../reassembly/tcp-stream.js';
 import type { Detection, DissectorContext, Protocol } from '../protocol.js';
 import { ProtocolRouter } from '../router.js';
 import { defineSlice } from '../slice.js';
@@ -102,6 +102,7 @@ export const tlsSlice = defineSlice<'tls', TlsRecords, Tls>({
   label: 'TLS',
   start(limits, env) {
     const applications = new Map<TlsConnectionRecord, string>();
+    const readInside = new WeakSet<object>();
     const keyLog = env?.keyLog ?? null;
     const tls = tlsModule(limits, {
       keyLog,
@@ -111,14 +112,66 @@ export const tlsSlice = defineSlice<'tls', TlsRecords, Tls>({
         // Inside TLS there is no STARTTLS to hand off again.
         const { startTls: _none, conn: _conn, ...context } = ctx;
         return new ProtocolRouter(session.conn, protocols, { ...context, decryptedFrom: session.tls.startFrame }, (p) => {
-          if (p) applications.set(session.tls, p.name);
+          if (!p) return;
+          applications.set(session.tls, p.name);
+          readInside.add(session.conn);
         });
       },
     });
-    return { protocol: tls.protocol, records: { collector: tls.collector, keyLog, applications }, startTls: tls.start };
+    const protocol: Protocol = {
+      ...tls.protocol,
+      open: (ctx) => {
+        const handler = tls.protocol.open(ctx);
+        // On a port of its own (IMAPS 993, POP3S 995, SMTPS 465) the protocol inside is known: a connection that is not
+        // decrypted is still that protocol's session, encrypted from its first byte, as its dissector records it.
+        const port = env?.protocols().find((p) => p.ports.includes(ctx.conn.server.port));
+        if (!port) return handler;
+        const open = () => port.open({ ...ctx, ...(ctx.startTls ? { startTls: undefined } : {}) });
+        return keyLog?.size ? implicitWhenUnread(handler, open, () => readInside.has(ctx.conn)) : tee(handler, open());
+      },
+    };
+    return { protocol, records: { collector: tls.collector, keyLog, applications }, startTls: tls.start };
   },
   schema: async () => (await import('./schema.js')).Tls,
   analyse: analyseTls,
   blocks: ['connections', 'web', 'mail'],
   view: async () => (await import('./view.js')).tlsView,
 });
+
+/** A handler passing every event to both. */
+function tee(a: StreamHandler, b: StreamHandler): StreamHandler {
+  return {
+    data: (f, bytes, frame, time, completedIn) => (a.data(f, bytes, frame, time, completedIn), b.data(f, bytes, frame, time, completedIn)),
+    gap: (f, n, frame, time) => (a.gap(f, n, frame, time), b.gap(f, n, frame, time)),
+    end: (f, closedIn) => (a.end(f, closedIn), b.end(f, closedIn)),
+  };
+}
+
+/** The first bytes of a TLS record: what an implicit-TLS session's dissector is shown when nothing inside could be read. */
+const TLS_RECORD_START = Uint8Array.of(0x16, 0x03, 0x01);
+
+/**
+ * With a key log, the protocol inside is read from the decrypted bytes; if nothing was
+ * (no key for the session, wrong keys), the port's dissector is told at the end that the
+ * connection was TLS from its first byte, so its session is listed as encrypted.
+ */
+function implicitWhenUnread(tls: StreamHandler, open: () => StreamHandler, read: () => boolean): StreamHandler {
+  let first: { fromClient: boolean; frame: number; time: number } | null = null;
+  const closed: { client?: Arrival | undefined; server?: Arrival | undefined; ended: number } = { ended: 0 };
+  return {
+    data(fromClient, bytes, frame, time, completedIn) {
+      first ??= { fromClient, frame, time };
+      tls.data(fromClient, bytes, frame, time, completedIn);
+    },
+    gap: (fromClient, length, frame, time) => tls.gap(fromClient, length, frame, time),
+    end(fromClient, closedIn) {
+      tls.end(fromClient, closedIn);
+      closed[fromClient ? 'client' : 'server'] = closedIn;
+      if (++closed.ended !== 2 || read() || !first) return;
+      const port = open();
+      port.data(first.fromClient, TLS_RECORD_START, first.frame, first.time);
+      port.end(true, closed.client);
+      port.end(false, closed.server);
+    },
+  };
+}
