@@ -114,7 +114,7 @@ export const OPTIONS = {
   },
   keylog: {
     flags: '--keylog <file>',
-    help: "the TLS key log (SSLKEYLOGFILE format) written while capturing, to decrypt the capture's TLS connections (default: the config's keylog, else SSLKEYLOGFILE when it names a file; a pcapng's own decryption secrets are always read)",
+    help: "the TLS key log (SSLKEYLOGFILE format) written while capturing, to decrypt the capture's TLS (default: the config's keylog, else SSLKEYLOGFILE)",
     group: GROUP.report,
     commands: ['build'],
   },

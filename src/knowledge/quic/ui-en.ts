@@ -6,7 +6,7 @@ export const quicUiEn = {
   quicConnectionNoHello: '{0} (UDP {1} → {2}, {3}): frames {5}–{6}, {7} datagrams; the ClientHello was not captured',
   quicNoSni: 'no server name',
   quicRead:
-    'Its Initial packets were decrypted with the keys QUIC derives from the public salt of the version and the client’s connection ID; everything after them (the requests and the responses) is encrypted with keys only the browser and the server have.',
+    'Its Initial packets were decrypted with keys derived from the version’s public salt; everything after them (the requests and the responses) is encrypted with keys only the browser and the server have.',
   quicConceptsIntro: 'What this means:',
   quicStepsIntro: 'To capture the lab’s HTTP instead, make the browser use TCP:',
   quicNone: '—',

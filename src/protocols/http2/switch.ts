@@ -9,12 +9,7 @@ type Held =
   | { kind: 'gap'; fromClient: boolean; length: number; frame: number; time: number }
   | { kind: 'end'; fromClient: boolean; closedIn: Arrival | undefined };
 
-/**
- * HTTP/1.x or HTTP/2 on one connection the router gave to HTTP: the client's first bytes
- * decide (the connection preface, or an HTTP/1.1 request asking for `Upgrade: h2c`), so
- * that h2 over TLS (ALPN "h2"), h2c with prior knowledge and h2c by Upgrade all reach the
- * HTTP/2 dissector, and everything else HTTP/1.x's. What came before the choice is replayed.
- */
+/** HTTP/1.x or HTTP/2 (preface, or Upgrade: h2c), chosen by the client's first bytes; what came before is replayed. */
 export class HttpVersionSwitch implements StreamHandler {
   private target: StreamHandler | null = null;
   private held: Held[] = [];

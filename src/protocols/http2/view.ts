@@ -5,12 +5,7 @@ import { http2UiZh } from '../../knowledge/http2/ui-zh.js';
 import type { Block, ViewContext } from '../../render/context.js';
 import type { Http, HttpExchange } from '../http/schema.js';
 
-/*
- * The HTTP/2 part of the report (the http slice's block "http2"): the anatomy of one
- * HTTP/2 exchange (pseudo-header fields, lower-case names, no reason phrase, binary
- * frames, streams multiplexed on one connection) and, when the capture also holds
- * HTTP/1.x, the two versions side by side. Nothing when the capture has no HTTP/2.
- */
+/* Block http.http2: the anatomy of one HTTP/2 exchange, and HTTP/1.1 beside HTTP/2 when both are present. */
 
 export const HTTP2_UI = { en: http2UiEn, zh: http2UiZh };
 

@@ -6,12 +6,7 @@ export { QuicCollector } from './dissector.js';
 export type { QuicConnectionRecord, QuicHelloRecord, QuicInitialRecord } from './dissector.js';
 export { QUIC_V1, QUIC_V2, quicVersion, versionLabel } from './versions.js';
 
-/**
- * QUIC as a slice: UDP datagrams (any port) handed to the collector by the capture pass,
- * each connection's Initial packets decrypted with the version's public salt to show the
- * server name and "h3". Its report block says the browser used HTTP/3 and how to turn
- * QUIC off for the lab. It claims no TCP connection.
- */
+/** QUIC as a slice: the UDP datagrams of the capture pass; Initial packets decrypted with the public salt. */
 export const quicSlice = defineSlice<'quic', QuicCollector, Quic>({
   name: 'quic',
   label: 'QUIC',

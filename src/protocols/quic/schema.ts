@@ -10,7 +10,7 @@ export const QuicConnection = z.object({
   server: Endpoint,
   /** "QUIC v1", "QUIC v2", or the version in hex. */
   version: z.string(),
-  /** The server name of the ClientHello its Initial packets carried (decrypted with the version's public salt), or null. */
+  /** The ClientHello's server name. */
   sni: z.string().nullable(),
   /** ALPN protocols the client offered ("h3" is HTTP/3). */
   alpn: z.array(z.string()),
@@ -23,7 +23,7 @@ export const QuicConnection = z.object({
   /** Initial packets, and how many of them were decrypted. */
   initials: count,
   initialsDecrypted: count,
-  /** Packets whose keys only the endpoints have (Handshake, 0-RTT, 1-RTT): counted, not read. */
+  /** Handshake, 0-RTT and 1-RTT packets: counted, not read. */
   encryptedPackets: count,
 });
 

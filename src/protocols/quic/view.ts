@@ -6,11 +6,7 @@ import type { Block, ViewContext } from '../../render/context.js';
 import type { SliceView } from '../slice.js';
 import type { Quic } from './schema.js';
 
-/*
- * The QUIC part of the report: the browser used HTTP/3 over QUIC (UDP), each connection's
- * server name (read from its Initial packets, which anyone can decrypt), and how to turn
- * QUIC off so that the lab's HTTP travels over TCP. Nothing when the capture has no QUIC.
- */
+/* The QUIC part of the report: HTTP/3 was used, each connection's server name, how to turn QUIC off. */
 
 const UI = { en: quicUiEn, zh: quicUiZh };
 const CONCEPTS = ['http3', 'udp-443', 'initial-protection', 'what-is-encrypted', 'why-no-http'] as const;

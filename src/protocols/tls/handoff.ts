@@ -1,13 +1,7 @@
 import type { Arrival, StreamHandler } from '../../reassembly/tcp-stream.js';
 import type { DissectorContext } from '../protocol.js';
 
-/**
- * A mail dissector's side of STARTTLS (SMTP STARTTLS, POP3 STLS, IMAP STARTTLS): once the
- * server accepted the command, every later byte of the connection is TLS and goes here;
- * what decrypts comes back to the dissector's own readers (`own`), so one session's
- * dialogue goes on across the upgrade. Without a TLS module (inside TLS already) nothing
- * is read after the upgrade.
- */
+/** A mail dissector's STARTTLS: later bytes go to TLS; what decrypts comes back to `own`, so one session goes on. */
 export class StartTlsHandoff {
   private tls: StreamHandler | null = null;
   /** Decrypted bytes have come back: the session goes on inside TLS. */

@@ -92,11 +92,7 @@ export interface TlsRecords {
   applications: Map<TlsConnectionRecord, string>;
 }
 
-/**
- * TLS as a slice: recognised by content on any TCP connection, decrypted with the key log
- * when one is given, and the decrypted bytes of each direction routed among the other
- * slices' protocols, so what ran inside is dissected as in clear text.
- */
+/** TLS as a slice: by content on any TCP connection; decrypted bytes routed to the other slices' protocols. */
 export const tlsSlice = defineSlice<'tls', TlsRecords, Tls>({
   name: 'tls',
   label: 'TLS',
@@ -150,11 +146,7 @@ function tee(a: StreamHandler, b: StreamHandler): StreamHandler {
 /** The first bytes of a TLS record: what an implicit-TLS session's dissector is shown when nothing inside could be read. */
 const TLS_RECORD_START = Uint8Array.of(0x16, 0x03, 0x01);
 
-/**
- * With a key log, the protocol inside is read from the decrypted bytes; if nothing was
- * (no key for the session, wrong keys), the port's dissector is told at the end that the
- * connection was TLS from its first byte, so its session is listed as encrypted.
- */
+/** With a key log: if nothing was decrypted, the port's dissector is told at the end that the connection was TLS. */
 function implicitWhenUnread(tls: StreamHandler, open: () => StreamHandler, read: () => boolean): StreamHandler {
   let first: { fromClient: boolean; frame: number; time: number } | null = null;
   const closed: { client?: Arrival | undefined; server?: Arrival | undefined; ended: number } = { ended: 0 };

@@ -1,11 +1,7 @@
 import { z } from 'zod';
 import { Endpoint, frameNumber } from '../schema.js';
 
-/*
- * The TLS part of the ReportModel (model.tls): one entry per TLS connection, a projection
- * of TlsConnectionRecord (connection.ts). No key, secret or key-log line is ever in it:
- * the ClientHello random and certificate fingerprints are public values from the wire.
- */
+/* model.tls: one entry per TLS connection (a projection of connection.ts's record); never a key or secret. */
 
 const count = z.number().int().nonnegative();
 
@@ -24,7 +20,7 @@ export const TlsConnection = z.object({
   stream: count,
   client: Endpoint,
   server: Endpoint,
-  /** "tls" when TLS began with the connection; else the protocol whose STARTTLS/STLS started it ("smtp", "pop3", "imap"). */
+  /** "tls", or the protocol whose STARTTLS began it. */
   startedBy: z.string(),
   /** Frame of the first TLS byte (normally the ClientHello). */
   startFrame: frameNumber,
@@ -42,7 +38,7 @@ export const TlsConnection = z.object({
   decryption: TlsDecryption,
   /** Every protected record was decrypted. */
   decrypted: z.boolean(),
-  /** What ran inside, once decrypted ("http", "http2", "smtp", …), or null (not decrypted, or not recognised). */
+  /** What ran inside, once decrypted ("http", "smtp", …). */
   application: z.string().nullable(),
   /** Frames that carried its TLS records (up to maxFramesPerMessage). */
   frames: z.array(frameNumber),
@@ -50,7 +46,7 @@ export const TlsConnection = z.object({
   handshake: z.array(z.object({ frame: frameNumber, fromClient: z.boolean(), type: count, name: z.string().nullable(), encrypted: z.boolean() })),
   handshakeUnlisted: count,
   alerts: z.array(z.object({ frame: frameNumber, fromClient: z.boolean(), level: count.nullable(), name: z.string().nullable(), encrypted: z.boolean() })),
-  /** The server's certificate chain when it could be read (TLS 1.2, or TLS 1.3 decrypted); null otherwise. */
+  /** The certificate chain, when readable. */
   certificates: z
     .array(
       z.object({
@@ -65,7 +61,7 @@ export const TlsConnection = z.object({
   /** Records of application data each way, and how many of their bytes were decrypted. */
   applicationRecords: z.object({ fromClient: count, fromServer: count }),
   decryptedBytes: z.object({ fromClient: count, fromServer: count }),
-  /** Frame of the first record that could not be decrypted (what the report says is "encrypted from frame N"), or null. */
+  /** Frame of the first record not decrypted. */
   encryptedFrom: frameNumber.nullable(),
   warnings: count,
 });
@@ -73,7 +69,7 @@ export const TlsConnection = z.object({
 export const Tls = z.object({
   connections: z.array(TlsConnection),
   connectionsUnlisted: count,
-  /** Whether any key log was given (--keylog, SSLKEYLOGFILE, the capture's decryption secrets), and how many sessions it named. */
+  /** Whether a key log was given, and its sessions. */
   keyLog: z.object({ given: z.boolean(), sessions: count }),
 });
 

@@ -7,12 +7,7 @@ import type { Block, ViewContext } from '../../render/context.js';
 import type { SliceView } from '../slice.js';
 import type { Tls, TlsConnection } from './schema.js';
 
-/*
- * The TLS part of the report: the encrypted connections of the capture, what each one let
- * be read, and, where something could not be read, how to get the keys next time. The
- * words are the student's document: they say what is true of the capture, never how a
- * tool was run.
- */
+/* The TLS part of the report: what each connection let be read, and how to get the keys (never how a tool was run). */
 
 const UI = { en: tlsUiEn, zh: tlsUiZh };
 const MAIL_PORTS = new Set([25, 465, 587, 110, 995, 143, 993]);
