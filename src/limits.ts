@@ -171,7 +171,8 @@ export const LIMIT_OPTIONS = {
   maxMessageHoles: {
     default: 16,
     unit: 'holes',
-    description: 'Holes (bytes not captured) recorded per mail message, to say which part of it each one hit; further ones are counted.',
+    description:
+      'Holes (bytes not captured) recorded per mail message, to say which part of it each one hit, and per HTTP body, to read a form on each side of a gap; further ones are counted.',
   },
   maxObjects: {
     default: 10_000,

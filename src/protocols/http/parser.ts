@@ -32,6 +32,8 @@ export interface HttpBodyRecord {
   kept: Uint8Array;
   /** Entity bytes that were never captured (gaps). */
   missingBytes: number;
+  /** Where in `kept` bytes were never captured (up to maxMessageHoles), so a form is read on each side of a gap, not across it. */
+  holes?: number[];
   /** SHA-256 of the entity bytes captured, hex. */
   sha256: string;
   /** With --export: the entity bytes captured, spooled to a file (still content-coded). */
@@ -371,6 +373,8 @@ export class HttpParser {
     this.body!.spool?.gap(n);
     const body = this.body!.record;
     body.missingBytes += n;
+    const at = this.body!.keptBytes;
+    if (body.holes && at < this.body!.keepLimit && body.holes.length < this.limits.maxMessageHoles && body.holes.at(-1) !== at) body.holes.push(at);
     body.length += n;
     body.wireBytes += n;
     this.msg!.complete = false;
@@ -515,7 +519,7 @@ export class HttpParser {
     const headers = this.msg!.headers;
     const worth = worthKeeping(headerValue(headers, 'content-type'), headerValue(headers, 'content-encoding'));
     this.body = {
-      record: { framing, wireBytes: 0, length: 0, chunks: 0, kept: new Uint8Array(0), missingBytes: 0, sha256: '' },
+      record: { framing, wireBytes: 0, length: 0, chunks: 0, kept: new Uint8Array(0), missingBytes: 0, holes: [], sha256: '' },
       pieces: [],
       keptBytes: 0,
       keepLimit: this.detailed && worth ? this.limits.maxBodyBytes : 0,
