@@ -202,7 +202,9 @@ function transcriptText(s: ImapSession, ctx: ViewContext): string {
     if (run?.skipped) row(null, run.side, format(w.imapTranscriptSimilar, run.skipped));
     run = null;
   };
-  for (let i = 0; i < lines.length; i++) {
+  // Lines past maxDialogueLines are counted with those the model did not keep.
+  const end = Math.min(lines.length, ctx.limits.maxDialogueLines);
+  for (let i = 0; i < end; i++) {
     const l = lines[i]!;
     if (l.kind === 'tls') {
       flush();
@@ -240,7 +242,8 @@ function transcriptText(s: ImapSession, ctx: ViewContext): string {
     row(l.frame, l.side, l.text);
   }
   flush();
-  if (s.transcriptUnlisted) rows.push(format(mail.mailTranscriptUnlisted, s.transcriptUnlisted));
+  const unlisted = s.transcriptUnlisted + lines.length - end;
+  if (unlisted) rows.push(format(mail.mailTranscriptUnlisted, unlisted));
   return rows.join('\n');
 }
 
@@ -567,7 +570,8 @@ function sessionsBlock(imap: ImapModel, ctx: ViewContext): Block {
     partial: 'mail/sessions',
     data: {
       intro: mail.mailSessionsIntro,
-      rows: imap.sessions.map((s) => ({
+      more: ctx.rows(imap.sessions).more,
+      rows: ctx.rows(imap.sessions).shown.map((s) => ({
         mark: s.stream === chosen ? '▶' : '',
         stream: s.stream,
         client: endpoint(s.client),
