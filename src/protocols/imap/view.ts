@@ -511,11 +511,12 @@ function sessionBlock(imap: ImapModel, ctx: ViewContext): Block {
               : loggedOut(s)
                 ? mail.mailNoLogin
                 : mail.mailNoLoginSeen,
-      mailboxes: mailboxes(s, ctx),
-      selections: selections(s, ctx),
-      searches: searches(s, ctx),
-      fetches: fetches(s, ctx),
-      expunged: s.expunged.length ? format(w.imapExpunged, ctx.list(s.expunged.map(String))) : '',
+      // Each list up to maxReportRows, the rest counted (the model keeps them up to maxTranscriptLines).
+      ...shownList('mailboxes', mailboxes(s, ctx), ctx),
+      ...shownList('selections', selections(s, ctx), ctx),
+      ...shownList('searches', searches(s, ctx), ctx),
+      ...shownList('fetches', fetches(s, ctx), ctx),
+      expunged: s.expunged.length ? format(w.imapExpunged, ctx.list(ctx.rows(s.expunged).shown.map(String))) + expungedMore(s, ctx) : '',
       messages: decoded,
       headerFetches: headerFetches(s, ctx),
       more: notShown > 0 ? format(w.imapMessagesMore, notShown) : '',
@@ -524,6 +525,17 @@ function sessionBlock(imap: ImapModel, ctx: ViewContext): Block {
     },
   };
 }
+
+/** A list of the session's as the report shows it, `{ name, nameMore }`: its first maxReportRows, and the sentence counting the rest. */
+function shownList<K extends string, T>(name: K, list: T[], ctx: ViewContext): Record<K, T[]> & Record<`${K}More`, string> {
+  const { shown, more } = ctx.rows(list);
+  return { [name]: shown, [`${name}More`]: more } as Record<K, T[]> & Record<`${K}More`, string>;
+}
+
+const expungedMore = (s: ImapSession, ctx: ViewContext) => {
+  const { more } = ctx.rows(s.expunged);
+  return more ? ` ${more}` : '';
+};
 
 /** The first message the session fetched whole, decoded (or referred back to). */
 function messageBlock(imap: ImapModel, ctx: ViewContext): Block {
