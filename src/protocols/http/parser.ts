@@ -374,7 +374,9 @@ export class HttpParser {
     const body = this.body!.record;
     body.missingBytes += n;
     const at = this.body!.keptBytes;
-    if (body.holes && at < this.body!.keepLimit && body.holes.length < this.limits.maxMessageHoles && body.holes.at(-1) !== at) body.holes.push(at);
+    // Only a body with a gap has holes: the record keeps the shape HTTP/2's records share.
+    const holes = (body.holes ??= []);
+    if (at < this.body!.keepLimit && holes.length < this.limits.maxMessageHoles && holes.at(-1) !== at) holes.push(at);
     body.length += n;
     body.wireBytes += n;
     this.msg!.complete = false;
@@ -519,7 +521,7 @@ export class HttpParser {
     const headers = this.msg!.headers;
     const worth = worthKeeping(headerValue(headers, 'content-type'), headerValue(headers, 'content-encoding'));
     this.body = {
-      record: { framing, wireBytes: 0, length: 0, chunks: 0, kept: new Uint8Array(0), missingBytes: 0, holes: [], sha256: '' },
+      record: { framing, wireBytes: 0, length: 0, chunks: 0, kept: new Uint8Array(0), missingBytes: 0, sha256: '' },
       pieces: [],
       keptBytes: 0,
       keepLimit: this.detailed && worth ? this.limits.maxBodyBytes : 0,
