@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MODEL_SCHEMA_URL } from './report/model-version.js';
 import { ReportModel } from './report/schema.js';
 import { VERSION } from './version.js';
 
@@ -8,8 +9,7 @@ import { VERSION } from './version.js';
  * dist/report-model.schema.json (written by `npm run build`); every JSON model names it in `$schema`.
  */
 
-/** Where the schema of this version is published: the file inside the package, as served from the npm package CDN. */
-export const MODEL_SCHEMA_URL = `https://unpkg.com/labreport@${VERSION}/dist/report-model.schema.json`;
+export { MODEL_SCHEMA_URL };
 
 export function reportModelJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(ReportModel, { target: 'draft-2020-12' });
