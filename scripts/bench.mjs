@@ -32,7 +32,8 @@
 //                        labreport-bench/; never the repository); each name carries a hash of
 //                        the generator and its recordings, so a change makes new ones
 //   BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/p"   extra node flags for labreport's runs
-//   BENCH_JSON=FILE      also write every figure as JSON
+//   BENCH_JSON=FILE      also write every figure as JSON (with CPU seconds, user + system, beside
+//                        the wall-clock seconds the tables show: on a shared machine they vary less)
 //   LABREPORT_CHROME     the browser (default: as labreport finds it; /usr/bin/chromium here)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -68,7 +69,7 @@ function measure(cmd, args, { stdout = 'ignore', env: extra } = {}) {
   const timeFile = join(scratch, 'time');
   const t0 = process.hrtime.bigint();
   const r = hasGnuTime
-    ? spawnSync('/usr/bin/time', ['-o', timeFile, '-f', '%M', cmd, ...args], {
+    ? spawnSync('/usr/bin/time', ['-o', timeFile, '-f', '%M %U %S', cmd, ...args], {
         stdio: ['ignore', stdout, 'pipe'],
         encoding: 'utf8',
         maxBuffer: 1 << 30,
@@ -77,8 +78,8 @@ function measure(cmd, args, { stdout = 'ignore', env: extra } = {}) {
     : spawnSync(cmd, args, { stdio: ['ignore', stdout, 'pipe'], encoding: 'utf8', maxBuffer: 1 << 30, env: { ...env, ...extra } });
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status ?? r.signal}): ${r.stderr?.slice(-2000)}`);
-  const rssMiB = hasGnuTime ? Number(readFileSync(timeFile, 'utf8').trim().split('\n').pop()) / 1024 : NaN;
-  return { seconds, rssMiB, stdout: r.stdout };
+  const [rssKb, user, system] = hasGnuTime ? readFileSync(timeFile, 'utf8').trim().split('\n').pop().split(' ').map(Number) : [NaN, NaN, NaN];
+  return { seconds, rssMiB: rssKb / 1024, cpuSeconds: user + system, stdout: r.stdout };
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -90,7 +91,12 @@ const rate = (bytes, s) => bytes / MiB / s;
 function sideBySide(commands, n) {
   const all = commands.map(() => []);
   for (let i = 0; i < n; i++) commands.forEach((c, k) => all[k].push(c()));
-  return all.map((rs) => ({ seconds: median(rs.map((r) => r.seconds)), rssMiB: Math.max(...rs.map((r) => r.rssMiB)), runs: rs.map((r) => r.seconds) }));
+  return all.map((rs) => ({
+    seconds: median(rs.map((r) => r.seconds)),
+    cpuSeconds: median(rs.map((r) => r.cpuSeconds)),
+    rssMiB: Math.max(...rs.map((r) => r.rssMiB)),
+    runs: rs.map((r) => r.seconds),
+  }));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -283,7 +289,11 @@ if (parts.has('batch')) {
   const together = () => build(classDir, formats);
   const oneByOne = () => {
     const each = files.map((f) => build(f, formats));
-    return { seconds: each.reduce((s, r) => s + r.seconds, 0), rssMiB: Math.max(...each.map((r) => r.rssMiB)) };
+    return {
+      seconds: each.reduce((s, r) => s + r.seconds, 0),
+      cpuSeconds: each.reduce((s, r) => s + r.cpuSeconds, 0),
+      rssMiB: Math.max(...each.map((r) => r.rssMiB)),
+    };
   };
   const [batch, single] = sideBySide([together, oneByOne], batchRuns);
   const perMinute = (r) => (files.length * 60) / r.seconds;
