@@ -5,9 +5,18 @@
 // declarations the library entry (dist/index.d.ts) reaches, so `import … from 'labreport'` is
 // typed while the internals' declarations (the knowledge tables' literal types) stay out.
 //
+// The knowledge tables (the report's words in every language, and the facts they explain: most of
+// the package's bytes) go into one brotli-compressed JSON file, which compresses a third better
+// than the tarball's gzip does file by file; each table module becomes a one-line module that
+// takes its exports from it (dist/knowledge/tables.js), so the code that imports them is unchanged.
+// Only modules whose every export survives JSON unchanged are moved; the others stay as they are.
+//
 // Usage: node scripts/slim-dist.mjs [DIST=dist]
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
+import { brotliCompressSync, constants } from 'node:zlib';
 import { transformSync } from 'esbuild';
 
 const dist = resolve(process.argv[2] ?? 'dist');
@@ -26,6 +35,28 @@ for (const stack = [join(dist, 'index.d.ts')]; stack.length; ) {
     stack.push(join(dirname(file), m[1].replace(/\.js$/, '.d.ts')));
 }
 
+const knowledge = join(dist, 'knowledge');
+const tables = {};
+for (const file of files(knowledge).filter((f) => f.endsWith('.js'))) {
+  const exports = await import(pathToFileURL(file).href);
+  const names = Object.keys(exports);
+  const plain = names.length > 0 && !names.includes('default') && names.every((n) => isDeepStrictEqual(JSON.parse(JSON.stringify(exports[n]) ?? 'null'), exports[n]));
+  if (!plain) continue;
+  const id = relative(knowledge, file).split(sep).join('/');
+  tables[id] = Object.fromEntries(names.map((n) => [n, exports[n]]));
+  const loader = relative(dirname(file), join(knowledge, 'tables.js')).split(sep).join('/');
+  writeFileSync(file, `import{table}from${JSON.stringify(loader.startsWith('.') ? loader : `./${loader}`)};const t=table(${JSON.stringify(id)});export const ${names.map((n) => `${n}=t.${n}`).join(',')};\n`);
+}
+const json = JSON.stringify(tables);
+writeFileSync(
+  join(knowledge, 'tables.json.br'),
+  brotliCompressSync(json, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_LGWIN]: 24, [constants.BROTLI_PARAM_SIZE_HINT]: json.length } }),
+);
+writeFileSync(
+  join(knowledge, 'tables.js'),
+  `import{readFileSync}from"node:fs";import{brotliDecompressSync}from"node:zlib";let all;export function table(id){all??=JSON.parse(brotliDecompressSync(readFileSync(new URL("./tables.json.br",import.meta.url))).toString("utf8"));return all[id]}\n`,
+);
+
 let before = 0;
 let after = 0;
 for (const file of files(dist)) {
@@ -35,11 +66,18 @@ for (const file of files(dist)) {
     rmSync(file);
     continue;
   }
-  if (file.endsWith('.js')) {
+  if (file.endsWith('.json')) {
+    // The JSON Schema, without its indentation.
+    const text = JSON.stringify(JSON.parse(readFileSync(file, 'utf8')));
+    writeFileSync(file, text);
+    after += text.length;
+  } else if (file.endsWith('.js')) {
     // ESM stays ESM, file by file: the package's layout (workers, templates, labs found by path) is unchanged.
     const { code } = transformSync(readFileSync(file, 'utf8'), { minify: true, format: 'esm', platform: 'node', target: 'node20', legalComments: 'inline' });
     writeFileSync(file, code);
     after += code.length;
   } else after += size;
 }
-console.error(`slim-dist: ${dist}: ${(before / 1024).toFixed(0)} KiB → ${(after / 1024).toFixed(0)} KiB (${keep.size} declaration files kept)`);
+console.error(
+  `slim-dist: ${dist}: ${(before / 1024).toFixed(0)} KiB → ${(after / 1024).toFixed(0)} KiB (${keep.size} declaration files kept, ${Object.keys(tables).length} knowledge tables in tables.json.br)`,
+);

@@ -1,9 +1,10 @@
-import { CaptureError, type CaptureFormat, type Frame } from './capture/frame.js';
+import { CaptureError, type CaptureFormat, type CaptureOrigin, type Frame } from './capture/frame.js';
 import { openCapture } from './capture/open.js';
 import { LINKTYPE_RECORD } from './capture/pcapng.js';
 import { IpDecoder, IPPROTO_TCP } from './decode/ip.js';
 import { DECODED_LINK_TYPES, decodeLink } from './decode/link.js';
 import { decodeTcp } from './decode/tcp.js';
+import type { Spooler } from './export/spool.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { SLICES, type SliceRecords } from './protocols/registry.js';
 import { ProtocolRouter } from './protocols/router.js';
@@ -29,6 +30,8 @@ export interface CaptureRecords {
   /** Bytes of frame data captured (sum of captured lengths). */
   capturedBytes: number;
   linkTypes: number[];
+  /** What a pcapng file says of where it was made; null for pcap. */
+  origin: CaptureOrigin | null;
   firstTime: Timestamp | null;
   lastTime: Timestamp | null;
   counts: {
@@ -61,6 +64,8 @@ export interface DissectOptions {
   readChunkBytes?: number;
   /** Called with every TCP connection as it opens, dissected or not (the records keep only dissected ones). */
   onConnection?: (conn: TcpConnection) => void;
+  /** With --export: where the dissectors spool bodies and messages (export/spool.ts). */
+  spooler?: Spooler;
 }
 
 /**
@@ -72,7 +77,7 @@ export function dissectCapture(path: string, options: DissectOptions = {}): Capt
   const reader = openCapture(path, options.readChunkBytes);
   const warnings = new Warnings(limits.maxWarnings);
   const tally = new FrameTally();
-  const dissection = new Dissection(limits, warnings, options.onConnection);
+  const dissection = new Dissection(limits, warnings, options.onConnection, options.spooler);
   const ip = new IpDecoder({ maxPendingDatagrams: limits.maxPendingDatagrams, maxFragmentBytes: limits.maxFragmentBytes });
   let nextProgress = 0;
   try {
@@ -100,6 +105,7 @@ export function dissectCapture(path: string, options: DissectOptions = {}): Capt
     packets: tally.packets,
     capturedBytes: tally.capturedBytes,
     linkTypes: reader.linkTypes,
+    origin: reader.origin,
     firstTime: tally.firstTime,
     lastTime: tally.lastTime,
     counts: tally.counts,
@@ -156,13 +162,14 @@ class Dissection {
     private readonly limits: Limits,
     private readonly warnings: Warnings,
     onConnection?: (conn: TcpConnection) => void,
+    spooler?: Spooler,
   ) {
     this.started = SLICES.map((s) => ({ name: s.name, ...s.start(limits) }));
     const protocols = this.started.map((s) => s.protocol);
     this.tcp = new TcpTracker(
       (conn) => {
         onConnection?.(conn);
-        return new ProtocolRouter(conn, protocols, { limits, warnings }, (p) => {
+        return new ProtocolRouter(conn, protocols, { limits, warnings, ...(spooler ? { spooler } : {}) }, (p) => {
           if (!p) return;
           if (this.connections.length < limits.maxConnectionsListed) this.connections.push({ conn, protocol: p.name });
           else this.connectionsUnlisted++;

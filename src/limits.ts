@@ -1,7 +1,7 @@
 /**
  * Every bound labreport keeps against hostile or enormous captures, with its default.
  * Each is a named option: a `--max-…` flag of `labreport build`, and a line in the
- * README's "Limits" table. Nothing is bounded by a number hidden in a loop.
+ * table in docs/limits.md. Nothing is bounded by a number hidden in a loop.
  */
 export const LIMIT_OPTIONS = {
   maxBodyBytes: {
@@ -174,6 +174,18 @@ export const LIMIT_OPTIONS = {
     description:
       "CRYPTO bytes kept per direction of a QUIC connection to read its TLS ClientHello or ServerHello (a browser's is 2 KiB or less); a longer one is not read.",
   },
+  maxObjects: {
+    default: 10_000,
+    unit: 'objects',
+    description:
+      "Objects (HTTP bodies, mail messages) listed in the model's objects and written by --export, in capture order; further ones are counted, not listed or written.",
+  },
+  maxObjectBytes: {
+    default: 4 * 1024 ** 3,
+    unit: 'bytes',
+    description:
+      'Largest file --export writes for one object, after decoding; a longer one is cut there and marked incomplete (a decompression bomb stops here).',
+  },
   maxWarnings: {
     default: 1000,
     unit: 'warnings',
@@ -225,7 +237,7 @@ export function humanBytes(n: number): string {
   return `${Number.isInteger(value) ? value : value.toFixed(1)} ${units[unit]}`;
 }
 
-/** A limit's value with its unit, as the help and the README show it: "1 MiB", "10,000 frames", "120 s". */
+/** A limit's value with its unit, as the help and docs/limits.md show it: "1 MiB", "10,000 frames", "120 s". */
 export function describeLimitValue(name: LimitName, value: number): string {
   const { unit } = LIMIT_OPTIONS[name];
   if (unit === 'bytes') return humanBytes(value);

@@ -71,7 +71,7 @@ export function ensureOutputDir(dir: string): void {
 
 /** Temporary files: a random name (nothing to plant in advance), and our process id so leftovers can be told apart. */
 const TEMP_FILE = /^\.labreport-(\d+)-[0-9a-f]{16}\.tmp$/;
-const tempName = () => `.labreport-${process.pid}-${randomBytes(8).toString('hex')}.tmp`;
+export const tempName = () => `.labreport-${process.pid}-${randomBytes(8).toString('hex')}.tmp`;
 /** O_EXCL fails on anything already at the path, a symbolic link included; O_NOFOLLOW (where the system has it) says so twice. */
 const EXCLUSIVE = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
 

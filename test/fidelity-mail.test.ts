@@ -126,6 +126,7 @@ describe('SMTP and POP3 agree with tshark', () => {
     expect(sent.headers.find((h) => h.name === 'Subject')).toEqual({
       name: 'Subject',
       value: '=?GB2312?B?vMbL47v6zfjC58q10emjukhUVFDT69PKvP7QrdLp?=',
+      lines: 1,
       decoded: '计算机网络实验：HTTP与邮件协议',
     });
     expect(sent.from).toBe('王小明 <student@lab.test>');
@@ -135,8 +136,9 @@ describe('SMTP and POP3 agree with tshark', () => {
     const lab = await model(`${OWN_FIXTURES}/lab.pcapng`);
     const parts = lab.smtp.sessions[0]!.messages[0]!.parts;
     expect(parts.map((p) => [p.path, p.contentType, p.charset, p.transferEncoding, p.attachment])).toEqual([
-      ['', 'multipart/mixed', null, '8bit', false],
-      ['1', 'multipart/alternative', null, '8bit', false],
+      // No Content-Transfer-Encoding on the multiparts: 7bit, RFC 2045 §6.1's default.
+      ['', 'multipart/mixed', null, '7bit', false],
+      ['1', 'multipart/alternative', null, '7bit', false],
       ['1.1', 'text/plain', 'GB2312', 'base64', false],
       ['1.2', 'text/html', 'GB2312', 'quoted-printable', false],
       ['2', 'text/plain', 'UTF-8', 'base64', true],

@@ -187,6 +187,7 @@ describe('IMAP agrees with tshark', () => {
       name: 'Subject',
       value: '=?GB2312?B?SU1BUCDKtdHpo7rIobvY08q8/g==?=',
       decoded: 'IMAP 实验：取回邮件',
+      lines: 1,
     });
     expect(gb.from).toBe('王小明 <student@lab.test>');
     expect(gb.parts.map((p) => [p.contentType, p.charset, p.transferEncoding])).toEqual([['text/plain', 'GB2312', 'base64']]);

@@ -5,7 +5,7 @@ import markdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { markdownCodeSpan, markdownInline } from '../src/render/markdown.js';
 import { visibleText } from '../src/util/visible.js';
-import { summaryCsv } from '../src/report/summary.js';
+import { SUMMARY_COLUMNS, summaryCsv } from '../src/report/summary.js';
 import { tempDir, tempFile } from './helpers/files.js';
 import { Conversation, pcapFile } from './helpers/packets.js';
 
@@ -182,6 +182,7 @@ describe('one escaping function per output context', () => {
         identical: [],
       },
     ]);
-    expect(csv.split('\r\n')[1]).toBe("n,'=cmd|⟨U+202E⟩x,ok,1,,,,,,0,,,,");
+    // One empty cell per protocol slice's summary column, then the warnings count and the empty tail.
+    expect(csv.split('\r\n')[1]).toBe(`n,'=cmd|⟨U+202E⟩x,ok,1,${','.repeat(SUMMARY_COLUMNS.length)}0,,,,`);
   });
 });

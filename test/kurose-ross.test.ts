@@ -621,14 +621,14 @@ describe('the report', () => {
     const en = readFileSync(join(out, 'kurose-ross.md'), 'utf8');
     expect(en).toContain('#### Question 17: Did the browser download the two images serially');
     expect(en).toContain('**Answer**: In parallel: the 2 images came over 2 TCP connections');
-    expect(en).toContain('display filter `http.authorization`, then expand Hypertext Transfer Protocol › Authorization › Credentials');
+    expect(en).toContain('display filter `http.authorization`, then expand `Hypertext Transfer Protocol › Authorization › Credentials`');
     expect(en).toContain('- Frame 50: `[4 Reassembled TCP Segments (4669 bytes): #44(1448), #46(1448), #48(1448), #50(325)]`');
     const zhOut = tempDir();
     expect(labreport(['render', join(out, 'kurose-ross.json'), '--lang', 'zh', '--format', 'md', '--out', zhOut]).code).toBe(0);
     const zh = readFileSync(join(zhOut, 'kurose-ross.md'), 'utf8');
     expect(zh).toContain('#### 问题 17：浏览器是串行地下载这两张图片');
     expect(zh).toContain('**答案**：并行下载：2 张图片通过 2 条 TCP 连接（tcp.stream 6 和 8）传送');
-    expect(zh).toContain('输入显示过滤器 `http.authorization`，然后展开 Hypertext Transfer Protocol › Authorization › Credentials');
+    expect(zh).toContain('输入显示过滤器 `http.authorization`，然后展开 `Hypertext Transfer Protocol › Authorization › Credentials`');
     // The model keeps the language it was built in.
     expect(JSON.parse(readFileSync(join(out, 'kurose-ross.json'), 'utf8')).lab.answers[16].answer).toMatch(/^In parallel/);
   });

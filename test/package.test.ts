@@ -106,6 +106,15 @@ describe('installed from the tarball into an empty folder', () => {
     expect(execFileSync('pdftotext', [join(out, 'lab.pdf'), '-'], { encoding: 'utf8' })).toContain('Task 1: Capture an HTTP request');
   });
 
+  it('writes the same report as the unpacked build: slimming (minified code, the knowledge tables in one brotli file) changes no word', () => {
+    for (const lang of ['en', 'zh']) {
+      const [packedOut, here] = [tempDir(), tempDir()];
+      spawnSync(join(app, 'node_modules', '.bin', 'labreport'), ['build', LAB, '-f', 'md', '-l', lang, '-o', packedOut], { cwd: app });
+      spawnSync(process.execPath, [join(root, 'bin', 'labreport.js'), 'build', LAB, '-f', 'md', '-l', lang, '-o', here]);
+      expect(readFileSync(join(packedOut, 'lab.md'), 'utf8')).toBe(readFileSync(join(here, 'lab.md'), 'utf8'));
+    }
+  });
+
   it('works as a library: build, validate, render, and the shipped JSON Schema', () => {
     const script = `
       import { build, validate, render, ModelError, reportModelJsonSchema } from 'labreport';

@@ -144,7 +144,7 @@ describe('the lab report in English', () => {
     expect(task).toContain('| 5 | Subject | `=?GB2312?B?vMbL47v6zfjC58q10emjukhUVFDT69PKvP7QrdLp?=` → 计算机网络实验：HTTP与邮件协议 |');
     // 250 is explained once; a later 250 with another enhanced code adds only that code.
     expect(task.match(/\*\*OK, action completed\*\*/g)).toHaveLength(1);
-    expect(task).toContain('| S | `250 2.1.5 OK` (148) | **2.1.5: Success: Destination address valid** |');
+    expect(task).toContain('| S | `250 2.1.5 OK` (148) | **2.1.5: Success: Addressing status, Destination address valid** |');
   });
 
   it('sums up from the capture, and says what went over the wire in clear text', () => {

@@ -9,6 +9,10 @@ export interface Frame {
   hasTime: boolean;
   /** pcap LINKTYPE_* value of the interface the frame was captured on. */
   linkType: number;
+  /** pcapng: the interface's id within its section; -1 in a pcap file (which has no interfaces) and for records without one. */
+  interfaceId: number;
+  /** pcapng: the interface's if_name, when its IDB names it. */
+  interfaceName: string | null;
   /** Bytes present in the file for this frame. */
   capturedLength: number;
   /** Bytes the frame had on the wire (more than capturedLength when cut by snaplen). */
@@ -31,6 +35,8 @@ export class ReusedFrame implements Frame {
   tsNsec = 0;
   hasTime = true;
   linkType = 0;
+  interfaceId = -1;
+  interfaceName: string | null = null;
   capturedLength = 0;
   originalLength = 0;
   buffer: Uint8Array = new Uint8Array(0);
@@ -42,6 +48,21 @@ export class ReusedFrame implements Frame {
 }
 
 export type CaptureFormat = 'pcap' | 'pcapng';
+
+/** Interfaces described per capture, beyond which they are counted (a pcapng file may declare thousands). */
+export const MAX_INTERFACES_DESCRIBED = 16;
+/** Characters kept of a descriptive option (an OS name, an application's name and version). */
+export const MAX_DESCRIPTION_CHARS = 200;
+
+/** The first section header's shb_os, shb_hardware and shb_userappl, and the interfaces' if_name and if_description (pcapng §4.1, §4.2). */
+export interface CaptureOrigin {
+  os: string | null;
+  hardware: string | null;
+  application: string | null;
+  interfaces: { name: string | null; description: string | null; linkType: number }[];
+  /** Interfaces past MAX_INTERFACES_DESCRIBED: counted, not described. */
+  interfacesUnlisted: number;
+}
 
 /** Something wrong found while reading; reading may or may not have gone on. */
 export interface ReadWarning {
@@ -59,6 +80,8 @@ export interface CaptureReader {
   readonly warnings: ReadWarning[];
   /** Link types of the interfaces seen so far (pcap: the one in the file header). */
   readonly linkTypes: number[];
+  /** What a pcapng file says about where it was made (null for pcap, which says nothing). */
+  readonly origin: CaptureOrigin | null;
   /** Decimal digits of timestamp precision: 6 (microseconds) or 9 (nanoseconds). */
   readonly timestampDigits: number;
   /** Bytes consumed so far, for progress reporting. */

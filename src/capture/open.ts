@@ -158,6 +158,9 @@ function withDecompressionWarning(reader: CaptureReader, source: DecompressingSo
     get linkTypes() {
       return reader.linkTypes;
     },
+    get origin() {
+      return reader.origin;
+    },
     get timestampDigits() {
       return reader.timestampDigits;
     },

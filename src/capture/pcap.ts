@@ -22,6 +22,8 @@ export const PCAP_MAGIC = {
 export class PcapReader implements CaptureReader {
   readonly format = 'pcap' as const;
   readonly warnings: ReadWarning[] = [];
+  /** A pcap file says nothing of the system or interface it was captured on. */
+  readonly origin = null;
   readonly linkType: number;
   readonly snaplen: number;
   readonly nanosecond: boolean;

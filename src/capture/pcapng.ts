@@ -1,6 +1,6 @@
 import { ChunkedFile } from './chunked-file.js';
 import { MAX_PACKET_BYTES } from './link-types.js';
-import { ReusedFrame, type CaptureReader, type Frame, type ReadWarning } from './frame.js';
+import { MAX_DESCRIPTION_CHARS, MAX_INTERFACES_DESCRIBED, ReusedFrame, type CaptureOrigin, type CaptureReader, type Frame, type ReadWarning } from './frame.js';
 
 /** Block types (draft-ietf-opsawg-pcapng). */
 const BLOCK = {
@@ -20,6 +20,11 @@ export const LINKTYPE_RECORD = -1;
 export const PCAPNG_SHB_MAGIC = BLOCK.SHB;
 const BYTE_ORDER_MAGIC = 0x1a2b3c4d;
 const OPT_ENDOFOPT = 0;
+const OPT_SHB_HARDWARE = 2;
+const OPT_SHB_OS = 3;
+const OPT_SHB_USERAPPL = 4;
+const OPT_IF_NAME = 2;
+const OPT_IF_DESCRIPTION = 3;
 const OPT_IF_TSRESOL = 9;
 const OPT_IF_TSOFFSET = 14;
 
@@ -38,6 +43,8 @@ const MIN_BLOCK_BYTES: Record<number, number> = {
 };
 
 interface Interface {
+  /** if_name, when the IDB names it (Wireshark's "on interface lo, id 0"). */
+  name: string | null;
   linkType: number;
   snaplen: number;
   /** Timestamp units per second (10^n or 2^n from if_tsresol). */
@@ -70,6 +77,8 @@ export class PcapngReader implements CaptureReader {
    */
   onDecryptionSecrets: ((secretsType: number, data: Uint8Array) => void) | null = null;
   private malformedSecrets = 0;
+  /** Filled from the first section's header and every interface description block. */
+  readonly origin: CaptureOrigin = { os: null, hardware: null, application: null, interfaces: [], interfacesUnlisted: 0 };
 
   constructor(private readonly file: ChunkedFile) {}
 
@@ -140,6 +149,7 @@ export class PcapngReader implements CaptureReader {
         case BLOCK.SHB:
           this.sections++;
           this.interfaces = [];
+          if (this.sections === 1) this.readSectionOptions(b, p, length);
           break;
         case BLOCK.IDB:
           this.readInterface(b, p, length);
@@ -193,29 +203,56 @@ export class PcapngReader implements CaptureReader {
     this.onDecryptionSecrets?.(this.u32(b, p + 8), b.subarray(p + 16, p + 16 + secretsLength));
   }
 
+  /** The options of a block from `o` to the block's trailing length: each code with its value's bytes. */
+  private *options(b: Buffer, o: number, end: number): Generator<[code: number, at: number, length: number]> {
+    while (o + 4 <= end) {
+      const code = this.u16(b, o);
+      const len = this.u16(b, o + 2);
+      const value = o + 4;
+      if (code === OPT_ENDOFOPT || value + len > end) return;
+      yield [code, value, len];
+      o = value + ((len + 3) & ~3);
+    }
+  }
+
+  /** A UTF-8 option, as the program that wrote it put it (cut to MAX_DESCRIPTION_CHARS). */
+  private text(b: Buffer, at: number, len: number): string | null {
+    const s = b
+      .toString('utf8', at, at + len)
+      .replace(/\u0000+$/, '')
+      .trim();
+    return s === '' ? null : [...s].slice(0, MAX_DESCRIPTION_CHARS).join('');
+  }
+
+  private readSectionOptions(b: Buffer, p: number, length: number): void {
+    for (const [code, at, len] of this.options(b, p + 24, p + length - 4)) {
+      if (code === OPT_SHB_HARDWARE) this.origin.hardware ??= this.text(b, at, len);
+      else if (code === OPT_SHB_OS) this.origin.os ??= this.text(b, at, len);
+      else if (code === OPT_SHB_USERAPPL) this.origin.application ??= this.text(b, at, len);
+    }
+  }
+
   private readInterface(b: Buffer, p: number, length: number): void {
     const iface: Interface = {
+      name: null,
       linkType: this.u16(b, p + 8),
       snaplen: this.u32(b, p + 12),
       unitsPerSecond: 1e6,
       offsetSeconds: 0,
     };
-    const end = p + length - 4;
-    let o = p + 16;
-    while (o + 4 <= end) {
-      const code = this.u16(b, o);
-      const len = this.u16(b, o + 2);
-      const value = o + 4;
-      if (code === OPT_ENDOFOPT || value + len > end) break;
+    let description: string | null = null;
+    for (const [code, value, len] of this.options(b, p + 16, p + length - 4)) {
       if (code === OPT_IF_TSRESOL && len >= 1) {
         const r = b[value]!;
         const exp = r & 0x7f;
         iface.unitsPerSecond = r & 0x80 ? 2 ** exp : 10 ** exp;
       } else if (code === OPT_IF_TSOFFSET && len >= 8) {
         iface.offsetSeconds = Number(this.le ? b.readBigInt64LE(value) : b.readBigInt64BE(value));
-      }
-      o = value + ((len + 3) & ~3);
+      } else if (code === OPT_IF_NAME) iface.name = this.text(b, value, len);
+      else if (code === OPT_IF_DESCRIPTION) description = this.text(b, value, len);
     }
+    if (this.origin.interfaces.length < MAX_INTERFACES_DESCRIBED) this.origin.interfaces.push({ name: iface.name, description, linkType: iface.linkType });
+    else this.origin.interfacesUnlisted++;
     this.interfaces.push(iface);
     this.seenLinkTypes.add(iface.linkType);
     this.timestampDigits = Math.max(this.timestampDigits, Math.min(9, Math.ceil(Math.log10(iface.unitsPerSecond))));
@@ -246,7 +283,7 @@ export class PcapngReader implements CaptureReader {
     const hasTime = tsAt >= 0;
     if (hasTime) [tsSec, tsNsec] = splitTimestamp(this.u32(b, tsAt), this.u32(b, tsAt + 4), iface.unitsPerSecond);
     this.frameNumber = number;
-    return this.fill(number, tsSec + iface.offsetSeconds, tsNsec, hasTime, iface.linkType, b, dataAt, capturedLength, originalLength);
+    return this.fill(number, tsSec + iface.offsetSeconds, tsNsec, hasTime, iface.linkType, interfaceId, b, dataAt, capturedLength, originalLength);
   }
 
   private readonly frame = new ReusedFrame();
@@ -257,6 +294,7 @@ export class PcapngReader implements CaptureReader {
     tsNsec: number,
     hasTime: boolean,
     linkType: number,
+    interfaceId: number,
     buffer: Uint8Array,
     offset: number,
     captured: number,
@@ -268,6 +306,8 @@ export class PcapngReader implements CaptureReader {
     f.tsNsec = tsNsec;
     f.hasTime = hasTime;
     f.linkType = linkType;
+    f.interfaceId = interfaceId;
+    f.interfaceName = this.interfaces[interfaceId]?.name ?? null;
     f.buffer = buffer;
     f.offset = offset;
     f.capturedLength = captured;
@@ -277,7 +317,7 @@ export class PcapngReader implements CaptureReader {
 
   private record(b: Buffer, start: number, end: number): Frame {
     this.frameNumber++;
-    return this.fill(this.frameNumber, 0, 0, false, LINKTYPE_RECORD, b, start, end - start, end - start);
+    return this.fill(this.frameNumber, 0, 0, false, LINKTYPE_RECORD, -1, b, start, end - start, end - start);
   }
 
   private stop(message: string): void {

@@ -13,6 +13,8 @@ export interface BuildOptions {
   config: Pick<ReportConfig, 'frames' | 'revealSecrets' | 'lab' | 'language'>;
   /** Bytes read so far, now and then (for a progress bar). */
   onProgress?: (bytesRead: number) => void;
+  /** --export DIR: the capture's objects are written there. */
+  exportDir?: string;
 }
 
 /** Read one capture file into its ReportModel (pipeline.ts, read to detail), with the config's choices; the model names its JSON Schema. */
@@ -24,6 +26,7 @@ export async function buildOne(capturePath: string, options: BuildOptions): Prom
     lab: labFor(options.config.lab),
     language: options.config.language,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.exportDir !== undefined ? { exportDir: options.exportDir } : {}),
   });
   return { $schema: MODEL_SCHEMA_URL, ...model };
 }

@@ -62,6 +62,7 @@ async function effectiveConfig(flags: CliFlags): Promise<ReportConfig> {
       ...(flags.post !== undefined ? { post: flags.post } : {}),
       ...(flags.smtp !== undefined ? { smtp: flags.smtp } : {}),
       ...(flags.pop3 !== undefined ? { pop3: flags.pop3 } : {}),
+      ...(flags.imap !== undefined ? { imap: flags.imap } : {}),
     },
   };
 }
@@ -97,10 +98,11 @@ async function build(captures: string[], flags: CliFlags, out: Out): Promise<voi
   if (!single) {
     const frame = (['request', 'get', 'post'] as const).find((k) => flags[k] !== undefined);
     if (frame) throw new UsageError(`--${frame} picks a frame of one capture; it cannot be used when building several`);
-    const one = (['smtp', 'pop3', 'notes'] as const).find((k) => flags[k] !== undefined);
+    const one = (['smtp', 'pop3', 'imap', 'notes'] as const).find((k) => flags[k] !== undefined);
     if (one) throw new UsageError(`--${one} belongs to one capture; it cannot be used when building several`);
     if (captures.includes('-')) throw new UsageError('- (standard input) can be built only on its own');
     if (flags.out === '-') throw new UsageError('--out - writes one model to standard output; a class build needs an output folder');
+    if (flags.export !== undefined) throw new UsageError('--export writes the objects of one capture: build the captures one at a time to export theirs');
     exitCode = await buildClass(captures, config, limits, flags, out);
     return;
   }
@@ -109,7 +111,7 @@ async function build(captures: string[], flags: CliFlags, out: Out): Promise<voi
   const progress = progressBar(basename(capture), fileSize(capture), flags.quiet ?? false);
   let model: ReportModel;
   try {
-    model = await buildCapture(capture, { limits, config, onProgress: progress.update });
+    model = await buildCapture(capture, { limits, config, onProgress: progress.update, ...(flags.export !== undefined ? { exportDir: flags.export } : {}) });
   } finally {
     progress.stop();
   }
@@ -127,6 +129,10 @@ async function build(captures: string[], flags: CliFlags, out: Out): Promise<voi
       onPdfCut: pdfCutLine(out, flags.quiet),
     });
     if (!flags.quiet) for (const path of written) out.stdout(`${path}\n`);
+  }
+  if (flags.export !== undefined && !flags.quiet) {
+    const written = model.objects?.filter((o) => o.exported).length ?? 0;
+    out.stderr(`${join(flags.export, '')}: ${written} object${written === 1 ? '' : 's'} exported\n`);
   }
   const warnings = model.warnings.length + model.warningsUnlisted;
   if (warnings > 0 && !flags.quiet) {

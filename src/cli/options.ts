@@ -74,6 +74,12 @@ export const OPTIONS = {
     default: 'output',
   },
   quiet: { flags: '-q, --quiet', help: 'print nothing but errors', group: GROUP.output, commands: BOTH },
+  export: {
+    flags: '--export <dir>',
+    help: "write the capture's objects to DIR, as Wireshark's File › Export Objects: HTTP bodies (de-chunked and decoded) and mail messages (.eml); one capture only",
+    group: GROUP.output,
+    commands: ['build'],
+  },
   lang: { flags: '-l, --lang <lang>', help: 'language of the report', group: GROUP.report, commands: BOTH, choices: LANGUAGES },
   config: {
     flags: '--config <file>',
@@ -130,6 +136,13 @@ export const OPTIONS = {
     commands: ['build'],
     parse: streamNumber('--pop3'),
   },
+  imap: {
+    flags: '--imap <stream>',
+    help: 'the IMAP session to show in full, by its tcp.stream',
+    group: GROUP.frames,
+    commands: ['build'],
+    parse: streamNumber('--imap'),
+  },
   chrome: {
     flags: '--chrome <path>',
     help: 'the Chrome, Chromium or Edge that prints PDFs (default: LABREPORT_CHROME, PUPPETEER_EXECUTABLE_PATH, then the system’s)',
@@ -143,6 +156,8 @@ export interface CliFlags extends Partial<Limits> {
   format?: (typeof FORMATS)[number][];
   out: string;
   quiet?: boolean;
+  /** --export DIR. */
+  export?: string;
   lang?: (typeof LANGUAGES)[number];
   config?: string;
   templates?: string;
@@ -157,6 +172,7 @@ export interface CliFlags extends Partial<Limits> {
   post?: number;
   smtp?: number;
   pop3?: number;
+  imap?: number;
   chrome?: string;
 }
 

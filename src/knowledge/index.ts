@@ -4,6 +4,8 @@ import { httpZh } from './http/zh.js';
 import { mailEn } from './mail/en.js';
 import * as MAIL from './mail/facts.js';
 import type { MailTexts } from './mail/types.js';
+import { mailUiEn } from './mail/ui-en.js';
+import { mailUiZh } from './mail/ui-zh.js';
 import { mailZh } from './mail/zh.js';
 import type { Explanation, Language, Reference } from './types.js';
 import { type UiStrings, uiEn } from './ui/en.js';
@@ -27,7 +29,10 @@ export interface Explained extends Explanation {
 
 /** "RFC 9110, section 12.5.1" / "RFC 9110 第 12.5.1 节", or the document's name. */
 export function formatRef(ref: Reference, lang: Language): string {
-  if (ref.rfc === 0) return ref.source ?? '';
+  if (ref.rfc === 0) {
+    const note = ref.note ? UI[lang][`ref.${ref.note}`] : '';
+    return [ref.source, note].filter(Boolean).join(UI[lang].refSeparator);
+  }
   if (!ref.section) return `RFC ${ref.rfc}`;
   return lang === 'zh' ? `RFC ${ref.rfc} 第 ${ref.section} 节` : `RFC ${ref.rfc} §${ref.section}`;
 }
@@ -96,15 +101,28 @@ export function explainSmtpReply(code: number, lang: Language): Explained | null
   return { title: `${first.title}${second ? ` / ${second.title}` : ''}`, text: `${first.text}${second ? ` ${second.text}` : ''}`, ref: first.ref };
 }
 
-/** An enhanced status code "5.7.8": its own entry, or its class and subject. */
+/**
+ * An enhanced status code "5.7.8" by its three parts (RFC 3463 §2): the class, the subject and
+ * the detail ("Success: message content or media status, other or undefined"). RFC 3463 names
+ * the details as the failures most of them report (X.6.0 "Other or undefined media error"), so
+ * a success (class 2) is explained by its class and subject, and a detail 0 is "other or undefined".
+ */
 export function explainEnhanced(code: string, lang: Language): Explained | null {
   const [cls, subject, detail] = code.split('.');
-  const own = explainMail('enhancedStatus', `${subject}.${detail}`, lang);
   const klass = explainMail('enhancedClasses', cls ?? '', lang);
-  if (own) return { ...own, title: `${klass ? `${klass.title}: ` : ''}${own.title}` };
   const subj = explainMail('enhancedSubjects', subject ?? '', lang);
-  return klass && subj ? { title: `${klass.title}: ${subj.title}`, text: subj.text, ref: subj.ref } : null;
+  if (!klass || !subj) return null;
+  const own = explainMail('enhancedStatus', `${subject}.${detail}`, lang);
+  const words = MAIL_WORDS[lang];
+  const title =
+    subject === '0'
+      ? format(words.enhancedTitleShort, klass.title, own?.title ?? subj.title)
+      : format(words.enhancedTitle, klass.title, subj.title, detail === '0' ? words.enhancedOther : (own?.title ?? detail));
+  const text = cls === '2' || !own ? `${klass.text}${UI[lang].sentenceJoin}${subj.text}` : own.text;
+  return { title, text, ref: own?.ref ?? subj.ref };
 }
+
+const MAIL_WORDS = { en: mailUiEn, zh: mailUiZh };
 
 /** Fill {0}, {1}, … in a UI string. */
 export function format(template: string, ...args: unknown[]): string {

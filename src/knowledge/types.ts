@@ -15,9 +15,14 @@ export interface Reference {
   rfc: number;
   /** Section number within it, e.g. "12.5.1". */
   section?: string;
-  /** A non-RFC source, e.g. "WHATWG Fetch" or "W3C Upgrade Insecure Requests". */
+  /** A non-RFC source, by its name only (words about it go in `note`), e.g. "WHATWG Fetch" or "W3C Upgrade Insecure Requests". */
   source?: string;
+  /** What the source is, when its name does not say it: words in each language's ui table (`ref.<note>`). */
+  note?: RefNote;
 }
+
+/** Kinds of non-RFC source, worded in the ui tables. */
+export type RefNote = 'deFacto' | 'commonField' | 'expiredDraft' | 'localDelivery' | 'authDrafts' | 'previewDraft' | 'replacedBySpecialUse';
 
 /** One explained entry in a language: a short name and a one- or two-sentence explanation. */
 export interface Explanation {

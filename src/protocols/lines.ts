@@ -1,3 +1,4 @@
+import type { Spool } from '../export/spool.js';
 import type { Arrival } from '../reassembly/tcp-stream.js';
 import { SegmentList, type SegmentRef } from './segments.js';
 
@@ -132,6 +133,7 @@ export class LineReader {
 }
 
 const CRLF = Buffer.from('\r\n');
+const LF = Buffer.from('\n');
 
 /** A dot-terminated block (SMTP DATA, POP3 multi-line responses): its lines, dot-unstuffed, until a line holding only ".". */
 export class DotBlock {
@@ -143,10 +145,15 @@ export class DotBlock {
   size = 0;
   readonly segments: SegmentList;
   lines = 0;
+  /** With --export: the line end of the last line spooled, written only once another line follows (see add). */
+  private spoolEnding: Uint8Array | null = null;
+  private spoolLastEmpty = false;
 
   constructor(
     private readonly maxKeep: number,
     maxFrames: number,
+    /** With --export: the block's content, dot-unstuffed with its line ends as sent, goes here. */
+    readonly spool: Spool | null = null,
   ) {
     this.segments = new SegmentList(maxFrames);
   }
@@ -155,8 +162,12 @@ export class DotBlock {
   add(line: Line): boolean {
     this.wireBytes += line.bytes;
     for (const s of line.segments) this.segments.add(s.frame, s.bytes, line.time, { frame: line.frame, time: line.time });
-    if (line.raw.length === 1 && line.raw[0] === 0x2e) return true;
+    if (line.raw.length === 1 && line.raw[0] === 0x2e) {
+      if (this.spoolEnding && !this.spoolLastEmpty) this.spool!.write(this.spoolEnding);
+      return true;
+    }
     const content = line.raw[0] === 0x2e ? line.raw.subarray(1) : line.raw; // dot-unstuffing (RFC 5321 section 4.5.2)
+    if (this.spool) this.spoolLine(line, content);
     const bytes = Buffer.concat([content, CRLF]);
     this.size += bytes.length;
     this.lines++;
@@ -169,6 +180,28 @@ export class DotBlock {
 
   get content(): Buffer {
     return Buffer.concat(this.pieces);
+  }
+
+  /**
+   * The spooled message is the bytes as sent, dot-unstuffed, as Wireshark 4.0's IMF export
+   * writes them: every line with its line end, except that an empty last line loses its
+   * CRLF (measured on the recorded captures, test/export.test.ts). So each line's end is
+   * written only when the next line, or the lone dot, shows whether it counts.
+   */
+  private spoolLine(line: Line, content: Buffer): void {
+    const spool = this.spool!;
+    if (this.spoolEnding) spool.write(this.spoolEnding);
+    spool.write(content);
+    const ending = line.bytes - line.raw.length; // LineReader strips LF, then CR
+    if (ending > 2) spool.cutShort('a line longer than maxLineBytes was cut');
+    this.spoolEnding = ending === 1 ? LF : ending === 0 ? null : CRLF;
+    this.spoolLastEmpty = content.length === 0;
+  }
+
+  /** `n` bytes of the block were not captured (the line in progress is lost with them). */
+  gap(n: number): void {
+    this.spool?.gap(n);
+    this.spoolEnding = null;
   }
 
   get truncated(): boolean {

@@ -1,5 +1,6 @@
 import type { Limits } from '../limits.js';
 import type { StreamHandler, TcpConnection } from '../reassembly/tcp-stream.js';
+import type { Spooler } from '../export/spool.js';
 import type { Warnings } from '../warnings.js';
 
 /** What a dissector may use: its connection, the limits, a place for warnings. */
@@ -7,6 +8,8 @@ export interface DissectorContext {
   conn: TcpConnection;
   limits: Limits;
   warnings: Warnings;
+  /** With --export: where bodies and messages are spooled as they arrive (export/spool.ts). */
+  spooler?: Spooler;
 }
 
 /** A detector's answer from the first bytes of each side. */

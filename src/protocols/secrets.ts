@@ -107,15 +107,19 @@ export class Redactor {
     return this.reveal ? value : MASK;
   }
 
-  /** Mask every registered secret's texts in a raw text view. */
+  /**
+   * Mask every registered secret's texts in a raw text view. Values only: a text standing as a
+   * name (followed by = or :, as in password=password or {"password": …}) is a field's name that
+   * happens to equal the secret, and stays.
+   */
   redact(text: string): string {
     if (this.forms.size === 0) return text;
     // Longest first, so a base64 blob is masked whole before any secret inside its decoding.
     this.pattern ??= new RegExp(
-      [...this.forms]
+      `(?:${[...this.forms]
         .sort((a, b) => b.length - a.length)
         .map(caseInsensitiveEscapes)
-        .join('|'),
+        .join('|')})(?!"?[ \t]*[=:])`,
       'g',
     );
     return text.replace(this.pattern, MASK);

@@ -17,12 +17,14 @@ export interface DetailLine {
 }
 
 /** The frame, link, IP and TCP summary lines of a frame. */
-export function layerLines(f: FrameDetail, interfaceText?: string): DetailLine[] {
+export function layerLines(f: FrameDetail): DetailLine[] {
   const bits = (n: number) => n * 8;
+  // pcapng frames name their interface as Wireshark does ("on interface lo, id 0", "unknown" without an if_name); pcap frames have none.
+  const onInterface = f.interface ? ` on interface ${f.interface.name ?? 'unknown'}, id ${f.interface.id}` : '';
   const lines: DetailLine[] = [
     {
       depth: 0,
-      text: `Frame ${f.number}: ${f.wireLength} bytes on wire (${bits(f.wireLength)} bits), ${f.capturedLength} bytes captured (${bits(f.capturedLength)} bits)${interfaceText ? ` on interface ${interfaceText}` : ''}`,
+      text: `Frame ${f.number}: ${f.wireLength} bytes on wire (${bits(f.wireLength)} bits), ${f.capturedLength} bytes captured (${bits(f.capturedLength)} bits)${onInterface}`,
     },
   ];
   const l = f.link;

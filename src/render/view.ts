@@ -1,3 +1,4 @@
+import { objectsBlock } from '../export/view.js';
 import { format, UI, type Language } from '../knowledge/index.js';
 import type { LabProfile, LabText } from '../labs/profile.js';
 import { SLICES } from '../protocols/registry.js';
@@ -135,16 +136,10 @@ function headerRows(config: ReportConfig, t: Record<string, string>) {
 function environment(loaded: readonly Loaded[], ctx: ViewContext, t: Record<string, string>) {
   const c = ctx.model.capture;
   const rows: { label: string; value: string }[] = [];
-  const info = c as typeof c & {
-    os?: string | null;
-    hardware?: string | null;
-    application?: string | null;
-    interfaces?: { name: string | null; description: string | null }[];
-  };
-  if (info.os) rows.push({ label: t.envCaptureOs!, value: info.os });
-  if (info.hardware) rows.push({ label: t.envCaptureHardware!, value: info.hardware });
-  if (info.application) rows.push({ label: t.envCaptureApp!, value: info.application });
-  for (const i of info.interfaces ?? [])
+  if (c.os) rows.push({ label: t.envCaptureOs!, value: c.os });
+  if (c.hardware) rows.push({ label: t.envCaptureHardware!, value: c.hardware });
+  if (c.application) rows.push({ label: t.envCaptureApp!, value: c.application });
+  for (const i of c.interfaces)
     if (i.name || i.description) rows.push({ label: t.envInterface!, value: [i.name, i.description].filter(Boolean).join(', ') });
   const noSystem = rows.length === 0;
   rows.push({
@@ -228,6 +223,7 @@ function appendix(loaded: readonly Loaded[], ctx: ViewContext, t: Record<string,
       },
     },
   });
+  if (model.objects?.length || model.objectsUnlisted) sections.push({ title: t.appendixObjects!, block: objectsBlock(ctx, t) });
   sections.push({
     title: t.appendixWarnings!,
     block: {
@@ -246,10 +242,8 @@ function appendix(loaded: readonly Loaded[], ctx: ViewContext, t: Record<string,
       data: {
         text: format(
           t.aboutText!,
-          model.generator,
           model.capture.file,
           ctx.bytes(model.capture.size),
-          lab.id,
           byConfig.length ? format(t.aboutChosenConfig!, ctx.list(byConfig)) : t.aboutChosenAuto,
         ),
         secrets: ctx.config.revealSecrets ? t.aboutSecretsShown : t.aboutSecrets,

@@ -1,6 +1,8 @@
 import { basename } from 'node:path';
 import { linkTypeName } from '../capture/link-types.js';
 import type { CaptureRecords, Timestamp } from '../dissect.js';
+import { exportObjects } from '../export/objects.js';
+import type { Spooler } from '../export/spool.js';
 import type { Language } from '../knowledge/index.js';
 import { labFor } from '../labs/blocks.js';
 import type { LabProfile } from '../labs/profile.js';
@@ -25,6 +27,8 @@ export interface AnalyseOptions {
   /** The lab the report follows (default: the default lab), and the language its titles and answers are given in (default English). */
   lab?: LabProfile;
   language?: Language;
+  /** With --export: the spooler the capture pass wrote bodies to; the objects are written to its folder. */
+  spooler?: Spooler;
 }
 
 type AnySlice = ProtocolSlice<string, unknown, unknown>;
@@ -60,6 +64,9 @@ export async function analyse(records: CaptureRecords, options: AnalyseOptions):
   const frames = lookUpFrames(records.file, new Set(detailed.keys()), listed, records.firstTime, detailed);
   for (const slice of slices) slice.detailed?.(models[slice.name], frames);
 
+  // export: the objects (HTTP bodies, mail messages), named, and written with --export.
+  const objects = await exportObjects(records, models as SliceModels, { limits, redactor, ...(options.spooler ? { spooler: options.spooler } : {}) });
+
   const first = records.firstTime;
   const last = records.lastTime;
   const model: ReportModel = {
@@ -74,6 +81,11 @@ export async function analyse(records: CaptureRecords, options: AnalyseOptions):
       firstTime: first ? isoTime(first, records.timestampDigits) : null,
       lastTime: last ? isoTime(last, records.timestampDigits) : null,
       duration: first && last ? Math.max(0, round(last.sec - first.sec + (last.nsec - first.nsec) / 1e9)) : 0,
+      os: records.origin?.os ?? null,
+      hardware: records.origin?.hardware ?? null,
+      application: records.origin?.application ?? null,
+      interfaces: (records.origin?.interfaces ?? []).map((i) => ({ name: i.name, description: i.description, linkType: linkTypeName(i.linkType) })),
+      interfacesUnlisted: records.origin?.interfacesUnlisted ?? 0,
       counts: {
         ipv4: records.counts.ipv4,
         ipv6: records.counts.ipv6,
@@ -93,6 +105,8 @@ export async function analyse(records: CaptureRecords, options: AnalyseOptions):
       answers: labAnswers(lab, slices, models, language),
     },
     frames: [...frames.details.values()].sort((a, b) => a.number - b.number),
+    objects: objects.objects,
+    objectsUnlisted: objects.unlisted,
     // A warning may quote captured text (a malformed request line): its password-like parameters are masked where they stand.
     warnings: [...warnings.list]
       .sort((a, b) => (a.frame ?? 0) - (b.frame ?? 0))

@@ -75,7 +75,14 @@ export const ReportConfig = z
     lab: z.string().max(500).optional(),
     /** Examples to use instead of the automatic choice: requests by the frame carrying their last byte (as Wireshark shows it), mail sessions by tcp.stream. */
     frames: z
-      .object({ request: frame.optional(), get: frame.optional(), post: frame.optional(), smtp: stream.optional(), pop3: stream.optional() })
+      .object({
+        request: frame.optional(),
+        get: frame.optional(),
+        post: frame.optional(),
+        smtp: stream.optional(),
+        pop3: stream.optional(),
+        imap: stream.optional(),
+      })
       .strict()
       .default({}),
     /** Time zone the report's times are shown in (an IANA name such as "Asia/Shanghai"); default: this machine's. */

@@ -84,6 +84,7 @@ export function lookUpFrames(path: string, detailed: Set<number>, basicOnly: Set
         wireLength: layers.wireLength,
         capturedLength: layers.capturedLength,
         linkType: layers.linkType,
+        interface: f.interfaceId >= 0 ? { id: f.interfaceId, name: f.interfaceName } : null,
         link,
         ip: layers.ip,
         tcp: tcp ? { ...tcp, relativeSeq, relativeAck, stream: streams.get(f.number) ?? null } : null,

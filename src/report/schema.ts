@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ExportedObject } from '../export/schema.js';
 import { SLICES, type SliceModels } from '../protocols/registry.js';
 import { Endpoint, frameNumber } from '../protocols/schema.js';
 import { MODEL_VERSION } from './model-version.js';
@@ -46,6 +47,8 @@ export const FrameDetail = z.object({
   wireLength: z.number().int().nonnegative(),
   capturedLength: z.number().int().nonnegative(),
   linkType: z.string(),
+  /** pcapng: the interface the frame was captured on, by its id in the section and its if_name; null in a pcap file. */
+  interface: z.object({ id: z.number().int().nonnegative(), name: z.string().nullable() }).nullable().default(null),
   link: z
     .object({
       kind: z.enum(['ethernet', 'linux-sll', 'linux-sll2', 'raw-ip', 'loopback']),
@@ -139,6 +142,14 @@ export const CoreModel = z.object({
     lastTime: z.string().nullable(),
     /** Seconds from the first frame to the last. */
     duration: z.number().nonnegative(),
+    /** What a pcapng file's first section header says of where it was made (shb_os, shb_hardware, shb_userappl); null when it does not say (and always for pcap). */
+    os: z.string().nullable().default(null),
+    hardware: z.string().nullable().default(null),
+    application: z.string().nullable().default(null),
+    /** The interfaces a pcapng file describes (if_name, if_description, link type); none for pcap. */
+    interfaces: z.array(z.object({ name: z.string().nullable(), description: z.string().nullable(), linkType: z.string() })).default([]),
+    /** Interfaces past the first 16: counted, not described. */
+    interfacesUnlisted: z.number().int().nonnegative().default(0),
     /** Frames by what they carried. */
     counts: z.object({
       ipv4: z.number().int().nonnegative(),
@@ -169,6 +180,10 @@ export const CoreModel = z.object({
   }),
   /** Header-by-header detail of the frames the report dissects (the selected requests and responses). */
   frames: z.array(FrameDetail),
+  /** The objects File › Export Objects would list (HTTP bodies, mail messages), in frame order; `--export DIR` writes them. Absent in models written before it. */
+  objects: z.array(ExportedObject).optional(),
+  /** Objects past maxObjects: counted, not listed or written. */
+  objectsUnlisted: z.number().int().nonnegative().optional(),
   warnings: z.array(Warning),
   /** Warnings past the maxWarnings limit: counted, not listed. */
   warningsUnlisted: z.number().int().nonnegative(),

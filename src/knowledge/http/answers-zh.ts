@@ -35,19 +35,19 @@ export const answersZh = {
   // Notes on the evidence
   noteRequestLine: '请求行：方法、URI 和版本',
   noteStatusLine: '状态行：版本、状态码和短语',
-  noteIpHeader: 'Src 是浏览器所在的主机，Dst 是服务器',
+  noteIpHeader: '“Src”是浏览器所在的主机，“Dst”是服务器',
   noteGmt: 'HTTP 中的日期一律使用 GMT',
   noteContentLength: '实体主体的长度，不包括首部',
   noteFileData: '空行之后的实体主体',
   noteFrameLength: '整个帧的长度：以太网、IP 和 TCP 首部，加上 HTTP 首部和实体主体',
-  noteInfoColumn: '分组列表的 Info 列只显示这些',
+  noteInfoColumn: '分组列表的信息列只显示这些',
   noteHeaderLines: '分组详情和分组字节中还有 {0} 个首部行：{1}',
-  noteRequestHeaders: '请求也是如此：它的 {0} 个首部行同样不显示在 Info 列中',
+  noteRequestHeaders: '请求也是如此：它的 {0} 个首部行同样不显示在信息列中',
   noteNoIms: '它的 {0} 个首部行中既没有 If-Modified-Since，也没有 If-None-Match',
   noteEchoes: 'If-Modified-Since 回传的就是这个时间',
   noteEtag: '文件的 ETag，来自第 {0} 帧',
   noteNoBody: '没有 File Data：响应在首部之后就结束了',
-  noteFirstSegment: '该响应的第一个报文段：开头的字节就是状态行（分组列表中显示为 [TCP segment of a reassembled PDU]）',
+  noteFirstSegment: '该响应的第一个报文段：开头的字节就是状态行（分组列表中显示为“[TCP segment of a reassembled PDU]”）',
   noteShownAt: '分组列表中显示为 HTTP 的那一行，重组在这里结束',
   noteReassembled: '共 {0}：首部，以及 {1} 的实体主体',
   noteGet: '{0}，发往 {1}（Host: {2}），tcp.stream {3}',
@@ -56,8 +56,8 @@ export const answersZh = {
   roleObject: '网页中的对象',
   noteImageTiming: '在 {0} 于 tcp.stream {1} 上发出；图片在 {3} 于第 {2} 帧到达',
   noteImageNoAnswer: '在 {0} 于 tcp.stream {1} 上发出；它的响应没有被捕获',
-  noteCredentials: 'Wireshark 在它下面解码出 base64 的内容：Credentials: {0}',
-  noteSecretMasked: '{0}: 之后是一个 {1} 个字符的密码，本报告中已隐去',
+  noteCredentials: 'Wireshark 在它下面的“Credentials”一行解码出 base64 的内容：{0}',
+  noteSecretMasked: '用户名 {0}，其后是一个 {1} 个字符的密码（本报告中已隐去）',
 
   // Part 1: the basic GET/response interaction
   versions: '浏览器运行的是 {0}（第 {1} 帧的请求行），服务器运行的是 {2}（第 {3} 帧的状态行）。',
@@ -74,7 +74,7 @@ export const answersZh = {
   framingChunked: '以分块方式传送（Transfer-Encoding: chunked）',
   framingClose: '一直传送到服务器关闭连接为止',
   noBody: '没有返回内容：第 {0} 帧的响应没有实体主体。',
-  hiddenHeaders: '有：分组列表的 Info 列只显示起始行，而第 {0} 帧的原始数据中还有 {1} 个首部行，例如 {2}。',
+  hiddenHeaders: '有：分组列表的信息列只显示起始行，而第 {0} 帧的原始数据中还有 {1} 个首部行，例如 {2}。',
   hiddenHeadersNone: '没有：第 {0} 帧的响应除状态行之外没有首部行。',
 
   // Part 2: the conditional GET

@@ -48,12 +48,13 @@ export interface HttpMethodFact {
 const rfc = (number: number, section: string): Reference => ({ rfc: number, section });
 /** A document outside the RFC series (or no specification at all, when `source` says "non-standard"). */
 const spec = (source: string): Reference => ({ rfc: 0, source });
+/** A field no specification defines, known by the software that sends or reads it (if it is named). */
+const deFacto = (source?: string): Reference => ({ rfc: 0, ...(source ? { source } : {}), note: 'deFacto' });
 
 const FETCH = 'WHATWG Fetch';
 const HTML = 'WHATWG HTML';
 const FETCH_METADATA = 'W3C Fetch Metadata Request Headers';
 const UA_CH = 'WICG User-Agent Client Hints';
-const DE_FACTO = 'Non-standard (de facto convention, no specification)';
 
 export const HTTP_HEADERS = {
   // RFC 9110, HTTP Semantics
@@ -110,7 +111,7 @@ export const HTTP_HEADERS = {
   // HTTP/1.1 connection management
   'transfer-encoding': { name: 'Transfer-Encoding', ref: rfc(9112, '6.1'), role: 'both' },
   'keep-alive': { name: 'Keep-Alive', ref: rfc(2068, '19.7.1.1'), role: 'both' },
-  'proxy-connection': { name: 'Proxy-Connection', ref: spec(DE_FACTO), role: 'request' },
+  'proxy-connection': { name: 'Proxy-Connection', ref: deFacto(), role: 'request' },
   'http2-settings': { name: 'HTTP2-Settings', ref: rfc(7540, '3.2.1'), role: 'request' },
 
   // Cookies and origins
@@ -184,7 +185,7 @@ export const HTTP_HEADERS = {
     role: 'response',
   },
   'x-content-type-options': { name: 'X-Content-Type-Options', ref: spec(FETCH), role: 'response' },
-  'x-xss-protection': { name: 'X-XSS-Protection', ref: spec('Non-standard (legacy browser XSS filter, deprecated)'), role: 'response' },
+  'x-xss-protection': { name: 'X-XSS-Protection', ref: deFacto('Internet Explorer, Chrome'), role: 'response' },
   'referrer-policy': { name: 'Referrer-Policy', ref: spec('W3C Referrer Policy'), role: 'response' },
   'permissions-policy': { name: 'Permissions-Policy', ref: spec('W3C Permissions Policy'), role: 'response' },
   'clear-site-data': { name: 'Clear-Site-Data', ref: spec('W3C Clear Site Data'), role: 'response' },
@@ -193,11 +194,11 @@ export const HTTP_HEADERS = {
   'sec-gpc': { name: 'Sec-GPC', ref: spec('Global Privacy Control (GPC)'), role: 'request' },
   'x-permitted-cross-domain-policies': {
     name: 'X-Permitted-Cross-Domain-Policies',
-    ref: spec('Non-standard (Adobe cross-domain policy)'),
+    ref: deFacto('Adobe'),
     role: 'response',
   },
-  'x-download-options': { name: 'X-Download-Options', ref: spec('Non-standard (Internet Explorer 8)'), role: 'response' },
-  'x-dns-prefetch-control': { name: 'X-DNS-Prefetch-Control', ref: spec('Non-standard (browser extension)'), role: 'response' },
+  'x-download-options': { name: 'X-Download-Options', ref: deFacto('Internet Explorer 8'), role: 'response' },
+  'x-dns-prefetch-control': { name: 'X-DNS-Prefetch-Control', ref: deFacto(), role: 'response' },
 
   // Fetch metadata and client hints
   'sec-fetch-dest': { name: 'Sec-Fetch-Dest', ref: spec(FETCH_METADATA), role: 'request' },
@@ -205,7 +206,7 @@ export const HTTP_HEADERS = {
   'sec-fetch-site': { name: 'Sec-Fetch-Site', ref: spec(FETCH_METADATA), role: 'request' },
   'sec-fetch-user': { name: 'Sec-Fetch-User', ref: spec(FETCH_METADATA), role: 'request' },
   'sec-purpose': { name: 'Sec-Purpose', ref: spec(FETCH), role: 'request' },
-  purpose: { name: 'Purpose', ref: spec('Non-standard (legacy prefetch header, replaced by Sec-Purpose)'), role: 'request' },
+  purpose: { name: 'Purpose', ref: deFacto(), role: 'request' },
   'sec-ch-ua': { name: 'Sec-CH-UA', ref: spec(UA_CH), role: 'request' },
   'sec-ch-ua-mobile': { name: 'Sec-CH-UA-Mobile', ref: spec(UA_CH), role: 'request' },
   'sec-ch-ua-platform': { name: 'Sec-CH-UA-Platform', ref: spec(UA_CH), role: 'request' },
@@ -230,18 +231,18 @@ export const HTTP_HEADERS = {
   refresh: { name: 'Refresh', ref: spec(HTML), role: 'response' },
 
   // Proxies, load balancers and CDNs (de facto)
-  'x-forwarded-for': { name: 'X-Forwarded-For', ref: spec(DE_FACTO), role: 'request' },
-  'x-forwarded-host': { name: 'X-Forwarded-Host', ref: spec(DE_FACTO), role: 'request' },
-  'x-forwarded-proto': { name: 'X-Forwarded-Proto', ref: spec(DE_FACTO), role: 'request' },
-  'x-real-ip': { name: 'X-Real-IP', ref: spec(DE_FACTO), role: 'request' },
-  'x-request-id': { name: 'X-Request-ID', ref: spec(DE_FACTO), role: 'both' },
-  'x-cache': { name: 'X-Cache', ref: spec(DE_FACTO), role: 'response' },
+  'x-forwarded-for': { name: 'X-Forwarded-For', ref: deFacto(), role: 'request' },
+  'x-forwarded-host': { name: 'X-Forwarded-Host', ref: deFacto(), role: 'request' },
+  'x-forwarded-proto': { name: 'X-Forwarded-Proto', ref: deFacto(), role: 'request' },
+  'x-real-ip': { name: 'X-Real-IP', ref: deFacto(), role: 'request' },
+  'x-request-id': { name: 'X-Request-ID', ref: deFacto(), role: 'both' },
+  'x-cache': { name: 'X-Cache', ref: deFacto(), role: 'response' },
 
   // Application and server software (de facto)
-  'x-requested-with': { name: 'X-Requested-With', ref: spec(DE_FACTO), role: 'request' },
-  'x-powered-by': { name: 'X-Powered-By', ref: spec(DE_FACTO), role: 'response' },
+  'x-requested-with': { name: 'X-Requested-With', ref: deFacto(), role: 'request' },
+  'x-powered-by': { name: 'X-Powered-By', ref: deFacto(), role: 'response' },
   'x-pingback': { name: 'X-Pingback', ref: spec('Pingback 1.0 (WordPress)'), role: 'response' },
-  'x-robots-tag': { name: 'X-Robots-Tag', ref: spec(DE_FACTO), role: 'response' },
+  'x-robots-tag': { name: 'X-Robots-Tag', ref: deFacto(), role: 'response' },
 } as const satisfies Record<string, HttpHeaderFact>;
 
 export const HTTP_STATUS = {

@@ -77,7 +77,7 @@ export const IMAP_COMMANDS = {
   SETMETADATA: { ref: { rfc: 5464, section: '4.3' }, syntax: 'SETMETADATA <mailbox> (<entry> <value>...)', state: 'authenticated' },
   UNAUTHENTICATE: { ref: { rfc: 8437, section: '3' }, syntax: 'UNAUTHENTICATE', state: 'authenticated' },
   XLIST: {
-    ref: { rfc: 0, source: 'Google Gmail IMAP extensions (replaced by RFC 6154 SPECIAL-USE)' },
+    ref: { rfc: 0, source: 'Google Gmail IMAP extensions', note: 'replacedBySpecialUse' },
     syntax: 'XLIST <reference> <pattern>',
     state: 'authenticated',
     status: 'non-standard',
@@ -231,9 +231,9 @@ export const IMAP_CAPABILITIES = {
   SAVEDATE: { ref: { rfc: 8514 } },
   PREVIEW: { ref: { rfc: 8970 } },
   'PREVIEW=': { ref: { rfc: 8970 }, status: 'non-standard' },
-  'SNIPPET=': { ref: { rfc: 0, source: 'draft-ietf-extra-imap-fetch-preview (the name before RFC 8970)' }, status: 'obsolete' },
+  'SNIPPET=': { ref: { rfc: 0, source: 'draft-ietf-extra-imap-fetch-preview', note: 'previewDraft' }, status: 'obsolete' },
   UNAUTHENTICATE: { ref: { rfc: 8437 } },
-  XLIST: { ref: { rfc: 0, source: 'Google Gmail IMAP extensions (replaced by RFC 6154 SPECIAL-USE)' }, status: 'non-standard' },
+  XLIST: { ref: { rfc: 0, source: 'Google Gmail IMAP extensions', note: 'replacedBySpecialUse' }, status: 'non-standard' },
   'X-GM-EXT-1': { ref: { rfc: 0, source: 'Google Gmail IMAP extensions' }, status: 'non-standard' },
 } as const satisfies Record<string, ImapFact>;
 

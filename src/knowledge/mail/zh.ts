@@ -519,7 +519,7 @@ export const mailZh = {
       title: '密送',
       text: '对其他收件人隐藏的收件人。这个字段通常在发送前被删除，所以在 SMTP 中只能从 RCPT TO 命令看到这些收件人。',
     },
-    'message-id': { title: '邮件标识', text: '这封邮件全球唯一的标识，形如 <1234.abcd@example.com>，由发件方程序生成。' },
+    'message-id': { title: '邮件标识', text: '这封邮件全球唯一的标识，形如“<1234.abcd@example.com>”，由发件方程序生成。' },
     'in-reply-to': { title: '回复的邮件', text: '本邮件所回复的那封邮件的 Message-ID。' },
     references: { title: '引用', text: '会话中之前各封邮件的 Message-ID；邮件程序据此把同一话题的邮件归为一组。' },
     subject: { title: '主题', text: '邮件的主题。非 ASCII 文字（如中文）会被编码成“=?UTF-8?B?...?=”的形式。' },

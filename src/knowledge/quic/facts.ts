@@ -61,9 +61,9 @@ export const QUIC_CONCEPTS = {
 
 /** How to make the browser use TCP (HTTP/1.1 or HTTP/2) instead of QUIC for the lab. */
 export const QUIC_LAB_STEPS = {
-  chrome: { ref: doc('Chromium: chrome://flags/#enable-quic, command-line switch --disable-quic') },
-  edge: { ref: doc('Microsoft Edge: edge://flags/#enable-quic, command-line switch --disable-quic') },
-  firefox: { ref: doc('Mozilla Firefox: about:config preference network.http.http3.enable') },
+  chrome: { ref: doc('Chromium chrome://flags/#enable-quic, --disable-quic') },
+  edge: { ref: doc('Microsoft Edge edge://flags/#enable-quic, --disable-quic') },
+  firefox: { ref: doc('Mozilla Firefox about:config network.http.http3.enable') },
   'plain-http': { ref: rfc(9110, '4.2.1') },
   'check-capture': { ref: rfc(9000, '17.2') },
 } as const satisfies Record<string, RefFact>;

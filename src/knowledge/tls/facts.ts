@@ -131,9 +131,9 @@ export const EXTENSIONS = {
   50: { name: 'signature_algorithms_cert', ref: rfc(8446, '4.2.3') },
   51: { name: 'key_share', ref: rfc(8446, '4.2.8') },
   57: { name: 'quic_transport_parameters', ref: rfc(9001, '8.2') },
-  13172: { name: 'next_protocol_negotiation', ref: spec('draft-agl-tls-nextprotoneg (NPN, replaced by ALPN)') },
-  17513: { name: 'application_settings', ref: spec('draft-vvv-tls-alps (ALPS)') },
-  17613: { name: 'application_settings', ref: spec('draft-vvv-tls-alps (ALPS, the code point Chrome uses since 2024)') },
+  13172: { name: 'next_protocol_negotiation', ref: spec('draft-agl-tls-nextprotoneg') },
+  17513: { name: 'application_settings', ref: spec('draft-vvv-tls-alps') },
+  17613: { name: 'application_settings', ref: spec('draft-vvv-tls-alps') },
   65037: { name: 'encrypted_client_hello', ref: spec('draft-ietf-tls-esni (Encrypted Client Hello)') },
   65281: { name: 'renegotiation_info', ref: rfc(5746, '3.2') },
 } as const satisfies Record<number, TlsNamedFact>;
@@ -193,7 +193,7 @@ export type AlertId = keyof typeof ALERTS;
 // Named groups (key exchange groups of key_share and supported_groups)
 // ---------------------------------------------------------------------------------------
 
-const MLKEM = spec('draft-ietf-tls-ecdhe-mlkem (hybrid post-quantum key agreement)');
+const MLKEM = spec('draft-ietf-tls-ecdhe-mlkem');
 
 export const NAMED_GROUPS = {
   23: { name: 'secp256r1', ref: rfc(8422, '5.1.1') },
@@ -211,7 +211,7 @@ export const NAMED_GROUPS = {
   260: { name: 'ffdhe8192', ref: rfc(7919, '2') },
   0x11eb: { name: 'SecP256r1MLKEM768', ref: MLKEM },
   0x11ec: { name: 'X25519MLKEM768', ref: MLKEM },
-  0x6399: { name: 'X25519Kyber768Draft00', ref: spec('draft-tls-westerbaan-xyber768d00 (an early post-quantum hybrid)') },
+  0x6399: { name: 'X25519Kyber768Draft00', ref: spec('draft-tls-westerbaan-xyber768d00') },
 } as const satisfies Record<number, TlsNamedFact>;
 export type NamedGroupId = keyof typeof NAMED_GROUPS;
 
@@ -220,7 +220,7 @@ export type NamedGroupId = keyof typeof NAMED_GROUPS;
 // ---------------------------------------------------------------------------------------
 
 /** ChaCha20-Poly1305 as Chrome first shipped it, before RFC 7905 gave it new code points. */
-const PRE_STANDARD_CHACHA = spec('draft-agl-tls-chacha20poly1305 (pre-standard; replaced by RFC 7905)');
+const PRE_STANDARD_CHACHA = spec('draft-agl-tls-chacha20poly1305');
 
 /** GREASE values (isGrease) are not listed: they share the note "grease". */
 export const CIPHER_SUITES: Record<number, TlsNamedFact> = {
@@ -654,7 +654,7 @@ export type SuiteHashId = keyof typeof SUITE_HASHES;
 // Key logs: the NSS key-log labels, and how to make a program write one
 // ---------------------------------------------------------------------------------------
 
-const KEYLOG_FORMAT = spec('NSS Key Log Format (Mozilla); draft-ietf-tls-keylogfile');
+const KEYLOG_FORMAT = spec('NSS Key Log Format, draft-ietf-tls-keylogfile');
 
 /** The labels labreport reads, and those it knows but does not need. */
 export const KEYLOG_LABELS = {
@@ -674,12 +674,12 @@ export const KEYLOG_RECIPES = {
   browserWindows: { ref: KEYLOG_FORMAT },
   browserMacos: { ref: KEYLOG_FORMAT },
   browserLinux: { ref: KEYLOG_FORMAT },
-  curl: { ref: spec('curl manual, SSLKEYLOGFILE') },
-  python: { ref: spec('Python documentation, ssl.SSLContext.keylog_filename') },
-  node: { ref: spec('Node.js documentation, --tls-keylog') },
-  mailClients: { ref: spec('Thunderbird (NSS) honours SSLKEYLOGFILE as Firefox does') },
+  curl: { ref: spec('curl SSLKEYLOGFILE') },
+  python: { ref: spec('Python ssl.SSLContext.keylog_filename') },
+  node: { ref: spec('Node.js --tls-keylog') },
+  mailClients: { ref: spec('Mozilla NSS SSLKEYLOGFILE') },
   labreport: { ref: spec('labreport README') },
-  wireshark: { ref: spec('Wireshark User’s Guide, TLS decryption') },
+  wireshark: { ref: spec('Wireshark User’s Guide') },
   plainHttp: { ref: rfc(9110, '4.2.1') },
   keepSecret: { ref: KEYLOG_FORMAT },
 } as const satisfies Record<string, { ref: Reference }>;

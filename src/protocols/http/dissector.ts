@@ -113,6 +113,8 @@ export class HttpDissector implements StreamHandler {
       },
       ctx.limits,
       collector.budget,
+      undefined,
+      ctx.spooler,
     );
     this.responses = new HttpParser(
       'response',
@@ -130,6 +132,7 @@ export class HttpDissector implements StreamHandler {
       ctx.limits,
       collector.budget,
       { pendingMethod: () => this.waiting.peek()?.method },
+      ctx.spooler,
     );
   }
 

@@ -1,5 +1,6 @@
 import { isAscii } from 'node:buffer';
 import { createHash, type Hash } from 'node:crypto';
+import type { Spool, SpooledBody, Spooler } from '../../export/spool.js';
 import type { Limits } from '../../limits.js';
 import type { Arrival } from '../../reassembly/tcp-stream.js';
 import { SegmentList, type SegmentRef } from '../segments.js';
@@ -31,6 +32,8 @@ export interface HttpBodyRecord {
   missingBytes: number;
   /** SHA-256 of the entity bytes captured, hex. */
   sha256: string;
+  /** With --export: the entity bytes captured, spooled to a file (still content-coded). */
+  spool?: SpooledBody;
 }
 
 export interface HttpMessageRecord {
@@ -154,6 +157,8 @@ interface BodyInProgress {
   keepLimit: number;
   /** Null for a message that is counted but not detailed (past maxExchanges): its bytes are framed, not hashed or kept. */
   hash: Hash | null;
+  /** With --export, a detailed body's bytes go here as they arrive. */
+  spool: Spool | null;
 }
 
 /** One direction of an HTTP connection: bytes in, messages out. */
@@ -179,6 +184,7 @@ export class HttpParser {
     private readonly limits: Limits,
     private readonly budget: BodyBudget,
     private readonly context?: ResponseContext,
+    private readonly spooler?: Spooler,
   ) {}
 
   data(b: Uint8Array, frame: number, time: number, completedIn?: Arrival): void {
@@ -358,6 +364,7 @@ export class HttpParser {
   }
 
   private missing(n: number): void {
+    this.body!.spool?.gap(n);
     const body = this.body!.record;
     body.missingBytes += n;
     body.length += n;
@@ -509,6 +516,7 @@ export class HttpParser {
       keptBytes: 0,
       keepLimit: this.detailed && worth ? this.limits.maxBodyBytes : 0,
       hash: this.detailed ? createHash('sha256') : null,
+      spool: this.detailed && this.spooler ? this.spooler.spool(false) : null,
     };
   }
 
@@ -522,6 +530,7 @@ export class HttpParser {
     if (body.hash === null) return;
     const piece = b.subarray(start, end);
     body.hash.update(piece);
+    body.spool?.write(piece);
     // Kept bytes come out of the capture-wide budget as they arrive, so bodies in flight on many connections at once do not starve each other.
     const room = Math.min(body.keepLimit - body.keptBytes, this.budget.remaining);
     if (room > 0) {
@@ -543,6 +552,7 @@ export class HttpParser {
     const body = this.body!;
     body.record.kept = body.pieces.length === 1 ? body.pieces[0]! : Buffer.concat(body.pieces);
     body.record.sha256 = body.hash?.digest('hex') ?? '';
+    if (body.spool) body.record.spool = body.spool.close();
     this.body = null;
     return body.record;
   }

@@ -4,7 +4,7 @@ import { Endpoint, frameNumber, Header, PacketRow, Segment } from '../schema.js'
 /*
  * The HTTP part of the ReportModel (model.http): every exchange, the packet list filtered
  * on HTTP, and the exchanges the report dissects. A public interface: add fields freely,
- * never rename or remove one (README, "The JSON model").
+ * never rename or remove one (docs/model.md).
  */
 
 export const FormField = z.object({

@@ -286,7 +286,7 @@ function responseBlock(http: Http, ctx: ViewContext): Block {
   return {
     partial: 'http/response',
     data: {
-      intro: format(h.httpResponseIntro, r.frame, endpoint(e.server), endpoint(e.client), `${(r.timeSinceRequest ?? 0).toFixed(6)} s`),
+      intro: format(h.httpResponseIntro, r.frame, endpoint(e.server), endpoint(e.client), format(ctx.t.secondsN, (r.timeSinceRequest ?? 0).toFixed(6))),
       details: responseDetails(http, e, ctx),
       frame: r.frame,
       parts: [
@@ -543,7 +543,7 @@ function exchangesBlock(http: Http, ctx: ViewContext): Block {
           status: r ? `${r.status} ${r.reason}` : e.informational.length ? e.informational.map((x) => x.status).join(', ') : '—',
           mediaType: r?.body?.mediaType ?? '—',
           size: r?.body ? ctx.num(r.body.decodedLength ?? r.body.length) : '—',
-          elapsed: r?.timeSinceRequest !== null && r?.timeSinceRequest !== undefined ? `${(r.timeSinceRequest * 1000).toFixed(1)} ms` : '—',
+          elapsed: r?.timeSinceRequest !== null && r?.timeSinceRequest !== undefined ? format(ctx.t.millisecondsN, (r.timeSinceRequest * 1000).toFixed(1)) : '—',
           incomplete: (e.request && !e.request.complete) || (r && !r.complete) ? ctx.t.incomplete : '',
         };
       }),

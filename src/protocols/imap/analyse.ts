@@ -27,7 +27,6 @@ export async function analyseImap(records: ImapCollector, ctx: AnalyseContext): 
     sessionsUnlisted,
     packets: packets.slice(0, ctx.limits.maxPacketRows),
     packetsUnlisted: Math.max(0, packets.length - ctx.limits.maxPacketRows),
-    // No command-line option chooses it yet: `choices.imap` is there for when one does (and for callers of the pipeline).
     selection: { session: selectSession(sessions, ctx.choices.imap, completeness, '--imap', 'IMAP') },
   };
 }

@@ -1,3 +1,4 @@
+import type { Spool, SpooledBody } from '../../export/spool.js';
 import type { Limits } from '../../limits.js';
 import type { Endpoint, StreamHandler } from '../../reassembly/tcp-stream.js';
 import type { Line } from '../lines.js';
@@ -196,6 +197,9 @@ interface Literal {
   endsWithLf: boolean;
   segments: SegmentList;
   frame: number;
+  /** With --export: a whole message's bytes go here as they arrive, and what was spooled once it ends. */
+  spool: Spool | null;
+  spooled?: SpooledBody;
 }
 
 /** A command or untagged response read so far: its lines and literals, in order. */
@@ -366,6 +370,7 @@ export class ImapDissector implements StreamHandler {
       endsWithLf: false,
       segments: new SegmentList(limits.maxFramesPerMessage),
       frame: 0,
+      spool: kind === 'message' ? (this.ctx.spooler?.spool(true) ?? null) : null,
     };
     (fromClient ? this.client : this.server).literal(size, frame, time);
   }
@@ -377,6 +382,7 @@ export class ImapDissector implements StreamHandler {
     for (let i = b.indexOf(10); i >= 0; i = b.indexOf(10, i + 1)) lit.lines++;
     if (b.length > 0) lit.endsWithLf = b[b.length - 1] === 10;
     lit.segments.add(frame, b.length, time);
+    lit.spool?.write(b);
     const room = lit.keep - lit.kept;
     const budgeted = lit.kind === 'message' || lit.kind === 'header';
     const take = Math.min(b.length, room, budgeted ? this.collector.budget.remaining : room);
@@ -391,6 +397,7 @@ export class ImapDissector implements StreamHandler {
     const a = fromClient ? this.cmd : this.resp;
     if (!a?.literal) return;
     a.literal.missing += n;
+    a.literal.spool?.gap(n);
     this.warn(a.frame, `${n} bytes of a ${a.literal.size}-byte IMAP literal (${fromClient ? 'sent by the client' : 'sent by the server'}) were not captured`);
   }
 
@@ -400,6 +407,7 @@ export class ImapDissector implements StreamHandler {
     if (!a || !lit) return;
     a.literal = null;
     lit.frame = lit.segments.lastFrame || frame;
+    if (lit.spool) lit.spooled = lit.spool.close();
     const index = a.pieces.length;
     a.literals.set(index, lit);
     const content = Buffer.concat(lit.chunks);
@@ -777,6 +785,7 @@ export class ImapDissector implements StreamHandler {
       headersOnly,
       number,
       uid,
+      ...(lit.spooled ? { spool: lit.spooled } : {}),
     });
   }
 

@@ -16,10 +16,30 @@ interface Part extends MimePart {}
 interface MimeNode {
   contentType: { value: string; parsed: { value: string; params: Record<string, string> }; multipart: string | false };
   contentTransferEncoding: { value: string };
+  headers: { key: string }[];
   contentDisposition: { value: string; parsed: { value: string; params: Record<string, string> } };
   childNodes: MimeNode[];
   content: ArrayBuffer | null;
   getTextContent(): string;
+}
+
+/**
+ * How many lines each of the first `max` header fields takes in the message as sent (a folded
+ * field goes on over lines that start with a space or a tab), so a dialogue that shows the
+ * first fields counts the rest of the message right.
+ */
+function headerLineCounts(content: Uint8Array, max: number): number[] {
+  const counts: number[] = [];
+  for (let at = 0; at < content.length && counts.length <= max; ) {
+    let end = content.indexOf(0x0a, at);
+    if (end < 0) end = content.length;
+    const first = content[at];
+    if (first === 0x0d || first === 0x0a) break; // the blank line ending the header section
+    if ((first === 0x20 || first === 0x09) && counts.length) counts[counts.length - 1]!++;
+    else counts.push(1);
+    at = end + 1;
+  }
+  return counts.slice(0, max);
 }
 
 /** A message decoded by postal-mime: header fields raw and decoded, the MIME tree, attachments by name, type, size and SHA-256. */
@@ -50,9 +70,10 @@ export async function decodeMessage(record: MailRecord, limits: Limits): Promise
     const parser = new PostalMime();
     const email = await parser.parse(record.content);
     // Header fields and MIME parts past their limits are counted, not listed (a 251 kB mail can hold 20,000 fields).
-    const headers = email.headers.slice(0, limits.maxMailHeaders).map((h) => {
+    const folded = headerLineCounts(record.content, limits.maxMailHeaders);
+    const headers = email.headers.slice(0, limits.maxMailHeaders).map((h, i) => {
       const decoded = /=\?[^?]+\?[bqBQ]\?/.test(h.value) ? decodeWords(h.value) : null;
-      return { name: h.originalKey ?? h.key, value: h.value, decoded: decoded === h.value ? null : decoded };
+      return { name: h.originalKey ?? h.key, value: h.value, decoded: decoded === h.value ? null : decoded, lines: folded[i] ?? 1 };
     });
     const address = (a: { name?: string; address?: string } | undefined) => (a ? (a.name ? `${a.name} <${a.address ?? ''}>` : (a.address ?? '')) : null);
     const parts: Part[] = [];
@@ -77,7 +98,8 @@ export async function decodeMessage(record: MailRecord, limits: Limits): Promise
         depth,
         contentType: type,
         charset: node.contentType.parsed.params.charset ?? null,
-        transferEncoding: node.contentTransferEncoding.value || '7bit',
+        // A part without the field is 7bit (RFC 2045 §6.1); postal-mime reads it as 8bit.
+        transferEncoding: node.headers.some((h) => h.key === 'content-transfer-encoding') ? node.contentTransferEncoding.value || '7bit' : '7bit',
         disposition,
         filename: filename ? decodeWords(filename) : null,
         size: content?.length ?? 0,

@@ -1,3 +1,4 @@
+import type { SpooledBody } from '../../export/spool.js';
 import type { Limits } from '../../limits.js';
 import type { SegmentRef } from '../segments.js';
 import type { TranscriptLine } from './schema.js';
@@ -20,6 +21,8 @@ export interface MailRecord {
   content: Buffer;
   truncated: boolean;
   complete: boolean;
+  /** With --export: the whole message as sent (dot-unstuffed), spooled to a file. */
+  spool?: SpooledBody;
 }
 
 /** A SASL exchange (AUTH): the mechanism and every client response, decoded later. */

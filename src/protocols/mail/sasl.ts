@@ -1,4 +1,5 @@
 import type { Redactor } from '../secrets.js';
+import { decodeNtlm, ntlmSummary, ntlmUser } from './ntlm.js';
 import type { SaslRecord } from './records.js';
 import type { MailAuth } from './schema.js';
 
@@ -24,8 +25,14 @@ export function decodeSasl(sasl: SaslRecord, redactor: Redactor, success: boolea
   let user: string | null = null;
   let secret = '';
   let encoding = 'base64';
+  let workstation: string | null = null;
   const mech = sasl.mechanism;
-  for (const c of sasl.challenges) steps.push({ side: 'S', frame: c.frame, raw: c.text, decoded: fromBase64(c.text) });
+  /** A step decoded: an NTLM message as Wireshark sums it up, else the base64 text with its control characters shown. */
+  const ntlm = (text: string) => (mech === 'NTLM' ? decodeNtlm(text) : null);
+  for (const c of sasl.challenges) {
+    const m = ntlm(c.text);
+    steps.push({ side: 'S', frame: c.frame, raw: c.text, decoded: m ? ntlmSummary(m) : fromBase64(c.text) });
+  }
   if (mech === 'LOGIN') {
     // 334 VXNlcm5hbWU6 ("Username:"), base64 user; 334 UGFzc3dvcmQ6 ("Password:"), base64 password.
     user = fromBase64(responses[0]?.text ?? '');
@@ -53,6 +60,17 @@ export function decodeSasl(sasl: SaslRecord, redactor: Redactor, success: boolea
     secret = /auth=Bearer ([^\u0001]*)/.exec(decoded)?.[1] ?? '';
     encoding = 'OAuth 2.0 bearer token (base64)';
     if (responses[0]) redactor.add(secret, responses[0].text);
+  } else if (mech === 'NTLM') {
+    // NEGOTIATE, the server's CHALLENGE, AUTHENTICATE (MS-NLMP): the user, domain and workstation travel readable;
+    // the NT response is the hash that proves the password, a secret. The AUTHENTICATE line holds both, so it is masked whole.
+    const auth = responses.map((r) => decodeNtlm(r.text)).find((m) => m?.type === 3);
+    if (auth?.type === 3) {
+      user = ntlmUser(auth);
+      workstation = auth.workstation || null;
+      secret = Buffer.from(auth.ntResponse).toString('hex');
+    }
+    for (const r of responses) if (decodeNtlm(r.text)?.type === 3) redactor.add(secret || r.text, r.text);
+    encoding = 'NTLM challenge-response';
   } else {
     // Another mechanism: its responses are secrets as a whole.
     for (const r of responses) redactor.add(r.text);
@@ -60,6 +78,8 @@ export function decodeSasl(sasl: SaslRecord, redactor: Redactor, success: boolea
     encoding = `${mech} exchange`;
   }
   responses.forEach((r, i) => {
+    const m = ntlm(r.text);
+    if (m) return steps.push({ side: 'C', frame: r.frame, raw: r.text, decoded: ntlmSummary(m) });
     const decoded = fromBase64(r.text);
     steps.push({
       side: 'C',
@@ -73,6 +93,7 @@ export function decodeSasl(sasl: SaslRecord, redactor: Redactor, success: boolea
   return {
     mechanism: mech,
     user,
+    ...(workstation ? { workstation } : {}),
     encoding,
     secretLength: [...secret].length,
     secret: redactor.shown(secret),

@@ -33,8 +33,10 @@ export const TranscriptLine = z.object({
 export const MailAuth = z.object({
   /** SASL mechanism (LOGIN, PLAIN, CRAM-MD5, XOAUTH2, …), or USER/PASS or APOP for POP3's own commands. */
   mechanism: z.string(),
-  /** The user name, decoded. */
+  /** The user name, decoded (NTLM: DOMAIN\\user). */
   user: z.string().nullable(),
+  /** The client computer's name, when the mechanism sends it (NTLM). */
+  workstation: z.string().optional(),
   /** How the secret travelled: "base64", "plain text", "MD5 digest (HMAC)", "OAuth 2.0 bearer token", … */
   encoding: z.string(),
   /** Length of the secret in characters. */
@@ -85,7 +87,8 @@ export const MailMessage = z.object({
   /** POP3: the command that fetched it ("RETR 1"). */
   fetchedBy: z.string().optional(),
   /** Header fields in order: the raw value as sent, and the value with RFC 2047 encoded words decoded (null when there were none). */
-  headers: z.array(z.object({ name: z.string(), value: z.string(), decoded: z.string().nullable() })),
+  /** Header fields in order: name, value unfolded, RFC 2047 words decoded, and the lines the field took as sent (more than 1 when folded). */
+  headers: z.array(z.object({ name: z.string(), value: z.string(), decoded: z.string().nullable(), lines: z.number().int().positive().default(1) })),
   subject: z.string().nullable(),
   from: z.string().nullable(),
   to: z.array(z.string()),

@@ -58,7 +58,8 @@ export function transcriptText(lines: readonly TranscriptLine[], unlisted: numbe
       const headers = (message?.headers ?? []).slice(0, DIALOGUE_HEADER_LINES);
       const at = message?.segments[0]?.frame ?? l.frame;
       for (const h of headers) row(at, l.side, `${h.name}: ${h.value.replace(/\s+/g, ' ')}`);
-      rows.push(`${''.padStart(5)}  ${l.side}: ${format(w.mailTranscriptBody, Math.max(0, dataLines(l) - headers.length))}`);
+      const shown = headers.reduce((n, h) => n + h.lines, 0);
+      rows.push(`${''.padStart(5)}  ${l.side}: ${format(w.mailTranscriptBody, Math.max(0, dataLines(l) - shown))}`);
       continue;
     }
     row(l.frame, l.side, l.text);
@@ -108,7 +109,7 @@ export function vocabulary(
       rows.push({
         ...row,
         title: k.explained?.title ?? '',
-        text: [k.explained?.text, k.detail?.text].filter(Boolean).join(' '),
+        text: [k.explained?.text, k.detail?.text].filter(Boolean).join(ctx.t.sentenceJoin),
         ref: k.explained?.ref ?? '',
         again: again ?? '',
       });
@@ -128,6 +129,7 @@ function encodingText(a: MailAuth, w: MailWords): string {
   if (a.encoding.startsWith('HMAC-MD5')) return w.encodingCramMd5;
   if (a.encoding.startsWith('OAuth')) return w.encodingOauth;
   if (a.encoding.startsWith('MD5 digest')) return w.encodingApop;
+  if (a.encoding.startsWith('NTLM')) return w.encodingNtlm;
   return format(w.encodingOther, a.mechanism);
 }
 
@@ -145,6 +147,7 @@ export function authView(auth: readonly MailAuth[], ctx: ViewContext, plainNote:
       mechanism: a.mechanism,
       mechanismText: mech ? ctx.explained(mech) : '',
       user: a.user ?? w.mailUserNotSent,
+      workstation: a.workstation ?? '',
       secret: a.secret !== null ? format(w.mailSecretShown, a.secret) : format(w.mailSecretMasked, a.secretLength),
       encoding: encodingText(a, w),
       result: a.success === null ? w.mailNoAnswer : a.success ? format(w.mailAccepted, a.result) : format(w.mailRejected, a.result),
@@ -178,6 +181,9 @@ export function messageView(m: MailMessage, ctx: ViewContext) {
       again: again ?? '',
     };
   });
+  // Each media type and transfer encoding is explained at its first part; later parts of the same kind say nothing more.
+  const told = new Set<string>();
+  const once = (key: string, e: { text: string } | null) => (e && !told.has(key) && told.add(key) ? e.text : '');
   const parts = m.parts.map((p) => {
     const type = explainMail('mimeTypes', p.contentType, lang);
     const enc = explainMail('transferEncodings', p.transferEncoding.toLowerCase(), lang);
@@ -188,7 +194,7 @@ export function messageView(m: MailMessage, ctx: ViewContext) {
       transferEncoding: p.transferEncoding,
       disposition: [p.disposition, p.filename].filter(Boolean).join(' '),
       size: p.size ? ctx.bytes(p.size) : '',
-      meaning: [type ? type.title : '', enc ? enc.title : ''].filter(Boolean).join('; '),
+      meaning: [once(`type ${p.contentType}`, type), once(`encoding ${p.transferEncoding.toLowerCase()}`, enc)].filter(Boolean).join(ctx.t.sentenceJoin),
     };
   });
   const textParts = m.parts

@@ -138,6 +138,7 @@ export class Pop3Dissector implements StreamHandler {
 
   gap(fromClient: boolean, length: number, frame: number): void {
     (fromClient ? this.client : this.server).gap();
+    if (!fromClient) this.block?.dot.gap(length);
     if (!fromClient && this.block)
       this.ctx.warnings.add(frame, `TCP stream ${this.session.stream}: ${length} bytes of a POP3 ${this.block.command} response were not captured`);
   }
@@ -211,7 +212,11 @@ export class Pop3Dissector implements StreamHandler {
         first: line,
         command: cmd.command,
         argument: cmd.argument,
-        dot: new DotBlock(this.keepsMessage(cmd.command) ? this.ctx.limits.maxBodyBytes : 0, this.ctx.limits.maxFramesPerMessage),
+        dot: new DotBlock(
+          this.keepsMessage(cmd.command) ? this.ctx.limits.maxBodyBytes : 0,
+          this.ctx.limits.maxFramesPerMessage,
+          this.keepsMessage(cmd.command) ? (this.ctx.spooler?.spool(true) ?? null) : null,
+        ),
       };
       return;
     }
@@ -245,6 +250,7 @@ export class Pop3Dissector implements StreamHandler {
         content: dot.content,
         truncated: dot.truncated,
         complete: dotLine !== null,
+        ...(dot.spool ? { spool: dot.spool.close() } : {}),
       });
     }
     this.transcript.endReply(dotLine ? { side: 'S', frame: dotLine.frame, bytes: dotLine.bytes, text: '.' } : null);

@@ -4,6 +4,7 @@ import type { DissectorContext } from '../protocol.js';
 import Queue from 'yocto-queue';
 import { newSasl, startsTlsRecord, Transcript, type MailRecord, type SaslRecord, type TranscriptLine } from '../mail/records.js';
 import { SegmentList } from '../segments.js';
+import type { Spool } from '../../export/spool.js';
 
 /*
  * SMTP (RFC 5321) as a dialogue: client commands and server replies paired in order
@@ -61,7 +62,7 @@ export class SmtpDissector implements StreamHandler {
   private mode: 'command' | 'data' | 'sasl' | 'tls' = 'command';
   private message: DotBlock | null = null;
   /** BDAT chunks of the message being built. */
-  private chunks: { parts: Buffer[]; size: number; kept: number; keep: number; segments: SegmentList } | null = null;
+  private chunks: { parts: Buffer[]; size: number; kept: number; keep: number; segments: SegmentList; spool: Spool | null } | null = null;
   /** The frame of the DATA or BDAT command, for a message of which no byte was captured. */
   private dataFrame = 0;
   private sasl: SaslRecord | null = null;
@@ -122,6 +123,7 @@ export class SmtpDissector implements StreamHandler {
 
   gap(fromClient: boolean, length: number, frame: number): void {
     (fromClient ? this.client : this.server).gap();
+    if (fromClient) this.message?.gap(length);
     if (fromClient && this.message) this.ctx.warnings.add(frame, `TCP stream ${this.session.stream}: ${length} bytes of the mail message were not captured`);
   }
 
@@ -168,7 +170,11 @@ export class SmtpDissector implements StreamHandler {
         this.dataFrame = line.frame;
         // The client sends the message once the server says 354; lines go to the message from now.
         this.mode = 'data';
-        this.message = new DotBlock(this.keepsMessages ? this.ctx.limits.maxBodyBytes : 0, this.ctx.limits.maxFramesPerMessage);
+        this.message = new DotBlock(
+          this.keepsMessages ? this.ctx.limits.maxBodyBytes : 0,
+          this.ctx.limits.maxFramesPerMessage,
+          this.keepsMessages ? (this.ctx.spooler?.spool(true) ?? null) : null,
+        );
         break;
       case 'BDAT': {
         const [size, last] = argument.split(/\s+/);
@@ -180,10 +186,12 @@ export class SmtpDissector implements StreamHandler {
           kept: 0,
           keep: this.keepsMessages ? this.ctx.limits.maxBodyBytes : 0,
           segments: new SegmentList(this.ctx.limits.maxFramesPerMessage),
+          spool: this.keepsMessages ? (this.ctx.spooler?.spool(true) ?? null) : null,
         };
         const chunks = this.chunks;
         this.client.raw(n, (bytes, frame, time, done, completedIn) => {
           chunks.size += bytes.length;
+          chunks.spool?.write(bytes);
           if (bytes.length) chunks.segments.add(frame, bytes.length, time, completedIn);
           if (chunks.kept < chunks.keep && bytes.length) {
             const take = Buffer.from(bytes.subarray(0, chunks.keep - chunks.kept));
@@ -275,6 +283,7 @@ export class SmtpDissector implements StreamHandler {
     }
     if (command?.verb === 'DATA' && code !== 354 && this.mode === 'data' && this.message && this.message.lines === 0) {
       this.mode = 'command'; // DATA refused: no message follows
+      this.message.spool?.discard();
       this.message = null;
     }
     if (command?.verb === 'STARTTLS' && code === 220) {
@@ -307,6 +316,7 @@ export class SmtpDissector implements StreamHandler {
       content: block.content,
       truncated: block.truncated,
       complete,
+      ...(block.spool ? { spool: block.spool.close() } : {}),
     });
   }
 
@@ -326,6 +336,7 @@ export class SmtpDissector implements StreamHandler {
       content,
       truncated: content.length < c.size,
       complete: true,
+      ...(c.spool ? { spool: c.spool.close() } : {}),
     });
   }
 }

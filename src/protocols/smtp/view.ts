@@ -131,13 +131,17 @@ function summaryBlock(smtp: Smtp, ctx: ViewContext): Block {
   if (!s) return ctx.missing(w.smtpMissing);
   const login = s.auth.find((a) => a.success) ?? s.auth[0];
   const accepted = s.replies.find((r) => r.command === 'DATA' && r.code !== 354);
+  const message = s.messages[0];
   const text = format(
     w.smtpSummary,
     smtp.sessions.length,
-    login ? `AUTH ${login.mechanism}` : w.smtpSummaryNoAuth,
+    !login ? w.smtpSummaryNoAuth : format(login.success === false ? w.smtpSummaryAuthRefused : w.smtpSummaryAuth, `AUTH ${login.mechanism}`),
     s.envelope.to.length === 1 ? w.recipientOne : format(w.recipientMany, s.envelope.to.length),
-    ctx.bytes(s.messages[0]?.size ?? 0),
-    accepted ? accepted.text : w.smtpSummaryNotAccepted,
+    !message
+      ? w.smtpSummaryNoMessage
+      : accepted
+        ? format(w.smtpSummaryMessage, ctx.bytes(message.size), accepted.text)
+        : format(w.smtpSummaryMessageUnanswered, ctx.bytes(message.size)),
   );
   return { partial: 'summary-point', data: { text } };
 }
