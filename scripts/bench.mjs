@@ -15,7 +15,8 @@
 //   batch       a class: BENCH_BATCH lab-sized captures with PDFs in one `labreport build
 //               DIR/`, against the same single builds one after the other (captures/minute)
 //   hostile     issue 9's generated bombs (scripts/make-bench-capture.mjs): a million tiny
-//               connections, one 2 GiB body, decompression bombs; time and peak RSS
+//               connections, one 2 GiB body, decompression bombs; time and peak RSS; then
+//               issue 9's hostile cases through scripts/resources.mjs (process-tree memory)
 //
 // Environment:
 //   BENCH_PARTS=throughput,report,batch,hostile   the parts to run
@@ -25,6 +26,8 @@
 //   BENCH_SCALE=1        multiplies every size (0.05 for a quick run)
 //   BENCH_RUNS=3         runs of each measurement (the median is reported; peak RSS is the largest)
 //   BENCH_BATCH=50       captures in the class batch; BENCH_BATCH_RUNS (default BENCH_RUNS)
+//   BENCH_HOSTILE_CASES=NAME,NAME   only these of issue 9's cases (scripts/resources.mjs; 0: none)
+//   BENCH_HOSTILE_FORMATS=json,md,html   what those builds write (add pdf to print PDFs too)
 //   BENCH_SEED=1         the seed of the generated captures
 //   BENCH_CAPTURE=FILE   also measure this capture in the throughput part
 //   BENCH_TSHARK=0       leave tshark out
@@ -359,6 +362,20 @@ if (parts.has('hostile')) {
     console.log(`| ${label} | ${f0(statSync(file).size / MiB)} MiB | ${f2(r.seconds)} | ${f0(r.rssMiB)} MiB | ${describe(model)} |`);
   }
   console.log('');
+  // Issue 9's hostile cases (fragment trains, descending segments, pipelined floods, the lists
+  // that grow with the input), measured by its own script: time and the process tree's memory.
+  if (env.BENCH_HOSTILE_CASES !== '0') {
+    const args = ['--formats', env.BENCH_HOSTILE_FORMATS ?? 'json,md,html', '--scale', String(scale)];
+    if (env.BENCH_HOSTILE_CASES) args.push('--case', env.BENCH_HOSTILE_CASES);
+    const r = spawnSync(process.execPath, [join(root, 'scripts', 'resources.mjs'), ...args], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+    });
+    process.stdout.write(r.stdout ?? '');
+    results.hostileCases = r.stdout ?? '';
+    console.log('');
+  }
 }
 
 if (env.BENCH_JSON) writeFileSync(env.BENCH_JSON, `${JSON.stringify(results, null, 2)}\n`);
