@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -65,5 +65,39 @@ describe('relative sequence numbers of the frames shown', () => {
       expect(tcp, `frame ${n}`).toBeTruthy();
       expect({ frame: n, seq: tcp!.relativeSeq, ack: tcp!.relativeAck }).toEqual({ frame: n, seq: tshark.get(n)!.seq, ack: tshark.get(n)!.ack });
     }
+  });
+});
+
+describe("Ethernet names from Wireshark's manuf file", () => {
+  const manuf = '/usr/share/wireshark/manuf';
+  it.runIf(existsSync(manuf))('are what parsing the whole file gives, the last line for an OUI winning', async () => {
+    const { ethernetName } = await import('../src/render/manuf.js');
+    const names = new Map<string, string>();
+    for (const line of readFileSync(manuf, 'latin1').split('\n')) {
+      const m = /^([0-9A-Fa-f]{2}[:-][0-9A-Fa-f]{2}[:-][0-9A-Fa-f]{2})\t([^\t\n]+)/.exec(line);
+      if (m) names.set(m[1]!.replace(/[:-]/g, '').toUpperCase(), m[2]!.trim());
+    }
+    const ouis = [...names.keys()].filter((_, i) => i % 157 === 0);
+    expect(ouis.length).toBeGreaterThan(100);
+    for (const oui of ouis) {
+      const mac = `${oui.slice(0, 2)}:${oui.slice(2, 4)}:${oui.slice(4, 6)}:2d:c7:9c`.toLowerCase();
+      expect(ethernetName(mac)).toBe(`${names.get(oui)}_2d:c7:9c`);
+    }
+    expect(ethernetName('ff:ff:ff:ff:ff:ff')).toBe('Broadcast');
+    const unnamed = ['FCFFFD', 'FCFFFE', 'ABCDEF'].find((o) => !names.has(o))!;
+    const mac = `${unnamed.slice(0, 2)}:${unnamed.slice(2, 4)}:${unnamed.slice(4, 6)}:00:00:01`.toLowerCase();
+    expect(ethernetName(mac)).toBe(mac);
+  });
+});
+
+describe('User-Agents in plain words', () => {
+  it('are the same when remembered as when parsed afresh, past the parses kept', async () => {
+    const { userAgentText } = await import('../src/protocols/http/user-agent.js');
+    const firefox = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:111.0) Gecko/20100101 Firefox/111.0';
+    expect(userAgentText(firefox, 'en')).toBe('Firefox 111 on Windows 10');
+    // More distinct User-Agents than are kept: the first is then parsed again, to the same words.
+    for (let i = 0; i < 100; i++) expect(userAgentText(`curl/7.${i}.1`, 'en')).toBe(`curl 7.${i}.1`);
+    expect(userAgentText(firefox, 'en')).toBe('Firefox 111 on Windows 10');
+    expect(userAgentText('', 'en')).toBeNull();
   });
 });
