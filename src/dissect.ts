@@ -93,7 +93,7 @@ export function dissectCapture(path: string, options: DissectOptions = {}): Capt
   } finally {
     reader.close();
   }
-  for (const w of reader.warnings) warnings.add(w.frame, w.message);
+  for (const w of reader.warnings) warnings.push(w);
   dissection.closingWarnings(ip, tally);
   if (tally.packets === 0 && reader.warnings.length > 0) throw new CaptureError(path, reader.warnings[0]!.message);
   tally.counts.ipFragmentsDropped = ip.droppedFragments;
@@ -190,19 +190,25 @@ class Dissection {
     for (const { conn } of this.connections) {
       for (const g of conn.gaps) {
         const [from, to] = g.fromClient ? [conn.client, conn.server] : [conn.server, conn.client];
-        const where = g.beforeFrame > 0 ? `between frames ${g.beforeFrame} and ${g.afterFrame}` : `before frame ${g.afterFrame}`;
-        warnings.add(g.afterFrame, `TCP stream ${conn.stream} (${endpoint(from)} → ${endpoint(to)}): ${g.length} bytes not captured ${where} (${g.why})`);
+        warnings.add({
+          id: 'tcp.gap',
+          frame: g.afterFrame,
+          stream: conn.stream,
+          params: {
+            bytes: g.length,
+            from: endpoint(from),
+            to: endpoint(to),
+            side: g.fromClient ? 'client' : 'server',
+            before: g.beforeFrame,
+            after: g.afterFrame,
+            why: g.why,
+          },
+        });
       }
     }
-    for (const lt of tally.otherLinkTypes)
-      warnings.add(undefined, `frames of link type ${lt} are not decoded (labreport reads Ethernet, Linux cooked SLL/SLL2, raw IP and BSD loopback)`);
-    if (this.tcp.evicted > 0)
-      warnings.add(
-        undefined,
-        `more than ${limits.maxStreams} TCP connections were open at once (maxStreams): the ${this.tcp.evicted} oldest were closed early and forgotten, so a late packet of theirs counts as a new connection`,
-      );
-    if (ip.incompleteDatagrams > 0)
-      warnings.add(undefined, `${ip.incompleteDatagrams} fragmented IP datagrams never arrived whole (fragments missing from the capture)`);
+    for (const lt of tally.otherLinkTypes) warnings.add({ id: 'decode.linkType', params: { linkType: lt } });
+    if (this.tcp.evicted > 0) warnings.add({ id: 'tcp.evicted', params: { max: limits.maxStreams, limit: 'maxStreams', count: this.tcp.evicted } });
+    if (ip.incompleteDatagrams > 0) warnings.add({ id: 'decode.fragments', params: { count: ip.incompleteDatagrams } });
   }
 }
 
@@ -245,7 +251,7 @@ function decodeAndReassemble(frame: Frame, ip: IpDecoder, tally: FrameTally, dis
   const segment = decodeTcp(packet.bytes, packet.payloadLength, packet.payloadStart, packet.payloadEnd);
   if (!segment) {
     counts.notIp++;
-    warnings.add(frame.number, 'the TCP header is damaged or cut off; the frame is skipped');
+    warnings.add({ id: 'decode.tcpHeader', frame: frame.number });
     const p = packet.bytes;
     const o = packet.payloadStart;
     if (packet.payloadEnd - o >= 16)

@@ -174,6 +174,11 @@ export const LIMIT_OPTIONS = {
     description:
       "CRYPTO bytes kept per direction of a QUIC connection to read its TLS ClientHello or ServerHello (a browser's is 2 KiB or less); a longer one is not read.",
   },
+  maxMessageHoles: {
+    default: 16,
+    unit: 'holes',
+    description: 'Holes (bytes not captured) recorded per mail message, to say which part of it each one hit; further ones are counted.',
+  },
   maxObjects: {
     default: 10_000,
     unit: 'objects',

@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as HTTP from '../src/knowledge/http/facts.js';
@@ -23,7 +23,7 @@ const NAMES = `RFC IANA WICG W3C WHATWG IETF Wireshark tshark Chrome Chromium He
   Windows macOS Linux Android iOS Ubuntu Debian Apache nginx Dovecot Postfix Python curl Gmail Outlook Thunderbird Foxmail
   HTTP HTTPS SMTP ESMTP POP POP3 IMAP TLS SSL TCP UDP IP IPv4 IPv6 QUIC DNS ARP MAC Ethernet SYN FIN ACK RST PSH URG ECE CWR
   URI URL UTC GMT ASCII UTF CR LF CRLF MIME SASL SHA MD5 CRAM NTLM GSSAPI Kerberos OAuth XOAUTH base64 Base64 hex pcap pcapng
-  JSON HTML CSS PNG JPEG GIF SVG PDF ETag MSS SACK WS TTL ID KB MB GB KiB MiB GiB SHA-256
+  JSON HTML CSS PNG JPEG GIF SVG PDF ETag MSS SACK WS TTL ID KB MB GB KiB MiB GiB SHA-256 us-ascii
 `.split(/\s+/);
 
 /** The names of the documents the knowledge tables cite (W3C Fetch Metadata Request Headers, …): titles, kept as written. */
@@ -84,7 +84,21 @@ function build(capture: string, lang: string, args: string[]): { md: string; mod
   return { md: readFileSync(join(out, `${name}.md`), 'utf8'), model: JSON.parse(readFileSync(join(out, `${name}.json`), 'utf8')) };
 }
 
+/** A damaged copy of a shipped capture: cut after `bytes`, or with frames taken out (editcap). */
+function damaged(name: string, how: { bytes: number } | { drop: number[] }): string {
+  const source = join(OWN_FIXTURES, name);
+  const out = join(tempDir(), name);
+  if ('bytes' in how) writeFileSync(out, readFileSync(source).subarray(0, how.bytes));
+  else execFileSync('editcap', [source, out, ...how.drop.map(String)]);
+  return out;
+}
+
 const CAPTURES: [string, string, string[]][] = [
+  ['lab.pcapng cut inside frame 92', damaged('lab.pcapng', { bytes: 30_000 }), []],
+  ['lab.pcapng cut inside the SMTP message', damaged('lab.pcapng', { bytes: 42_000 }), []],
+  ['lab.pcapng without the segment of its mail header', damaged('lab.pcapng', { drop: [153] }), []],
+  ['lab.pcapng without a segment of its mail body and of the POP3 RETR', damaged('lab.pcapng', { drop: [154, 188] }), []],
+  ['lab-session.pcapng without a segment of an HTTP response', damaged('lab-session.pcapng', { drop: [65] }), []],
   ['lab.pcapng', join(OWN_FIXTURES, 'lab.pcapng'), []],
   ['lab-session.pcapng', join(OWN_FIXTURES, 'lab-session.pcapng'), []],
   ['kurose-ross.pcapng (its lab)', join(OWN_FIXTURES, 'kurose-ross.pcapng'), ['--lab', 'kurose-ross-http']],

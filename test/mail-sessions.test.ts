@@ -45,6 +45,7 @@ describe('maxMailSessions', () => {
     const bytes = frames.reduce((n, [, len]) => n + Number(len), 0);
     const warning = cut.warnings.find((w) => w.message.startsWith('4 SMTP sessions past the maxMailSessions limit (2)'));
     expect(warning?.message).toContain(`${frames.length} packets, ${bytes} bytes of TCP payload, frames ${frames[0]![0]}–${frames.at(-1)![0]}`);
+    expect(warning?.id).toBe('mail.sessionsUnlisted');
     // The session shown in full is chosen among those kept.
     expect(cut.smtp.sessions.map((s) => s.stream)).toContain(cut.smtp.selection.session!.stream);
   });

@@ -1,3 +1,4 @@
+import type { Warning } from '../report/schema.js';
 /** One captured frame, as a capture reader hands it on. */
 export interface Frame {
   /** 1-based number in file order, exactly as Wireshark numbers frames. */
@@ -64,12 +65,8 @@ export interface CaptureOrigin {
   interfacesUnlisted: number;
 }
 
-/** Something wrong found while reading; reading may or may not have gone on. */
-export interface ReadWarning {
-  /** The frame the problem concerns, or the last frame read before it. */
-  frame?: number;
-  message: string;
-}
+/** Something wrong found while reading; reading may or may not have gone on. Its frame is the one it concerns, or the last frame read before it. */
+export type ReadWarning = Warning;
 
 /** A capture reader: frames in file order, one at a time, in bounded memory. */
 export interface CaptureReader {

@@ -9,6 +9,7 @@ import { ChunkedFile, FileSource, READ_CHUNK_BYTES, type ByteSource } from './ch
 import { CaptureError, type CaptureReader, type Frame, type ReadWarning } from './frame.js';
 import { PCAP_HEADER_BYTES, PCAP_MAGIC, PcapReader } from './pcap.js';
 import { PCAPNG_SHB_MAGIC, PcapngReader } from './pcapng.js';
+import { warning } from '../warnings.js';
 
 /*
  * Opening a capture as Wireshark does: a pcap or pcapng file, also gzip- or
@@ -62,18 +63,18 @@ class GzipCheck {
   }
 
   /** What is wrong, once all the input was pushed; null when nothing is. */
-  verdict(): string | null {
-    if (!this.ended) return 'the gzip data ends before its compressed stream does (the file is cut off); reading stopped there';
+  verdict(): ReadWarning | null {
+    if (!this.ended) return warning({ id: 'capture.compressedCutOff', params: { compression: 'gzip' } });
     if (this.tailLength < 8) return null;
     const sizeOk = this.tail.readUInt32LE(4) === this.size;
     const crcOk = !this.crc32 || this.tail.readUInt32LE(0) === this.crc >>> 0;
-    return sizeOk && crcOk ? null : 'the gzip data is cut off or damaged: what it decompresses to does not match the checksum and length it ends with';
+    return sizeOk && crcOk ? null : warning({ id: 'capture.compressedCheck', params: { compression: 'gzip' } });
   }
 }
 
 /** The decompressed bytes of a compressed file. Damage ends the stream early and is kept in `problem`. */
 class DecompressingSource implements ByteSource {
-  problem: string | null = null;
+  problem: ReadWarning | null = null;
   private readonly decoder: Decoder;
   private readonly gzip: GzipCheck | null;
   private readonly input = Buffer.allocUnsafe(COMPRESSED_STEP_BYTES);
@@ -131,8 +132,11 @@ class DecompressingSource implements ByteSource {
       this.decoder.push(chunk, got === 0);
       if (got === 0) this.problem = this.gzip?.verdict() ?? null;
     } catch (e) {
-      const what = got === 0 ? 'ends before its compressed stream does (the file is cut off)' : `is damaged after ${this.compressedBytes} compressed bytes`;
-      this.problem = `the ${this.compression} data ${what} (${(e as Error).message}); reading stopped there`;
+      // The decompressor's own words ("unexpected end of file") add nothing a reader can use.
+      this.problem =
+        got === 0
+          ? warning({ id: 'capture.compressedCutOff', params: { compression: this.compression } })
+          : warning({ id: 'capture.compressedDamaged', params: { compression: this.compression, bytes: this.compressedBytes } });
       this.ended = true;
     }
     this.compressedBytes += got;
@@ -153,7 +157,7 @@ function withDecompressionWarning(reader: CaptureReader, source: DecompressingSo
     },
     next: (): Frame | null => reader.next(),
     get warnings(): ReadWarning[] {
-      return source.problem ? [...reader.warnings, { message: source.problem }] : reader.warnings;
+      return source.problem ? [...reader.warnings, source.problem] : reader.warnings;
     },
     get linkTypes() {
       return reader.linkTypes;

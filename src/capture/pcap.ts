@@ -1,6 +1,8 @@
 import { ChunkedFile } from './chunked-file.js';
 import { MAX_PACKET_BYTES } from './link-types.js';
 import { ReusedFrame, type CaptureReader, type Frame, type ReadWarning } from './frame.js';
+import type { WarningValues } from '../knowledge/warnings.js';
+import { warning, type WarningId } from '../warnings.js';
 
 const RECORD_HEADER_BYTES = 16;
 export const PCAP_HEADER_BYTES = 24;
@@ -67,7 +69,7 @@ export class PcapReader implements CaptureReader {
     const file = this.file;
     const number = this.frameNumber + 1;
     if (!file.ensure(RECORD_HEADER_BYTES)) {
-      if (file.available > 0) this.stop(`the file ends inside the record header of frame ${number} (${file.available} of 16 bytes)`);
+      if (file.available > 0) this.stop('capture.cutOffRecordHeader', { next: number, present: file.available });
       this.done = true;
       return null;
     }
@@ -78,13 +80,11 @@ export class PcapReader implements CaptureReader {
     const capturedLength = this.u32(b, p + 8);
     const originalLength = this.u32(b, p + 12);
     if (capturedLength > MAX_PACKET_BYTES) {
-      this.stop(
-        `frame ${number}'s record claims ${capturedLength} captured bytes, more than the maximum of ${MAX_PACKET_BYTES}: the file is damaged from here`,
-      );
+      this.stop('capture.recordTooLong', { next: number, length: capturedLength, max: MAX_PACKET_BYTES });
       return null;
     }
     if (!file.ensure(RECORD_HEADER_BYTES + capturedLength)) {
-      this.stop(`the file is cut off inside frame ${number} (${file.available - RECORD_HEADER_BYTES} of ${capturedLength} bytes present)`);
+      this.stop('capture.cutOff', { next: number, present: file.available - RECORD_HEADER_BYTES, length: capturedLength });
       return null;
     }
     const frame = this.frame;
@@ -101,8 +101,8 @@ export class PcapReader implements CaptureReader {
     return frame;
   }
 
-  private stop(message: string): void {
-    this.warnings.push({ frame: this.frameNumber || undefined, message: `${message}; reading stopped after frame ${this.frameNumber}` });
+  private stop(id: WarningId, params: WarningValues): void {
+    this.warnings.push(warning({ id, frame: this.frameNumber, params: { ...params, last: this.frameNumber } }));
     this.done = true;
   }
 

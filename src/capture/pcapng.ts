@@ -1,6 +1,8 @@
 import { ChunkedFile } from './chunked-file.js';
 import { MAX_PACKET_BYTES } from './link-types.js';
 import { MAX_DESCRIPTION_CHARS, MAX_INTERFACES_DESCRIBED, ReusedFrame, type CaptureOrigin, type CaptureReader, type Frame, type ReadWarning } from './frame.js';
+import type { WarningValues } from '../knowledge/warnings.js';
+import { warning, type WarningId } from '../warnings.js';
 
 /** Block types (draft-ietf-opsawg-pcapng). */
 const BLOCK = {
@@ -102,7 +104,7 @@ export class PcapngReader implements CaptureReader {
     const file = this.file;
     while (!this.done) {
       if (!file.ensure(12)) {
-        if (file.available > 0) this.stop(`the file ends inside a block header (${file.available} bytes left)`);
+        if (file.available > 0) this.stop('capture.cutOffBlockHeader', { present: file.available });
         this.done = true;
         return null;
       }
@@ -114,34 +116,32 @@ export class PcapngReader implements CaptureReader {
         if (bom === BYTE_ORDER_MAGIC) this.le = true;
         else if (bom === 0x4d3c2b1a) this.le = false;
         else {
-          this.stop(`section header ${this.sections + 1} has an unknown byte-order magic 0x${bom.toString(16)}`);
+          this.stop('capture.byteOrder', { section: this.sections + 1, magic: `0x${bom.toString(16)}` });
           return null;
         }
       }
       const blockType = this.u32(b, p);
       const length = this.u32(b, p + 4);
       if (length < 12 || length % 4 !== 0 || length > MAX_BLOCK_BYTES) {
-        this.stop(`a block after frame ${this.frameNumber} has an impossible length of ${length} bytes: the file is damaged from here`);
+        this.stop('capture.blockLength', { length });
         return null;
       }
       const shortest = MIN_BLOCK_BYTES[blockType] ?? 12;
       if (length < shortest) {
         // Its fixed fields would be read past its end (at a read-chunk edge, past the buffer).
-        this.stop(
-          `a block of type 0x${blockType.toString(16)} after frame ${this.frameNumber} is ${length} bytes long, shorter than the ${shortest} its fields need: the file is damaged from here`,
-        );
+        this.stop('capture.blockTooShort', { type: `0x${blockType.toString(16)}`, length, shortest });
         return null;
       }
       if (!file.ensure(length)) {
-        this.stop(
-          `the file is cut off inside ${blockType === BLOCK.EPB || blockType === BLOCK.SPB ? `frame ${this.frameNumber + 1}` : 'a block'} (${file.available} of ${length} bytes present)`,
-        );
+        const present = { present: file.available, length };
+        if (blockType === BLOCK.EPB || blockType === BLOCK.SPB) this.stop('capture.cutOff', { next: this.frameNumber + 1, ...present });
+        else this.stop('capture.cutOffBlock', present);
         return null;
       }
       b = file.buf;
       p = file.pos;
       if (this.u32(b, p + length - 4) !== length) {
-        this.stop(`a block after frame ${this.frameNumber} has mismatched leading and trailing lengths: the file is damaged from here`);
+        this.stop('capture.blockLengths', {});
         return null;
       }
       let frame: Frame | null = null;
@@ -194,10 +194,7 @@ export class PcapngReader implements CaptureReader {
     if (secretsLength < 0 || 16 + secretsLength > length - 4) {
       // Said once: a hostile file could hold a million of them.
       if (this.malformedSecrets++ === 0)
-        this.warnings.push({
-          frame: this.frameNumber || undefined,
-          message: `a decryption secrets block after frame ${this.frameNumber} is malformed (its secrets overrun the block); it is ignored`,
-        });
+        this.warnings.push(warning({ id: 'capture.secretsBlock', frame: this.frameNumber, params: { last: this.frameNumber } }));
       return;
     }
     this.onDecryptionSecrets?.(this.u32(b, p + 8), b.subarray(p + 16, p + 16 + secretsLength));
@@ -271,11 +268,11 @@ export class PcapngReader implements CaptureReader {
     const number = this.frameNumber + 1;
     const iface = this.interfaces[interfaceId];
     if (!iface) {
-      this.stop(`frame ${number} names interface ${interfaceId}, which no interface description block declared`);
+      this.stop('capture.unknownInterface', { next: number, interface: interfaceId });
       return null;
     }
     if (capturedLength > MAX_PACKET_BYTES || dataAt + capturedLength > p + length - 4) {
-      this.stop(`frame ${number} claims ${capturedLength} captured bytes, more than its block holds: the file is damaged from here`);
+      this.stop('capture.frameTooLong', { next: number, length: capturedLength });
       return null;
     }
     let tsSec = 0;
@@ -320,8 +317,8 @@ export class PcapngReader implements CaptureReader {
     return this.fill(this.frameNumber, 0, 0, false, LINKTYPE_RECORD, -1, b, start, end - start, end - start);
   }
 
-  private stop(message: string): void {
-    this.warnings.push({ frame: this.frameNumber || undefined, message: `${message}; reading stopped after frame ${this.frameNumber}` });
+  private stop(id: WarningId, params: WarningValues): void {
+    this.warnings.push(warning({ id, frame: this.frameNumber, params: { ...params, last: this.frameNumber } }));
     this.done = true;
   }
 

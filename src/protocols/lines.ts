@@ -143,6 +143,15 @@ export class LineReader {
 const CRLF = Buffer.from('\r\n');
 const LF = Buffer.from('\n');
 
+/** Bytes of a message that were not captured: where in its content (after unstuffing) they were, and the frame after them. */
+export interface MessageHole {
+  offset: number;
+  bytes: number;
+  frame: number;
+  /** Whether it fell before the end of the header fields. */
+  inHeader: boolean;
+}
+
 /** A dot-terminated block (SMTP DATA, POP3 multi-line responses): its lines, dot-unstuffed, until a line holding only ".". */
 export class DotBlock {
   /**
@@ -158,6 +167,11 @@ export class DotBlock {
   size = 0;
   readonly segments: SegmentList;
   lines = 0;
+  /** Where bytes of the block were not captured (up to maxHoles; the rest counted), at their offset in the content. */
+  readonly holes: MessageHole[] = [];
+  holesUnlisted = 0;
+  /** Whether the empty line ending a message's header fields has come: a hole before it is in the header. */
+  private headerEnded = false;
   /** With --export: the line end of the last line spooled, written only once another line follows (see add). */
   private spoolEnding: Uint8Array | null = null;
   private spoolLastEmpty = false;
@@ -167,12 +181,14 @@ export class DotBlock {
     maxFrames: number,
     /** With --export: the block's content, dot-unstuffed with its line ends as sent, goes here. */
     readonly spool: Spool | null = null,
+    private readonly maxHoles = 0,
   ) {
     this.segments = new SegmentList(maxFrames);
   }
 
   /** Add a line; true when it was the terminating dot. */
   add(line: Line): boolean {
+    if (line.raw.length === 0) this.headerEnded = true;
     this.wireBytes += line.bytes;
     for (const s of line.segments) this.segments.add(s.frame, s.bytes, line.time, { frame: line.frame, time: line.time });
     if (line.raw.length === 1 && line.raw[0] === 0x2e) {
@@ -224,10 +240,14 @@ export class DotBlock {
     this.spoolLastEmpty = content.length === 0;
   }
 
-  /** `n` bytes of the block were not captured (the line in progress is lost with them). */
-  gap(n: number): void {
+  /** `n` bytes of the block were not captured before `frame` (the line in progress is lost with them): where they were. */
+  gap(n: number, frame = 0): MessageHole {
     this.spool?.gap(n);
     this.spoolEnding = null;
+    const hole: MessageHole = { offset: this.size, bytes: n, frame, inHeader: !this.headerEnded };
+    if (this.holes.length < this.maxHoles) this.holes.push(hole);
+    else this.holesUnlisted++;
+    return hole;
   }
 
   get truncated(): boolean {

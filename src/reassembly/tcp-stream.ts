@@ -160,10 +160,10 @@ class HalfStream {
       else this.conn.handler?.data(this.fromClient, bytes, frame, time);
     }
     const cut = wireLength - bytes.length;
-    if (cut > 0) this.lose(cut, frame, time, `frame ${frame} was cut short by the capture's snapshot length`);
+    if (cut > 0) this.lose(cut, frame, time, 'snaplen');
   }
 
-  private lose(length: number, frame: number, time: number, why: string): void {
+  private lose(length: number, frame: number, time: number, why: StreamGap['why']): void {
     this.lostBytes += length;
     if (this.conn.gaps.length < MAX_GAPS_LISTED)
       this.conn.gaps.push({ fromClient: this.fromClient, length, beforeFrame: this.lastDataFrame, afterFrame: frame, why });
@@ -191,7 +191,7 @@ class HalfStream {
     const first = this.pending.top();
     if (!first || first.start <= this.next) return;
     const missing = first.start - this.next;
-    this.lose(missing, first.frame, first.time, 'previous segment not captured');
+    this.lose(missing, first.frame, first.time, 'notCaptured');
     this.drain();
   }
 
@@ -211,7 +211,7 @@ class HalfStream {
   }
 
   private loseBeforeFin(): void {
-    this.lose(this.finAt - this.next, this.finFrame, this.finTime, 'previous segment not captured');
+    this.lose(this.finAt - this.next, this.finFrame, this.finTime, 'notCaptured');
   }
 
   private checkFin(): void {
@@ -239,7 +239,8 @@ export interface StreamGap {
   beforeFrame: number;
   /** First frame after the hole. */
   afterFrame: number;
-  why: string;
+  /** snaplen: the frame was cut short by the capture's snapshot length; notCaptured: segments never captured (Wireshark's "previous segment not captured"). */
+  why: 'snaplen' | 'notCaptured';
 }
 
 /** One TCP connection: Wireshark's tcp.stream. */

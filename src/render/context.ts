@@ -129,6 +129,28 @@ export class ViewContext {
     return items.join(this.t.listSeparator);
   }
 
+  /** "frame 728", "frames 692, 694". */
+  frames(numbers: readonly number[]): string {
+    return numbers.length === 1 ? this.frame(numbers[0]!) : format(this.t.framesN, this.list(numbers.map(String)));
+  }
+
+  /**
+   * Logins that went over the wire in clear text, one phrase per mechanism ("an SMTP login with AUTH
+   * PLAIN (frame 728)", "5 SMTP logins with AUTH LOGIN (the first in frames 692, 694)"): a capture of
+   * fifty logins reads as one line per mechanism, not fifty.
+   */
+  logins(logins: readonly { mechanism: string; frames: readonly number[] }[], one: string, many: string): string[] {
+    const byMechanism = new Map<string, { first: readonly number[]; count: number }>();
+    for (const l of logins) {
+      const seen = byMechanism.get(l.mechanism);
+      if (seen) seen.count += 1;
+      else byMechanism.set(l.mechanism, { first: l.frames, count: 1 });
+    }
+    return [...byMechanism].map(([mechanism, { first, count }]) =>
+      count === 1 ? format(one, mechanism, this.frames(first)) : format(many, mechanism, this.frames(first), this.num(count)),
+    );
+  }
+
   detail(frame: number): FrameDetail | undefined {
     return this.model.frames.find((f) => f.number === frame);
   }

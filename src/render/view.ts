@@ -6,6 +6,7 @@ import { COMPARE_ASPECTS, type ProtocolSlice, type SliceView } from '../protocol
 import type { ReportConfig } from '../report/config.js';
 import type { ReportModel } from '../report/schema.js';
 import { ViewContext, type Block, type PacketListRow } from './context.js';
+import { captureDamage, DAMAGE_MARK, noteWords, warningWords } from './damage.js';
 import type { Notes } from './notes.js';
 
 /*
@@ -66,7 +67,11 @@ export function buildView(input: ViewInput, views: readonly LoadedView[]) {
   const ctx = new ViewContext(model, config, lang, UI[lang]);
   ctx.filesDir = input.filesDir;
   ctx.lab = lab;
-  ctx.packets = loaded.flatMap((l) => l.view.packets?.(l.model, ctx) ?? []).sort((a, b) => a.frame - b.frame);
+  ctx.packets = markGaps(
+    loaded.flatMap((l) => l.view.packets?.(l.model, ctx) ?? []).sort((a, b) => a.frame - b.frame),
+    model,
+    lang,
+  );
   for (const l of loaded) for (const p of l.view.packets?.(l.model, ctx) ?? []) ctx.filters.set(p.protocol, l.view.filter);
   const byName = new Map(loaded.map((l) => [l.slice.name, l]));
 
@@ -108,7 +113,7 @@ export function buildView(input: ViewInput, views: readonly LoadedView[]) {
       assignment: lab.assignment.map((a) => text(a, lang)),
       tasks: tasks.map((x) => ({ n: x.n, title: x.title })),
     },
-    environment: environment(loaded, ctx, t),
+    environment: environment(loaded, ctx, t, lab.environment.map((l) => text(l, lang))),
     tasks,
     summary,
     notes: { purpose: notes?.parts.purpose ?? '', environment: notes?.parts.environment ?? '', summary: notes?.parts.summary ?? '' },
@@ -133,7 +138,7 @@ function headerRows(config: ReportConfig, t: Record<string, string>) {
 }
 
 /** 实验环境: what the capture file says about where it was made, then what the traffic says (browser, servers, mail client), then the student's lines. */
-function environment(loaded: readonly Loaded[], ctx: ViewContext, t: Record<string, string>) {
+function environment(loaded: readonly Loaded[], ctx: ViewContext, t: Record<string, string>, labLines: readonly string[]) {
   const c = ctx.model.capture;
   const rows: { label: string; value: string }[] = [];
   if (c.os) rows.push({ label: t.envCaptureOs!, value: c.os });
@@ -146,7 +151,15 @@ function environment(loaded: readonly Loaded[], ctx: ViewContext, t: Record<stri
     label: t.envCaptureFile!,
     value: format(t.envCaptureFileValue!, c.file, c.format, ctx.num(c.packets), ctx.clock(c.firstTime), ctx.clock(c.lastTime), c.duration.toFixed(3)),
   });
+  // Where the file is cut off or damaged (reading stopped there): said at the top, not only in the appendix.
+  for (const w of captureDamage(ctx.model))
+    rows.push({ label: noteWords('note.captureDamage', ctx.lang), value: `${DAMAGE_MARK} ${warningWords(w, ctx.lang)}` });
   for (const l of loaded) rows.push(...(l.view.environment?.(l.model, ctx) ?? []));
+  // The lab's own lines ("Analysis: Wireshark, …"): the words before the first colon are the label.
+  for (const line of labLines) {
+    const colon = /^([^:：]{1,40})[:：]\s*(.+)$/.exec(line);
+    rows.push(colon ? { label: colon[1]!, value: colon[2]! } : { label: t.envLab!, value: line });
+  }
   for (const line of ctx.config.environment) rows.push({ label: t.envStudent!, value: line });
   return { rows, note: noSystem ? t.envNothing! : '' };
 }
@@ -228,7 +241,10 @@ function appendix(loaded: readonly Loaded[], ctx: ViewContext, t: Record<string,
     title: t.appendixWarnings!,
     block: {
       partial: 'warnings',
-      data: { rows: model.warnings, unlisted: model.warningsUnlisted ? format(t.warningsUnlisted!, ctx.num(model.warningsUnlisted)) : '' },
+      data: {
+        rows: model.warnings.map((w) => ({ frame: w.frame, text: warningWords(w, ctx.lang) })),
+        unlisted: model.warningsUnlisted ? format(t.warningsUnlisted!, ctx.num(model.warningsUnlisted)) : '',
+      },
     },
   });
   const chosen = loaded
@@ -252,4 +268,24 @@ function appendix(loaded: readonly Loaded[], ctx: ViewContext, t: Record<string,
   });
   const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
   return sections.map((s, i) => ({ title: format(t.appendixLetter!, letters[i] ?? String(i + 1), s.title), block: s.block }));
+}
+
+/**
+ * The packet list with its holes marked in the report's language: the row a slice gave for a
+ * hole (HTTP's "[… bytes not captured before this frame …]", as Wireshark's expert info shows
+ * it) worded anew, and the first row after a hole in a slice that gives none marked.
+ */
+function markGaps(rows: PacketListRow[], model: ReportModel, lang: Language): PacketListRow[] {
+  const gaps = new Map<string, string[]>();
+  for (const w of model.warnings) {
+    if (w.id !== 'tcp.gap' || w.stream === undefined) continue;
+    const key = `${w.stream} ${w.params.after}`;
+    gaps.set(key, [...(gaps.get(key) ?? []), noteWords('note.gapRow', lang, w.params)]);
+  }
+  if (gaps.size === 0) return rows;
+  return rows.map((r) => {
+    const notes = gaps.get(`${r.stream} ${r.frame}`);
+    if (!notes) return r;
+    return { ...r, info: r.protocol === 'TCP' && r.info.startsWith('[') ? notes.join(' ') : `${DAMAGE_MARK} ${notes.join(' ')} ${r.info}` };
+  });
 }

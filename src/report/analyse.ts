@@ -12,7 +12,7 @@ import { maskAll, maskParameters, maskUserinfo, Redactor } from '../protocols/se
 import type { AnalyseContext, FrameChoices, ProtocolSlice } from '../protocols/slice.js';
 import { lookUpFrames } from './frames.js';
 import { MODEL_VERSION } from './model-version.js';
-import type { Connection, ReportModel } from './schema.js';
+import type { Connection, ReportModel, Warning } from './schema.js';
 
 export interface AnalyseOptions {
   limits: Limits;
@@ -107,14 +107,19 @@ export async function analyse(records: CaptureRecords, options: AnalyseOptions):
     frames: [...frames.details.values()].sort((a, b) => a.number - b.number),
     objects: objects.objects,
     objectsUnlisted: objects.unlisted,
-    // A warning may quote captured text (a malformed request line): its password-like parameters are masked where they stand.
-    warnings: [...warnings.list]
-      .sort((a, b) => (a.frame ?? 0) - (b.frame ?? 0))
-      .map((w) => ({ ...w, message: maskAll(w.message, redactor, maskParameters, maskUserinfo).text })),
+    // A warning may quote captured text (a malformed request line): its password-like parameters are masked where they stand,
+    // in its sentence and in its parameters, and so is every secret found (the last pass masks only the captured-text keys).
+    warnings: [...warnings.list].sort((a, b) => (a.frame ?? 0) - (b.frame ?? 0)).map((w) => maskWarning(w, redactor)),
     warningsUnlisted: warnings.unlisted,
   };
   // Last: mask every secret found in the raw text views, however it was encoded.
   return redactor.redactModel(model);
+}
+
+function maskWarning(w: Warning, redactor: Redactor): Warning {
+  const mask = (text: string) => redactor.redact(maskAll(text, redactor, maskParameters, maskUserinfo).text);
+  const params = Object.fromEntries(Object.entries(w.params).map(([k, v]) => [k, typeof v === 'string' ? mask(v) : v]));
+  return { ...w, params, message: mask(w.message) };
 }
 
 /** The answers to the lab's numbered questions, in the profile's order, each from the slice whose block answers it. */

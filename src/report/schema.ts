@@ -115,9 +115,25 @@ export const FrameDetail = z.object({
     .nullable(),
 });
 
+/** A number or a text from the capture that a warning's words are filled with. */
+export const WarningParam = z.union([z.string(), z.number()]);
+
+/**
+ * A problem worth telling the reader: damage, gaps, malformed messages, bounds reached. A
+ * coded entry: `id` names the problem and `params` fill its words, which live in
+ * src/knowledge per language, so a report words it in its own language (and a model built
+ * in one language renders in another); `message` is the English sentence, for scripts.
+ */
 export const Warning = z.object({
   /** The frame the problem was found at, when there is one. */
   frame: frameNumber.optional(),
+  /** The connection (tcp.stream) it concerns, when it concerns one. */
+  stream: z.number().int().nonnegative().optional(),
+  /** A stable dotted code: "tcp.gap", "http.incomplete", "smtp.notReply", "capture.cutOff", … (empty in a model written before warnings had codes: its message is shown). */
+  id: z.string().default(''),
+  /** What fills the words: byte counts, frames, the captured text quoted (secrets masked), a limit's name and value. */
+  params: z.record(z.string(), WarningParam).default({}),
+  /** The warning in English, as one sentence. */
   message: z.string(),
 });
 
@@ -199,3 +215,4 @@ export type ReportModel = CoreModel & SliceModels;
 export type Connection = z.infer<typeof Connection>;
 export type FrameDetail = z.infer<typeof FrameDetail>;
 export type Warning = z.infer<typeof Warning>;
+export type WarningParams = Warning['params'];

@@ -106,7 +106,7 @@ export function runTls(path: string, o: TlsRunOptions = {}): TlsRun {
   } finally {
     reader.close();
   }
-  if (keyLog) for (const w of keyLog.warnings.list) warnings.add(w.frame, w.message);
+  if (keyLog) for (const w of keyLog.warnings.list) warnings.push(w);
   return {
     connections: tls.collector.connections,
     pieces,

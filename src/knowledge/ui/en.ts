@@ -76,6 +76,7 @@ export const uiEn = {
   envInterface: 'Interface',
   envCaptureFile: 'Capture file',
   envCaptureFileValue: '{0}, {1}, {2} packets, {3} to {4} ({5} s)',
+  envLab: 'For the lab',
   envStudent: 'Noted by the student',
   envNothing: 'The capture file does not record the system it was made on (a classic pcap file has no room for it; pcapng records it).',
 
@@ -102,8 +103,10 @@ export const uiEn = {
   cleartextIntro:
     'What went over the wire unencrypted: {0}. Anyone on the path can read it, as this report does (the secrets are masked here). To protect it, the same protocols run over TLS: HTTPS, SMTP with STARTTLS or on port 465, POP3 with STLS or on port 995; this lab is captured without TLS precisely so that its messages can be read.',
   cleartextHttp: 'an HTTP {0} ({1} in frame {2})',
-  cleartextSmtp: 'an SMTP login ({0}, frames {1})',
-  cleartextPop3: 'a POP3 login ({0}, frames {1})',
+  cleartextSmtp: 'an SMTP login with {0} ({1})',
+  cleartextSmtpMany: '{2} SMTP logins with {0} (the first in {1})',
+  cleartextPop3: 'a POP3 login with {0} ({1})',
+  cleartextPop3Many: '{2} POP3 logins with {0} (the first in {1})',
 
   // The protocols compared
   compareTitle: 'The protocols compared',

@@ -1,4 +1,5 @@
 import type { Limits } from '../../limits.js';
+import type { WarningInput } from '../../warnings.js';
 import { mapLimit } from '../../util/map-limit.js';
 import type { AnalyseContext, FrameLookup, FramesWanted } from '../slice.js';
 import { isSecretName, MASK, maskAll, maskCookies, maskJson, maskParameters, maskSetCookie, maskUserinfo, type Redactor } from '../secrets.js';
@@ -17,17 +18,17 @@ import { packetRows, selectExchanges } from './select.js';
 /** Bodies decoded at once: enough to keep zlib's threads busy, few enough that bodies expanding to maxDecodedBytes together stay far under the memory bound. */
 const DECODE_CONCURRENCY = 2;
 
-type Warn = (frame: number, message: string) => void;
+type Warn = (w: WarningInput) => void;
 
 export async function analyseHttp(records: HttpCollector, ctx: AnalyseContext): Promise<Http> {
   const { limits, redactor, warnings } = ctx;
-  const warn: Warn = (frame, m) => warnings.add(frame, m);
+  const warn: Warn = (w) => warnings.add(w);
   const exchanges = await mapLimit(records.exchanges, DECODE_CONCURRENCY, (e) => exchangeModel(e, limits, redactor, warn));
   exchanges.sort((a, b) => citedFrame(a) - citedFrame(b) || a.stream - b.stream);
   numberOnConnection(exchanges);
   continuationWarnings(records, warn);
   if (records.unlisted > 0)
-    warnings.add(undefined, `${records.unlisted} HTTP exchanges past the maxExchanges limit (${limits.maxExchanges}) are counted but not listed`);
+    warnings.add({ id: 'http.exchangesUnlisted', params: { count: records.unlisted, limit: 'maxExchanges', max: limits.maxExchanges } });
   const rows = packetRows(exchanges, records, ctx.connections);
   return {
     exchanges,
@@ -61,7 +62,8 @@ export function httpDetailed(http: Http, lookup: FrameLookup): void {
   }
 }
 
-async function exchangeModel(e: HttpExchangeRecord, limits: Limits, redactor: Redactor, warn: Warn): Promise<HttpExchange> {
+async function exchangeModel(e: HttpExchangeRecord, limits: Limits, redactor: Redactor, warnAnywhere: Warn): Promise<HttpExchange> {
+  const warn: Warn = (w) => warnAnywhere({ ...w, stream: e.stream });
   const request = e.request ? await requestModel(e.request, limits, redactor, warn) : null;
   const responseOf = (r: HttpMessageRecord) => responseModel(r, request, limits, redactor, warn);
   return {
@@ -79,8 +81,9 @@ async function exchangeModel(e: HttpExchangeRecord, limits: Limits, redactor: Re
 
 async function common(m: HttpMessageRecord, limits: Limits, redactor: Redactor, warn: Warn) {
   const mask = (text: string) => maskAll(text, redactor, maskParameters, maskJson, maskUserinfo).text;
-  const body = m.body ? await describeBody(m.body, m.headers, limits, mask) : null;
-  if (body?.decodeError) warn(m.frame, `HTTP ${m.kind} in frame ${m.frame}: ${body.decodeError}`);
+  const body = m.body
+    ? await describeBody(m.body, m.headers, limits, mask, (problem) => warn({ id: 'http.decodeError', frame: m.frame, params: { ...problem, kind: m.kind } }))
+    : null;
   return {
     frame: m.frame,
     frames: m.segments.map((s) => s.frame),
@@ -174,10 +177,12 @@ function continuationWarnings(records: HttpCollector, warn: Warn): void {
   }
   for (const [key, s] of seen) {
     const [stream, fromClient] = key.split(' ');
-    warn(
-      s.first,
-      `TCP stream ${stream}: ${s.bytes} bytes of HTTP ${fromClient === 'true' ? 'request' : 'response'} data in ${s.frames} frame${s.frames > 1 ? 's' : ''} from frame ${s.first} continue a message whose start was not captured (Wireshark: "Continuation")`,
-    );
+    warn({
+      id: 'http.continuation',
+      frame: s.first,
+      stream: Number(stream),
+      params: { bytes: s.bytes, kind: fromClient === 'true' ? 'request' : 'response', frames: s.frames, first: s.first },
+    });
   }
 }
 

@@ -3,6 +3,8 @@ import { Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import { Decompress as ZstdDecompress } from 'fzstd';
 import type { Limits } from '../../limits.js';
+import { warningNote, type WarningValues } from '../../knowledge/warnings.js';
+import type { WarningId } from '../../warnings.js';
 import type { Body, FormField } from './schema.js';
 import { cutText } from '../secrets.js';
 import { isTextual, parseMediaType, type MediaType } from './media.js';
@@ -12,8 +14,11 @@ export { parseMediaType } from './media.js';
 
 interface Decoded {
   bytes: Uint8Array;
-  error?: string;
+  /** Why decoding stopped: an `http.reason.*` id and what fills its words. */
+  error?: DecodeProblem;
 }
+
+export type DecodeProblem = { reason: WarningId } & WarningValues;
 
 /**
  * Undo one content coding with Node's zlib. The common case (a whole body that decodes
@@ -32,7 +37,7 @@ async function undoCoding(data: Uint8Array, coding: string, limit: number): Prom
   } catch {
     return undoCodingStreamed(input, coding, limit);
   }
-  return { bytes: data, error: `content coding "${coding}" is not supported` };
+  return { bytes: data, error: { reason: 'http.reason.codingUnsupported', coding } };
 }
 
 async function undoCodingStreamed(input: Buffer, coding: string, limit: number): Promise<Decoded> {
@@ -44,14 +49,14 @@ async function undoCodingStreamed(input: Buffer, coding: string, limit: number):
   else inflater = zlib.createBrotliDecompress({ finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH });
   const pieces: Buffer[] = [];
   let size = 0;
-  let error: string | undefined;
+  let error: DecodeProblem | undefined;
   try {
     for await (const piece of Readable.from([input]).pipe(inflater)) {
       const p = piece as Buffer;
       if (size + p.length > limit) {
         pieces.push(p.subarray(0, limit - size));
         size = limit;
-        error = `decoding stopped at ${limit} bytes (maxDecodedBytes): the body expands further (a possible decompression bomb)`;
+        error = { reason: 'http.reason.bomb', max: limit, limit: 'maxDecodedBytes' };
         inflater.destroy();
         break;
       }
@@ -59,7 +64,7 @@ async function undoCodingStreamed(input: Buffer, coding: string, limit: number):
       size += p.length;
     }
   } catch (e) {
-    error = `the ${coding} data is damaged (${(e as Error).message}); what decoded before the damage is shown`;
+    error = { reason: 'http.reason.codingDamaged', coding, detail: (e as Error).message };
   }
   return { bytes: Buffer.concat(pieces, size), ...(error ? { error } : {}) };
 }
@@ -75,7 +80,7 @@ class ZstdLimit extends Error {}
 function undoZstd(input: Uint8Array, limit: number): Decoded {
   const pieces: Uint8Array[] = [];
   let size = 0;
-  let error: string | undefined;
+  let error: DecodeProblem | undefined;
   const stream = new ZstdDecompress((chunk) => {
     const room = limit - size;
     pieces.push(chunk.length > room ? chunk.slice(0, room) : chunk.slice());
@@ -87,8 +92,8 @@ function undoZstd(input: Uint8Array, limit: number): Decoded {
   } catch (e) {
     error =
       e instanceof ZstdLimit
-        ? `decoding stopped at ${limit} bytes (maxDecodedBytes): the body expands further (a possible decompression bomb)`
-        : `the zstd data is damaged (${(e as Error).message}); what decoded before the damage is shown`;
+        ? { reason: 'http.reason.bomb', max: limit, limit: 'maxDecodedBytes' }
+        : { reason: 'http.reason.codingDamaged', coding: 'zstd', detail: (e as Error).message };
   }
   return { bytes: Buffer.concat(pieces, size), ...(error ? { error } : {}) };
 }
@@ -156,7 +161,13 @@ async function parseForm(bytes: Uint8Array, contentType: string, media: MediaTyp
 }
 
 /** Turn a captured body into what the report shows: codings undone, text decoded, form fields parsed. */
-export async function describeBody(record: HttpBodyRecord, headers: HttpHeader[], limits: Limits, mask: (text: string) => string = (t) => t): Promise<Body> {
+export async function describeBody(
+  record: HttpBodyRecord,
+  headers: HttpHeader[],
+  limits: Limits,
+  mask: (text: string) => string = (t) => t,
+  onProblem: (problem: DecodeProblem) => void = () => {},
+): Promise<Body> {
   const contentType = headerValue(headers, 'content-type');
   const media = parseMediaType(contentType);
   const codings = (headerValue(headers, 'content-encoding') ?? '')
@@ -170,7 +181,8 @@ export async function describeBody(record: HttpBodyRecord, headers: HttpHeader[]
     const decoded = await undoCoding(bytes, coding, limits.maxDecodedBytes);
     bytes = decoded.bytes;
     if (decoded.error) {
-      decodeError = decoded.error;
+      decodeError = warningNote({ id: decoded.error.reason, params: decoded.error }, 'en') ?? decoded.error.reason;
+      onProblem(decoded.error);
       break;
     }
   }

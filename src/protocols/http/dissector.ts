@@ -2,6 +2,8 @@ import Queue from 'yocto-queue';
 import type { Limits } from '../../limits.js';
 import type { Arrival, Endpoint, StreamHandler } from '../../reassembly/tcp-stream.js';
 import type { DissectorContext } from '../protocol.js';
+import type { WarningValues } from '../../knowledge/warnings.js';
+import type { WarningId } from '../../warnings.js';
 import { HttpParser, type BodyBudget, type HttpMessageRecord } from './parser.js';
 
 /** A request and the response that answered it, as Wireshark pairs them (http.request_in / http.response_in). */
@@ -84,9 +86,9 @@ export class HttpDissector implements StreamHandler {
   ) {
     const stream = ctx.conn.stream;
     this.ends = { stream, client: ctx.conn.client, server: ctx.conn.server };
-    const warn = (frame: number, message: string) => ctx.warnings.add(frame, `TCP stream ${stream}: ${message}`);
-    const opaque = (reason: string) => {
-      ctx.warnings.add(ctx.conn.lastFrame, `TCP stream ${stream}: ${reason}`);
+    const warn = (frame: number, id: WarningId, params: WarningValues) => ctx.warnings.add({ id, frame, stream, params });
+    const opaque = (id: WarningId, params: WarningValues) => {
+      ctx.warnings.add({ id, frame: ctx.conn.lastFrame, stream, params });
       this.requests.stop();
       this.responses.stop();
     };

@@ -4,6 +4,8 @@ import type { Spool, SpooledBody, Spooler } from '../../export/spool.js';
 import type { Limits } from '../../limits.js';
 import type { Arrival } from '../../reassembly/tcp-stream.js';
 import { SegmentList, type SegmentRef } from '../segments.js';
+import { warningNote, type WarningValues } from '../../knowledge/warnings.js';
+import type { WarningId } from '../../warnings.js';
 import { worthKeeping } from './media.js';
 
 /*
@@ -97,6 +99,11 @@ export const KNOWN_METHODS = new Set([
 
 const REQUEST_LINE = /^([!#$%&'*+\-.^_`|~0-9A-Za-z]+) ([^ ]+) (HTTP\/\d\.\d)$/;
 const STATUS_LINE = /^(HTTP\/\d\.\d) ([1-9]\d\d)(?: (.*))?$/; // a status code is three digits, 100 to 999 (RFC 9110 section 15)
+/** Why a message is cut short or malformed: an `http.reason.*` id, and what fills its words. */
+type Reason = { reason: WarningId } & WarningValues;
+
+/** A chunk-size line longer than this is damage, not HTTP (a size and its extensions fit in far less; RFC 9112 sets no bound). */
+const MAX_CHUNK_LINE_BYTES = 1024;
 const CR = 13;
 const LF = 10;
 
@@ -135,8 +142,8 @@ export interface ParserEvents {
   /** The message is complete (or as complete as the capture allows). */
   message(msg: HttpMessageRecord): void;
   /** The connection stops being HTTP/1.x from here (CONNECT tunnel, 101 upgrade, HTTP/2). */
-  opaque(reason: string): void;
-  warn(frame: number, message: string): void;
+  opaque(id: WarningId, params: WarningValues): void;
+  warn(frame: number, id: WarningId, params: WarningValues): void;
   /** Whether the message about to be read will be listed in detail (its frames, body hash and bytes kept). */
   detail(): boolean;
   /** Bytes in `frame` that belong to no message we could read: the start of their message was not captured (Wireshark's "Continuation"). */
@@ -214,10 +221,7 @@ export class HttpParser {
           this.headBytes += stop - o;
           this.segments!.add(frame, stop - o, time, completedIn);
           if (this.headBytes > this.limits.maxHeaderBytes) {
-            this.events.warn(
-              frame,
-              `an HTTP ${this.kind} header section runs past ${this.limits.maxHeaderBytes} bytes (maxHeaderBytes): treated as malformed and skipped`,
-            );
+            this.events.warn(frame, 'http.headerTooLong', { kind: this.kind, max: this.limits.maxHeaderBytes, limit: 'maxHeaderBytes' });
             this.abandon();
             return;
           }
@@ -243,7 +247,7 @@ export class HttpParser {
           // The CRLF after a chunk's data.
           const c = b[o];
           if (c !== CR && c !== LF) {
-            this.malformed('a chunk is not followed by CRLF');
+            this.malformed({ reason: 'http.reason.chunkCrlf' });
             return;
           }
           o++;
@@ -264,7 +268,7 @@ export class HttpParser {
           this.body!.record.wireBytes += i - o;
           this.segments!.add(frame, i - o, time, completedIn);
           o = i;
-          if (this.chunkLine.length > 1024) return this.malformed('a chunk-size line is longer than 1024 bytes');
+          if (this.chunkLine.length > MAX_CHUNK_LINE_BYTES) return this.malformed({ reason: 'http.reason.chunkLine', max: MAX_CHUNK_LINE_BYTES });
           if (lineDone && !this.chunkSize()) return;
           break;
         }
@@ -315,7 +319,7 @@ export class HttpParser {
   private chunkSize(): boolean {
     const m = /^[ \t]*([0-9a-fA-F]{1,12})[ \t]*(;.*)?\r?\n$/.exec(this.chunkLine);
     if (!m) {
-      this.malformed(`chunk size ${JSON.stringify(this.chunkLine.trim().slice(0, 40))} is not hexadecimal`);
+      this.malformed({ reason: 'http.reason.chunkSize', value: this.chunkLine.trim().slice(0, 40) });
       return false;
     }
     const size = parseInt(m[1]!, 16);
@@ -345,7 +349,7 @@ export class HttpParser {
         if (this.remaining > 0) return;
         if (this.state === 'chunk-data') {
           if (length === inBody) this.state = 'chunk-end';
-          else this.cutShort(`${length} bytes were not captured inside its chunked body`);
+          else this.cutShort({ reason: 'http.reason.gapChunked', bytes: length });
         } else this.finishBody();
         // Whatever the hole held past this body was the start of the next message.
         if (length > inBody) this.state = 'resync';
@@ -358,7 +362,7 @@ export class HttpParser {
       case 'resync':
         return;
       default:
-        this.cutShort(`${length} bytes were not captured inside its ${this.state === 'head' ? 'header' : 'chunked body'}`);
+        this.cutShort({ reason: this.state === 'head' ? 'http.reason.gapHeader' : 'http.reason.gapChunked', bytes: length });
         this.state = 'resync';
     }
   }
@@ -378,7 +382,7 @@ export class HttpParser {
       // Delimited by the close: Wireshark shows the message at the FIN, and lists it among its segments with no data.
       if (closedIn) this.segments!.add(closedIn.frame, 0, closedIn.time);
       this.finishBody();
-    } else if (this.state === 'head' || this.msg) this.cutShort('the connection ended before the message was complete');
+    } else if (this.state === 'head' || this.msg) this.cutShort({ reason: 'http.reason.ended' });
   }
 
   private begin(): void {
@@ -420,11 +424,11 @@ export class HttpParser {
     };
     if (this.kind === 'request') {
       const m = REQUEST_LINE.exec(startLine);
-      if (!m) return this.notHttp(frame, `the request line ${JSON.stringify(startLine.slice(0, 80))} is not HTTP/1.x`);
+      if (!m) return this.notHttp(frame, startLine.slice(0, 80));
       [, msg.method, msg.uri, msg.version] = m as unknown as [string, string, string, string];
     } else {
       const m = STATUS_LINE.exec(startLine);
-      if (!m) return this.notHttp(frame, `the status line ${JSON.stringify(startLine.slice(0, 80))} is not HTTP/1.x`);
+      if (!m) return this.notHttp(frame, startLine.slice(0, 80));
       msg.version = m[1]!;
       msg.status = Number(m[2]);
       msg.reason = m[3] ?? '';
@@ -456,7 +460,7 @@ export class HttpParser {
     const cl = msg.headers.filter((h) => h.name.toLowerCase() === 'content-length').map((h) => h.value);
     if (msg.method === 'PRI' && msg.version === 'HTTP/2.0') {
       this.finishMessage();
-      this.toOpaque('the HTTP/2 connection preface: the rest of this connection is HTTP/2, which labreport does not dissect');
+      this.toOpaque('http.preface', {});
       return;
     }
     if (this.kind === 'response') {
@@ -464,12 +468,12 @@ export class HttpParser {
       const s = msg.status;
       if (s === 101) {
         this.finishMessage();
-        this.toOpaque(`101 Switching Protocols to ${headerValue(msg.headers, 'upgrade') ?? 'another protocol'}: the rest of this connection is not HTTP/1.x`);
+        this.toOpaque('http.switched', { protocol: headerValue(msg.headers, 'upgrade') ?? '?' });
         return;
       }
       if (method === 'CONNECT' && s >= 200 && s < 300) {
         this.finishMessage();
-        this.toOpaque('CONNECT succeeded: the rest of this connection is a tunnel');
+        this.toOpaque('http.tunnel', {});
         return;
       }
       if (method === 'HEAD' || (s >= 100 && s < 200) || s === 204 || s === 304) return this.finishMessage();
@@ -486,7 +490,7 @@ export class HttpParser {
         this.chunkLine = '';
         return;
       }
-      if (this.kind === 'request') return this.unframed(`request Transfer-Encoding "${te}" does not end in chunked`);
+      if (this.kind === 'request') return this.malformed({ reason: 'http.reason.transferEncoding', value: te });
       this.openBody('close');
       this.state = 'close';
       return;
@@ -494,7 +498,7 @@ export class HttpParser {
     if (cl.length > 0) {
       const values = new Set(cl.flatMap((v) => v.split(',').map((x) => x.trim())));
       const [only] = values;
-      if (values.size !== 1 || !/^\d{1,15}$/.test(only!)) return this.unframed(`Content-Length ${JSON.stringify(cl.join(', '))} is not one valid number`);
+      if (values.size !== 1 || !/^\d{1,15}$/.test(only!)) return this.malformed({ reason: 'http.reason.contentLength', value: cl.join(', ') });
       const length = Number(only);
       if (length === 0) return this.finishMessage();
       this.openBody('content-length');
@@ -570,33 +574,29 @@ export class HttpParser {
   }
 
   /** The message was cut by a gap, damage or the end of the stream: hand on what we have, marked incomplete. */
-  private cutShort(why: string): void {
+  private cutShort(why: Reason): void {
     const msg = this.msg;
     const segs = this.segments;
     if (!msg) {
-      if (segs) this.events.warn(segs.lastFrame, `an HTTP ${this.kind} header starting in frame ${segs.firstFrame} was cut off (${why}); it is left out`);
+      if (segs) this.events.warn(segs.lastFrame, 'http.headerCut', { ...why, kind: this.kind, first: segs.firstFrame });
       this.abandon();
       return;
     }
     msg.complete = false;
-    msg.problems.push(why);
+    msg.problems.push(warningNote({ id: why.reason, params: why }, 'en') ?? why.reason);
     if (this.body) msg.body = this.closeBody();
-    this.events.warn(segs!.lastFrame, `HTTP ${this.kind} ${describe(msg)} (frame ${segs!.firstFrame}) is incomplete: ${why}`);
+    this.events.warn(segs!.lastFrame, 'http.incomplete', { ...why, kind: this.kind, text: describe(msg), first: segs!.firstFrame });
     this.finishMessage();
   }
 
-  private malformed(why: string): void {
+  /** Damage, or a head whose body's length cannot be known: report the message, then look for the next one. */
+  private malformed(why: Reason): void {
     this.cutShort(why);
     this.state = 'resync';
   }
 
-  /** The head is fine but the body's length cannot be known: report the message, then look for the next one. */
-  private unframed(why: string): void {
-    this.malformed(`${why}: the message's length cannot be known`);
-  }
-
-  private notHttp(frame: number, why: string): void {
-    this.events.warn(frame, `${why}; skipped until the next message`);
+  private notHttp(frame: number, startLine: string): void {
+    this.events.warn(frame, 'http.notHttp', { kind: this.kind, text: startLine });
     this.abandon();
   }
 
@@ -609,14 +609,14 @@ export class HttpParser {
     this.state = 'resync';
   }
 
-  private toOpaque(reason: string): void {
+  private toOpaque(id: WarningId, params: WarningValues): void {
     this.state = 'opaque';
-    this.events.opaque(reason);
+    this.events.opaque(id, params);
   }
 
   /** Stop parsing: the other direction found the connection is no longer HTTP/1.x. */
   stop(): void {
-    if (this.msg) this.cutShort('the connection switched protocols');
+    if (this.msg) this.cutShort({ reason: 'http.reason.switched' });
     this.state = 'opaque';
   }
 }

@@ -1,4 +1,5 @@
 import { UsageError } from '../../errors.js';
+import { warningNote } from '../../knowledge/warnings.js';
 import type { Endpoint } from '../../reassembly/tcp-stream.js';
 import type { DissectedConnection, FrameChoices } from '../slice.js';
 import type { HttpCollector } from './dissector.js';
@@ -118,7 +119,8 @@ export function packetRows(exchanges: HttpExchange[], records: HttpCollector, co
   for (const c of records.continuations) row(c.stream, c.fromClient, c.frame, NaN, 'Continuation', 'continuation');
   for (const { conn, protocol } of connections) {
     if (protocol !== 'http') continue;
-    for (const g of conn.gaps) row(conn.stream, g.fromClient, g.afterFrame, NaN, `[${g.length} bytes not captured before this frame: ${g.why}]`, 'gap');
+    for (const g of conn.gaps)
+      row(conn.stream, g.fromClient, g.afterFrame, NaN, warningNote({ id: 'note.gapRow', params: { bytes: g.length, why: g.why } }, 'en')!, 'gap');
   }
   // Several messages can end in one frame (pipelining): one row per frame, infos joined, as Wireshark does.
   rows.sort((a, b) => a.frame - b.frame);

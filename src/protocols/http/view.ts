@@ -3,6 +3,7 @@ import { HTTP_STATUS } from '../../knowledge/http/facts.js';
 import { httpUiEn, type HttpUiKey } from '../../knowledge/http/ui-en.js';
 import { httpUiZh } from '../../knowledge/http/ui-zh.js';
 import type { Block, PacketListRow, ViewContext } from '../../render/context.js';
+import { DAMAGE_MARK, damageNotes, warningsOn } from '../../render/damage.js';
 import { detailText, layerLines, reassemblyLine, type DetailLine } from '../../render/details.js';
 import type { SliceView } from '../slice.js';
 import { answerBlocks } from './answers.js';
@@ -233,9 +234,14 @@ function requestBlock(http: Http, ctx: ViewContext): Block {
   return {
     partial: 'http/request',
     data: {
-      intro: e.response
-        ? format(h.httpRequestIntro, q.frame, `${q.method} ${q.uri}`, endpoint(e.client), endpoint(e.server), context, reason, e.response.frame)
-        : format(h.httpRequestIntroNoResponse, q.frame, `${q.method} ${q.uri}`, endpoint(e.client), endpoint(e.server), context, reason),
+      intro: withDamage(
+        e.response
+          ? format(h.httpRequestIntro, q.frame, `${q.method} ${q.uri}`, endpoint(e.client), endpoint(e.server), context, reason, e.response.frame)
+          : format(h.httpRequestIntroNoResponse, q.frame, `${q.method} ${q.uri}`, endpoint(e.client), endpoint(e.server), context, reason),
+        q,
+        e.stream,
+        ctx,
+      ),
       excerpt: ctx.excerpt([q.frame, ...(e.response ? [e.response.frame] : [])]),
       details: requestDetails(http, e, ctx),
       frame: q.frame,
@@ -286,7 +292,12 @@ function responseBlock(http: Http, ctx: ViewContext): Block {
   return {
     partial: 'http/response',
     data: {
-      intro: format(h.httpResponseIntro, r.frame, endpoint(e.server), endpoint(e.client), format(ctx.t.secondsN, (r.timeSinceRequest ?? 0).toFixed(6))),
+      intro: withDamage(
+        format(h.httpResponseIntro, r.frame, endpoint(e.server), endpoint(e.client), format(ctx.t.secondsN, (r.timeSinceRequest ?? 0).toFixed(6))),
+        r,
+        e.stream,
+        ctx,
+      ),
       details: responseDetails(http, e, ctx),
       frame: r.frame,
       parts: [
@@ -544,7 +555,7 @@ function exchangesBlock(http: Http, ctx: ViewContext): Block {
           mediaType: r?.body?.mediaType ?? '—',
           size: r?.body ? ctx.num(r.body.decodedLength ?? r.body.length) : '—',
           elapsed: r?.timeSinceRequest !== null && r?.timeSinceRequest !== undefined ? format(ctx.t.millisecondsN, (r.timeSinceRequest * 1000).toFixed(1)) : '—',
-          incomplete: (e.request && !e.request.complete) || (r && !r.complete) ? ctx.t.incomplete : '',
+          incomplete: (e.request && !e.request.complete) || (r && !r.complete) ? `${DAMAGE_MARK} ${ctx.t.incomplete}` : '',
         };
       }),
       unlisted: http.exchangesUnlisted ? format(h.httpExchangesUnlisted, ctx.num(http.exchangesUnlisted)) : '',
@@ -621,3 +632,10 @@ export const httpView: SliceView<Http> = {
     Secure: 'cmpHttpSecure',
   },
 };
+
+/** A sentence about a message, followed by what damaged it (the warnings on its connection from its first frame to its last), if it is incomplete. */
+function withDamage(sentence: string, m: HttpRequest | HttpResponse, stream: number, ctx: ViewContext): string {
+  if (m.complete) return sentence;
+  const notes = damageNotes(warningsOn(ctx.model, stream, Math.min(m.frame, ...m.frames), m.frame), ctx.lang);
+  return `${sentence} ${notes.length ? notes.join(' ') : `${DAMAGE_MARK} ${ctx.t.incomplete}`}`;
+}

@@ -1061,7 +1061,8 @@ export class Http2Dissector implements StreamHandler {
   // --- warnings -----------------------------------------------------------------------
 
   private warn(frame: number | undefined, message: string): void {
-    this.ctx.warnings.add(frame, message.startsWith('TCP stream') ? message : `TCP stream ${this.ends.stream}: ${message}`);
+    const detail = message.replace(/^TCP stream \d+: /, '').replace(/^HTTP\/2: /, '');
+    this.ctx.warnings.add({ id: 'http2.problem', frame, stream: this.ends.stream, params: { detail } });
   }
 
   /** A problem of the connection: in its record and among the warnings. */

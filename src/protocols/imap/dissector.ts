@@ -1,6 +1,9 @@
 import type { Spool, SpooledBody } from '../../export/spool.js';
 import type { Limits } from '../../limits.js';
-import type { Endpoint, StreamHandler } from '../../reassembly/tcp-stream.js';
+import type { WarningValues } from '../../knowledge/warnings.js';
+import type { Arrival, Endpoint, StreamHandler } from '../../reassembly/tcp-stream.js';
+import { once, type WarningId } from '../../warnings.js';
+import type { MessageHole } from '../lines.js';
 import type { Line } from '../lines.js';
 import type { DissectorContext } from '../protocol.js';
 import { SegmentList } from '../segments.js';
@@ -192,6 +195,8 @@ interface Literal {
   kept: number;
   received: number;
   missing: number;
+  /** Where bytes of it were not captured (up to maxMessageHoles), at their offset in what was received. */
+  holes: MessageHole[];
   /** Line feeds received, and whether the last byte was one, for the transcript's "(12 lines, 535 bytes)". */
   lines: number;
   endsWithLf: boolean;
@@ -292,8 +297,11 @@ export class ImapDissector implements StreamHandler {
     return null;
   }
 
-  private warn(frame: number, message: string): void {
-    this.ctx.warnings.add(frame, `TCP stream ${this.session.stream}: ${message}`);
+  /** Said once: the capture stopped before the dialogue ended (no FIN, no RST, no LOGOUT). */
+  private readonly cutWarning = once(() => this.warn(this.ctx.conn.lastFrame, 'mail.sessionCut', { protocol: 'IMAP', last: this.ctx.conn.lastFrame }));
+
+  private warn(frame: number, id: WarningId, params: WarningValues = {}): void {
+    this.ctx.warnings.add({ id, frame, stream: this.session.stream, params });
   }
 
   // --- the byte stream ------------------------------------------------------------------
@@ -324,7 +332,10 @@ export class ImapDissector implements StreamHandler {
     if ((fromClient ? this.client : this.server).gap(length, frame, time) > 0) this.finishAssembly(fromClient);
   }
 
-  end(fromClient: boolean): void {
+  end(fromClient: boolean, closedIn?: Arrival): void {
+    const conn = this.ctx.conn;
+    const ended = this.session.bye !== null || this.session.commands.some((c) => c.command === 'LOGOUT');
+    if (!closedIn && !conn.reset && !ended) this.cutWarning.raise();
     if (this.mode !== 'stopped') {
       (fromClient ? this.client : this.server).end(this.ctx.conn.lastFrame, 0);
       this.finishAssembly(fromClient);
@@ -350,7 +361,7 @@ export class ImapDissector implements StreamHandler {
   /** Whether a command or response may have one more literal (MAX_LITERALS_PER_MESSAGE). */
   private literalAllowed(a: Assembly, line: Line): boolean {
     if (a.literals.size < MAX_LITERALS_PER_MESSAGE) return true;
-    this.warn(line.frame, `more than ${MAX_LITERALS_PER_MESSAGE} literals in one IMAP command or response; the rest of it is read as lines`);
+    this.warn(line.frame, 'imap.tooManyLiterals', { max: MAX_LITERALS_PER_MESSAGE });
     return false;
   }
 
@@ -366,6 +377,7 @@ export class ImapDissector implements StreamHandler {
       kept: 0,
       received: 0,
       missing: 0,
+      holes: [],
       lines: 0,
       endsWithLf: false,
       segments: new SegmentList(limits.maxFramesPerMessage),
@@ -398,7 +410,9 @@ export class ImapDissector implements StreamHandler {
     if (!a?.literal) return;
     a.literal.missing += n;
     a.literal.spool?.gap(n);
-    this.warn(a.frame, `${n} bytes of a ${a.literal.size}-byte IMAP literal (${fromClient ? 'sent by the client' : 'sent by the server'}) were not captured`);
+    if (a.literal.holes.length < this.ctx.limits.maxMessageHoles)
+      a.literal.holes.push({ offset: a.literal.received, bytes: n, frame: a.frame, inHeader: false });
+    this.warn(a.frame, 'imap.literalGap', { bytes: n, size: a.literal.size, side: fromClient ? 'client' : 'server' });
   }
 
   private literalEnd(fromClient: boolean, frame: number): void {
@@ -445,7 +459,7 @@ export class ImapDissector implements StreamHandler {
     const m = /^([^\s(){%*"\\]+) +(\S+)(?: +(\S+))?/.exec(line.text);
     if (!m) {
       this.note({ side: 'C', frame: line.frame, bytes: line.bytes, tag: null, command: null, status: null, code: null, text: line.text });
-      if (line.text !== '') this.warn(line.frame, `"${line.text.slice(0, 60)}" is not an IMAP command`);
+      if (line.text !== '') this.warn(line.frame, 'imap.notCommand', { text: line.text.slice(0, 60) });
       return;
     }
     const uid = m[2]!.toUpperCase() === 'UID' && m[3] !== undefined;
@@ -780,6 +794,7 @@ export class ImapDissector implements StreamHandler {
       content,
       truncated: content.length < lit.size,
       complete: lit.received === lit.size,
+      holes: lit.holes,
       fetchedBy,
       section,
       headersOnly,
@@ -795,7 +810,7 @@ export class ImapDissector implements StreamHandler {
     const word = m?.[2]?.toUpperCase() ?? '';
     if (!m || !(word === 'OK' || word === 'NO' || word === 'BAD')) {
       this.note({ side: 'S', frame: line.frame, bytes: line.bytes, tag: m?.[1] ?? null, command: null, status: null, code: null, text: line.text });
-      if (line.text !== '') this.warn(line.frame, `"${line.text.slice(0, 60)}" is not an IMAP response`);
+      if (line.text !== '') this.warn(line.frame, 'imap.notResponse', { text: line.text.slice(0, 60) });
       return;
     }
     this.serverResponses++;
@@ -857,7 +872,7 @@ export class ImapDissector implements StreamHandler {
     if (status === 'OK' && r.command === 'COMPRESS') {
       this.session.compressedFrame = line.frame;
       this.mode = 'stopped';
-      this.warn(line.frame, 'the IMAP dialogue is compressed (COMPRESS DEFLATE, RFC 4978) from here on; labreport does not read it');
+      this.warn(line.frame, 'imap.compressed');
     }
   }
 

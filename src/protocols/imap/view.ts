@@ -4,6 +4,7 @@ import { imapUiZh } from '../../knowledge/imap/ui-zh.js';
 import type { Explained, Language } from '../../knowledge/index.js';
 import { format } from '../../knowledge/index.js';
 import type { Block, ViewContext } from '../../render/context.js';
+import { notesByFrame, sessionCut, warningWords } from '../../render/damage.js';
 import { detailText, layerLines } from '../../render/details.js';
 import { type Arrow, sequenceSvg } from '../../render/sequence.js';
 import { authView, endpoint, MAIL_UI, messageView, sentElsewhere, sessionIntro, type VocabularyRow } from '../mail/view.js';
@@ -186,10 +187,14 @@ function transcriptText(s: ImapSession, ctx: ViewContext): string {
   const mail = MAIL_UI[ctx.lang];
   const literals = literalRecords(s);
   const rows: string[] = [mail.mailTranscriptHead];
+  const notes = notesByFrame(ctx.model, s.stream, ctx.lang);
   const row = (frame: number | null, side: string, text: string) => {
     const [first = '', ...more] = wrap(text, TRANSCRIPT_TEXT_CHARS);
     rows.push(`${frame === null ? ''.padStart(5) : String(frame).padStart(5)}  ${side}: ${first}`);
     for (const m of more) rows.push(`${''.padStart(5 + 2 + side.length + 2)}${m}`);
+    // A line in a frame a warning names (the first after a hole, a line that is not IMAP) carries its notes, once.
+    for (const note of (frame !== null && notes.get(frame)) || []) rows.push(`${''.padStart(5)}     ${note}`);
+    if (frame !== null) notes.delete(frame);
   };
   const lines = s.transcript;
   let run: { kind: string; count: number; skipped: number; side: string } | null = null;
@@ -498,9 +503,11 @@ function sessionBlock(imap: ImapModel, ctx: ViewContext): Block {
           ? w.imapPreauth
           : s.tlsFrame !== null
             ? w.imapLoginEncrypted
-            : loggedOut(s)
-              ? mail.mailNoLogin
-              : mail.mailNoLoginSeen,
+            : cutNote(s.stream, ctx)
+              ? cutNote(s.stream, ctx)
+              : loggedOut(s)
+                ? mail.mailNoLogin
+                : mail.mailNoLoginSeen,
       mailboxes: mailboxes(s, ctx),
       selections: selections(s, ctx),
       searches: searches(s, ctx),
@@ -603,16 +610,10 @@ export const imapView: SliceView<ImapModel> = {
   cleartext(imap, ctx) {
     // Whatever the model holds of a session was read in clear text: after STARTTLS nothing more is.
     const w = words(ctx);
-    return imap.sessions.flatMap((s) =>
-      s.auth.map((a) => {
-        const frames = loginFrames(s, a);
-        return format(
-          frames.length === 1 ? w.imapCleartext : w.imapCleartextFrames,
-          a.command === 'LOGIN' ? 'LOGIN' : `AUTHENTICATE ${a.mechanism}`,
-          ctx.list(frames.map(String)),
-        );
-      }),
+    const logins = imap.sessions.flatMap((s) =>
+      s.auth.map((a) => ({ mechanism: a.command === 'LOGIN' ? 'LOGIN' : `AUTHENTICATE ${a.mechanism}`, frames: loginFrames(s, a) })),
     );
+    return ctx.logins(logins, w.imapCleartext, w.imapCleartextMany);
   },
   appendix: (imap, ctx) => (imap.sessions.length ? [{ title: words(ctx).imapAppendixTitle, block: sessionsBlock(imap, ctx) }] : []),
   compare: {
@@ -630,3 +631,9 @@ export const imapView: SliceView<ImapModel> = {
     Secure: 'cmpImapSecure',
   },
 };
+
+/** The session was cut by the end of the capture: that sentence, in the report's language (empty if it was not). */
+function cutNote(stream: number, ctx: ViewContext): string {
+  const cut = sessionCut(ctx.model, stream);
+  return cut ? warningWords(cut, ctx.lang) : '';
+}

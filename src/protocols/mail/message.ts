@@ -50,8 +50,9 @@ export async function decodeMessage(record: MailRecord, limits: Limits): Promise
     segments: record.segments,
     framesUnlisted: record.unlistedFrames,
     size: record.size,
-    complete: record.complete,
+    complete: record.complete && (record.holes ?? []).length === 0,
     truncated: record.truncated,
+    holes: [] as MailMessage['holes'],
   };
   const empty = {
     headers: [],
@@ -110,7 +111,9 @@ export async function decodeMessage(record: MailRecord, limits: Limits): Promise
       });
       children();
     };
-    walk((parser as unknown as { root: MimeNode }).root, '', 0);
+    const root = (parser as unknown as { root: MimeNode }).root;
+    walk(root, '', 0);
+    base.holes = holesByPart(record, root);
     return {
       ...base,
       headers,
@@ -126,6 +129,50 @@ export async function decodeMessage(record: MailRecord, limits: Limits): Promise
       attachments: parts.filter((p) => p.attachment).map((p) => ({ filename: p.filename, contentType: p.contentType, size: p.size, sha256: p.sha256 ?? '' })),
     };
   } catch (e) {
-    return { ...base, ...empty, error: `the message could not be decoded: ${(e as Error).message}` };
+    return { ...base, ...empty, holes: holesByPart(record, null), error: `the message could not be decoded: ${(e as Error).message}` };
   }
+}
+
+/**
+ * The part of the message each hole fell in: the header (before the first empty line), or
+ * the MIME part that had begun there. MIME parts start at their boundary lines in the order
+ * of the depth-first tree (RFC 2046 section 5.1.1), which is how `walk` numbers them, so the
+ * hole's part is the last one whose boundary line came before it. postal-mime gives no
+ * offsets, hence this scan (a hole that swallowed a boundary line shifts the count, as it
+ * shifts postal-mime's tree).
+ */
+function holesByPart(record: MailRecord, root: MimeNode | null): MailMessage['holes'] {
+  const holes = record.holes ?? [];
+  if (holes.length === 0) return [];
+  const content = record.content;
+  const headerEnd = (() => {
+    const crlf = content.indexOf('\r\n\r\n');
+    return crlf >= 0 ? crlf + 2 : content.length;
+  })();
+  // Each multipart's delimiter lines, in document order, with the path of the part each one opens.
+  const boundaries = new Set<string>();
+  const paths: string[] = [];
+  const visit = (node: MimeNode, path: string) => {
+    if (node.contentType.multipart && node.contentType.parsed.params.boundary) boundaries.add(`--${node.contentType.parsed.params.boundary}`);
+    node.childNodes.forEach((child, i) => {
+      const p = path ? `${path}.${i + 1}` : String(i + 1);
+      paths.push(p);
+      visit(child, p);
+    });
+  };
+  if (root) visit(root, '');
+  const starts: number[] = []; // offset of each part's delimiter line, in the order of `paths`
+  for (let at = 0; at < content.length && starts.length < paths.length;) {
+    const eol = content.indexOf('\n', at);
+    const end = eol < 0 ? content.length : eol + 1;
+    const line = content.subarray(at, end).toString('latin1').trimEnd();
+    if (boundaries.has(line)) starts.push(at);
+    at = end;
+  }
+  return holes.map((h) => {
+    if (h.offset < headerEnd) return { frame: h.frame, bytes: h.bytes, part: 'header' };
+    let part = '';
+    for (let i = 0; i < starts.length; i++) if (starts[i]! <= h.offset) part = paths[i]!;
+    return { frame: h.frame, bytes: h.bytes, part };
+  });
 }

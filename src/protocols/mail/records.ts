@@ -1,5 +1,6 @@
 import type { SpooledBody } from '../../export/spool.js';
 import type { Limits } from '../../limits.js';
+import type { MessageHole } from '../lines.js';
 import type { SegmentRef } from '../segments.js';
 import type { TranscriptLine } from './schema.js';
 
@@ -21,6 +22,8 @@ export interface MailRecord {
   content: Buffer;
   truncated: boolean;
   complete: boolean;
+  /** Where bytes of it were not captured (a message with one is not complete). */
+  holes?: MessageHole[];
   /** With --export: the whole message as sent (dot-unstuffed), spooled to a file. */
   spool?: SpooledBody;
 }

@@ -82,6 +82,12 @@ export const MailMessage = z.object({
   /** Message bytes after dot-unstuffing. */
   size: z.number().int().nonnegative(),
   complete: z.boolean(),
+  /**
+   * Where bytes of the message were not captured (up to maxMessageHoles): the frame after the
+   * hole, the bytes lost, and the part they were lost from: "header" (so a header field may be
+   * missing) or a MIME part's path ("" for the body of a single-part message).
+   */
+  holes: z.array(z.object({ frame: frameNumber, bytes: z.number().int().nonnegative(), part: z.string() })).default([]),
   /** True when only the first bytes were kept (maxBodyBytes). */
   truncated: z.boolean(),
   /** POP3: the command that fetched it ("RETR 1"). */

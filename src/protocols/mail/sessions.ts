@@ -1,4 +1,5 @@
 import type { AnalyseContext, DissectedConnection } from '../slice.js';
+import type { WarningValues } from '../../knowledge/warnings.js';
 
 /**
  * The sessions a mail collector keeps (SMTP, POP3, IMAP): the first `max` of the capture,
@@ -56,22 +57,26 @@ export function boundedSessions<C extends { readonly sessions: unknown[] }>(coll
  */
 export function countUnlisted(sessions: readonly { stream: number }[], label: string, protocol: string, ctx: AnalyseContext): number {
   const unlisted = sessions instanceof SessionList ? sessions.unlisted : 0;
-  if (unlisted > 0) ctx.warnings.add(undefined, unlistedSessionsWarning(label, protocol, unlisted, ctx.limits.maxMailSessions, sessions, ctx.connections));
+  if (unlisted > 0)
+    ctx.warnings.add({
+      id: 'mail.sessionsUnlisted',
+      params: unlistedSessionsParams(label, protocol, unlisted, ctx.limits.maxMailSessions, sessions, ctx.connections),
+    });
   return unlisted;
 }
 
 /**
  * What the sessions not listed add up to, from their connections (those of `protocol`
- * whose tcp.stream is not among the listed sessions'): the warning that says the list stops.
+ * whose tcp.stream is not among the listed sessions'): the words of the warning that says the list stops.
  */
-function unlistedSessionsWarning(
+function unlistedSessionsParams(
   label: string,
   protocol: string,
   unlisted: number,
   max: number,
   listed: readonly { stream: number }[],
   connections: readonly DissectedConnection[],
-): string {
+): WarningValues {
   const shown = new Set(listed.map((s) => s.stream));
   let packets = 0;
   let bytes = 0;
@@ -86,9 +91,6 @@ function unlistedSessionsWarning(
     first = Math.min(first, conn.firstFrame);
     last = Math.max(last, conn.lastFrame);
   }
-  const span =
-    counted > 0
-      ? ` (${counted === unlisted ? 'their' : `${counted} of their`} connections: ${packets} packets, ${bytes} bytes of TCP payload, frames ${first}–${last})`
-      : '';
-  return `${unlisted} ${label} sessions past the maxMailSessions limit (${max}) are counted but not listed${span}`;
+  const span: WarningValues = counted > 0 ? { connections: counted, partial: counted === unlisted ? 0 : 1, packets, bytes, first, last } : {};
+  return { protocol: label, count: unlisted, limit: 'maxMailSessions', max, counted, ...span };
 }

@@ -2,6 +2,7 @@ import { explainMail, format, type Explained, type Language } from '../../knowle
 import { mailUiEn, type MailUiKey } from '../../knowledge/mail/ui-en.js';
 import { mailUiZh } from '../../knowledge/mail/ui-zh.js';
 import type { Block, ViewContext } from '../../render/context.js';
+import { DAMAGE_MARK, noteWords } from '../../render/damage.js';
 import { type Arrow, sequenceSvg } from '../../render/sequence.js';
 import type { MailAuth, MailMessage, TranscriptLine } from './schema.js';
 
@@ -16,6 +17,9 @@ export type MailWords = Record<MailUiKey, string>;
 
 /** Lines of a decoded text part shown in the report. */
 const TEXT_PART_LINES = 15;
+/** The header fields a reader looks for first: a hole in the header may have taken them. */
+const KEY_FIELDS = ['From', 'To', 'Subject', 'Date'];
+
 /** Header lines of the message shown inside the C:/S: dialogue, before "… (N lines of message body)". */
 const DIALOGUE_HEADER_LINES = 6;
 /** Arrows of a sequence diagram; a note counts the rest. */
@@ -31,9 +35,22 @@ const dataLines = (l: TranscriptLine) => Number(/\((\d+) lines?,/.exec(l.text)?.
  * message sent after DATA (or fetched by RETR) is shown by its first header lines and a
  * count of the rest; a long multi-line reply by its first lines and a count.
  */
-export function transcriptText(lines: readonly TranscriptLine[], unlisted: number, message: MailMessage | undefined, w: MailWords, maxReplyLines = 8): string {
+export function transcriptText(
+  lines: readonly TranscriptLine[],
+  unlisted: number,
+  message: MailMessage | undefined,
+  w: MailWords,
+  maxReplyLines = 8,
+  notes: ReadonlyMap<number, string[]> = new Map(),
+): string {
   const rows: string[] = [w.mailTranscriptHead];
-  const row = (frame: number, side: string, text: string) => rows.push(`${String(frame).padStart(5)}  ${side}: ${text}`);
+  // A line in a frame a warning names (the first after a hole, a cut reply, a line that is not a reply) carries its notes.
+  const pending = new Map(notes);
+  const row = (frame: number, side: string, text: string) => {
+    rows.push(`${String(frame).padStart(5)}  ${side}: ${text}`);
+    for (const note of pending.get(frame) ?? []) rows.push(`${''.padStart(5)}     ${note}`);
+    pending.delete(frame);
+  };
   let continuation = 0;
   let skipped = 0;
   const flush = () => {
@@ -184,9 +201,25 @@ export function messageView(m: MailMessage, ctx: ViewContext) {
   // Each media type and transfer encoding is explained at its first part; later parts of the same kind say nothing more.
   const told = new Set<string>();
   const once = (key: string, e: { text: string } | null) => (e && !told.has(key) && told.add(key) ? e.text : '');
+  const holes = m.holes ?? [];
+  const holed = new Set(holes.map((h) => h.part));
+  if (holed.has('header'))
+    for (const name of KEY_FIELDS.filter((f) => !m.headers.some((h) => h.name.toLowerCase() === f.toLowerCase())))
+      headers.push({
+        n: headers.length + 1,
+        name,
+        value: '',
+        decoded: '',
+        known: true,
+        title: DAMAGE_MARK,
+        text: '',
+        ref: '',
+        again: noteWords('note.fieldLost', lang),
+      });
   const parts = m.parts.map((p) => {
     const type = explainMail('mimeTypes', p.contentType, lang);
     const enc = explainMail('transferEncodings', p.transferEncoding.toLowerCase(), lang);
+    const lost = holes.filter((h) => h.part === p.path && h.part !== '');
     return {
       path: `${'\u2003'.repeat(Math.max(0, p.depth - 1))}${p.path || '—'}`,
       contentType: p.contentType,
@@ -194,9 +227,28 @@ export function messageView(m: MailMessage, ctx: ViewContext) {
       transferEncoding: p.transferEncoding,
       disposition: [p.disposition, p.filename].filter(Boolean).join(' '),
       size: p.size ? ctx.bytes(p.size) : '',
-      meaning: [once(`type ${p.contentType}`, type), once(`encoding ${p.transferEncoding.toLowerCase()}`, enc)].filter(Boolean).join(ctx.t.sentenceJoin),
+      meaning: [
+        once(`type ${p.contentType}`, type),
+        once(`encoding ${p.transferEncoding.toLowerCase()}`, enc),
+        ...lost.map((h) => `${DAMAGE_MARK} ${noteWords('note.holePart', lang, { ...h })}`),
+      ]
+        .filter(Boolean)
+        .join(ctx.t.sentenceJoin),
     };
   });
+  const holeNotes = holes.map((h) =>
+    noteWords(h.part === 'header' ? 'note.holeHeader' : h.part === '' ? 'note.holeBody' : 'note.holePart', lang, {
+      bytes: h.bytes,
+      frame: h.frame,
+      part: h.part,
+    }),
+  );
+  // Attachments are the parts marked attachment, in order: an attachment in or under a part with a hole has lost bytes.
+  const attachmentParts = m.parts.filter((p) => p.attachment);
+  const attachmentHoled = (i: number) => {
+    const path = attachmentParts[i]?.path;
+    return !m.complete && path !== undefined && [...holed].some((h) => h !== 'header' && (h === '' || path === h || path.startsWith(`${h}.`)));
+  };
   const textParts = m.parts
     .filter((p) => p.text !== null)
     .map((p) => {
@@ -225,13 +277,19 @@ export function messageView(m: MailMessage, ctx: ViewContext) {
         ? format(w.mailMessageFrames, m.segments.length, m.segments.map((s) => `#${s.frame}(${s.bytes})`).join(', '))
         : w.mailMessageFramesOne,
     ),
-    incomplete: m.complete ? '' : w.mailMessageIncomplete,
+    incomplete: m.complete ? '' : [w.mailMessageIncomplete, ...holeNotes.map((n) => `${DAMAGE_MARK} ${n}`)].join(' '),
     error: m.error ?? '',
     headers,
     encodedWords: headers.some((h) => h.decoded !== ''),
     parts,
     textParts,
-    attachments: m.attachments.map((a) => ({ filename: a.filename ?? '—', contentType: a.contentType, size: ctx.bytes(a.size), sha256: a.sha256 })),
+    attachments: m.attachments.map((a, i) => ({
+      filename: a.filename ?? '—',
+      contentType: a.contentType,
+      size: attachmentHoled(i) ? `${DAMAGE_MARK} ${ctx.bytes(a.size)}` : ctx.bytes(a.size),
+      sha256: a.sha256,
+      hashNote: attachmentHoled(i) ? noteWords('note.hashCaptured', lang) : '',
+    })),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Arrival, Endpoint, StreamHandler } from '../../reassembly/tcp-stream.js';
 import { DotBlock, LineReader, type Line } from '../lines.js';
+import { once } from '../../warnings.js';
 import type { DissectorContext } from '../protocol.js';
 import Queue from 'yocto-queue';
 import { newSasl, startsTlsRecord, Transcript, type MailRecord, type SaslRecord, type TranscriptLine } from '../mail/records.js';
@@ -138,15 +139,34 @@ export class Pop3Dissector implements StreamHandler {
 
   gap(fromClient: boolean, length: number, frame: number): void {
     (fromClient ? this.client : this.server).gap();
-    if (!fromClient) this.block?.dot.gap(length);
-    if (!fromClient && this.block)
-      this.ctx.warnings.add(frame, `TCP stream ${this.session.stream}: ${length} bytes of a POP3 ${this.block.command} response were not captured`);
+    if (!fromClient && this.block) {
+      const hole = this.block.dot.gap(length, frame);
+      this.ctx.warnings.add({
+        id: 'pop3.responseGap',
+        frame,
+        stream: this.session.stream,
+        params: { bytes: length, command: this.block.command, part: hole.inHeader ? 'header' : 'body' },
+      });
+    }
   }
 
-  end(fromClient: boolean): void {
-    (fromClient ? this.client : this.server).end(this.ctx.conn.lastFrame, 0);
+  end(fromClient: boolean, closedIn?: Arrival): void {
+    const conn = this.ctx.conn;
+    (fromClient ? this.client : this.server).end(conn.lastFrame, 0);
     if (!fromClient && this.block) this.finishBlock(null);
+    const ended = this.session.responses.some((r) => r.command === 'QUIT');
+    if (!closedIn && !conn.reset && !ended) this.cutWarning.raise();
   }
+
+  /** Said once: the capture stopped before the dialogue ended (no FIN, no RST, no QUIT answered). */
+  private readonly cutWarning = once(() =>
+    this.ctx.warnings.add({
+      id: 'mail.sessionCut',
+      frame: this.ctx.conn.lastFrame,
+      stream: this.session.stream,
+      params: { protocol: 'POP3', last: this.ctx.conn.lastFrame },
+    }),
+  );
 
   private clientLine(line: Line): void {
     if (this.sasl && this.sasl.result === null) {
@@ -190,7 +210,7 @@ export class Pop3Dissector implements StreamHandler {
     const m = /^([+-](?:OK|ERR))\b ?(.*)$/i.exec(line.text);
     if (!m) {
       this.note({ side: 'S', frame: line.frame, bytes: line.bytes, text: line.text });
-      this.ctx.warnings.add(line.frame, `TCP stream ${this.session.stream}: "${line.text.slice(0, 60)}" is not a POP3 response`);
+      this.ctx.warnings.add({ id: 'pop3.notResponse', frame: line.frame, stream: this.session.stream, params: { text: line.text.slice(0, 60) } });
       return;
     }
     const indicator = m[1]!.toUpperCase() as '+OK' | '-ERR';
@@ -216,6 +236,7 @@ export class Pop3Dissector implements StreamHandler {
           this.keepsMessage(cmd.command) ? this.ctx.limits.maxBodyBytes : 0,
           this.ctx.limits.maxFramesPerMessage,
           this.keepsMessage(cmd.command) ? (this.ctx.spooler?.spool(true) ?? null) : null,
+          this.ctx.limits.maxMessageHoles,
         ),
       };
       return;
@@ -249,7 +270,8 @@ export class Pop3Dissector implements StreamHandler {
         size: dot.size,
         content: dot.content,
         truncated: dot.truncated,
-        complete: dotLine !== null,
+        complete: dotLine !== null && dot.holes.length + dot.holesUnlisted === 0,
+        holes: dot.holes,
         ...(dot.spool ? { spool: dot.spool.close() } : {}),
       });
     }

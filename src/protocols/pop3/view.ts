@@ -1,5 +1,6 @@
 import { explainMail, format } from '../../knowledge/index.js';
 import type { Block, ViewContext } from '../../render/context.js';
+import { notesByFrame, sessionCut, warningWords } from '../../render/damage.js';
 import { detailText, layerLines, type DetailLine } from '../../render/details.js';
 import type { MailMessage, TranscriptLine } from '../mail/schema.js';
 import { authView, endpoint, MAIL_UI, messageBlock, sentElsewhere, sessionIntro, transcriptText, vocabulary } from '../mail/view.js';
@@ -91,10 +92,10 @@ function sessionBlock(pop3: Pop3, ctx: ViewContext): Block {
     partial: 'pop3/session',
     data: {
       intro: `${sessionIntro('POP3', s, upgraded, ctx)}${s.responses.some((r) => r.command === 'QUIT') ? '' : ` ${w.mailCutOff}`}`,
-      transcript: transcriptText(s.transcript, s.transcriptUnlisted, retrieved, w),
+      transcript: transcriptText(s.transcript, s.transcriptUnlisted, retrieved, w, undefined, notesByFrame(ctx.model, s.stream, ctx.lang)),
       vocabulary: vocabulary(s.transcript, explainLine, ctx),
       auth: authView(s.auth, ctx, w.mailAuthNotePlain),
-      noAuth: s.auth.length ? '' : s.responses.some((r) => r.command === 'QUIT') ? w.mailNoLogin : w.mailNoLoginSeen,
+      noAuth: s.auth.length ? '' : cutNote(s.stream, ctx) || (s.responses.some((r) => r.command === 'QUIT') ? w.mailNoLogin : w.mailNoLoginSeen),
       message: elsewhere,
     },
   };
@@ -148,6 +149,19 @@ function sessionsBlock(pop3: Pop3, ctx: ViewContext): Block {
   };
 }
 
+/**
+ * The frames a login's secret travelled in: its SASL answers; for USER/PASS and APOP (which
+ * have no steps) the PASS or APOP line of that attempt (the i-th login of the session).
+ */
+function loginFrames(s: Pop3Session, a: Pop3Session['auth'][number], i: number): number[] {
+  const steps = a.steps.flatMap((x) => (x.side === 'C' && x.frame ? [x.frame] : []));
+  if (steps.length > 0) return steps;
+  const command = a.mechanism === 'APOP' ? 'APOP' : 'PASS';
+  const attempt = s.auth.slice(0, i).filter((x) => x.mechanism === a.mechanism).length;
+  const line = s.transcript.filter((l) => l.side === 'C' && l.command === command)[attempt];
+  return line ? [line.frame] : [];
+}
+
 export const pop3View: SliceView<Pop3> = {
   ui: MAIL_UI,
   filter: 'pop',
@@ -159,15 +173,8 @@ export const pop3View: SliceView<Pop3> = {
     return s?.greeting ? [{ label: MAIL_UI[ctx.lang].pop3EnvServer, value: `+OK ${s.greeting}` }] : [];
   },
   cleartext(pop3, ctx) {
-    const out: string[] = [];
-    for (const s of pop3.sessions) {
-      if (s.tlsFrame !== null) continue;
-      for (const a of s.auth) {
-        const frames = s.transcript.filter((l) => l.side === 'C' && (l.command === 'PASS' || l.command === 'APOP' || l.kind === 'sasl')).map((l) => l.frame);
-        out.push(format(ctx.t.cleartextPop3, a.mechanism, frames.join(', ')));
-      }
-    }
-    return out;
+    const logins = pop3.sessions.filter((s) => s.tlsFrame === null).flatMap((s) => s.auth.map((a, i) => ({ mechanism: a.mechanism, frames: loginFrames(s, a, i) })));
+    return ctx.logins(logins, ctx.t.cleartextPop3!, ctx.t.cleartextPop3Many!);
   },
   appendix: (pop3, ctx) => (pop3.sessions.length ? [{ title: MAIL_UI[ctx.lang].pop3AppendixTitle, block: sessionsBlock(pop3, ctx) }] : []),
   compare: {
@@ -185,3 +192,9 @@ export const pop3View: SliceView<Pop3> = {
     Secure: 'cmpPop3Secure',
   },
 };
+
+/** The session was cut by the end of the capture: that sentence, in the report's language (empty if it was not). */
+function cutNote(stream: number, ctx: ViewContext): string {
+  const cut = sessionCut(ctx.model, stream);
+  return cut ? warningWords(cut, ctx.lang) : '';
+}

@@ -201,7 +201,7 @@ export class QuicCollector {
   private open(client: Endpoint, server: Endpoint, packet: LongHeaderPacket | null, frame: number, time: number): ConnectionState | null {
     if (this.connections.length >= this.limits.maxQuicConnections) {
       if (this.connectionsUnlisted++ === 0)
-        this.warnings.add(frame, `more than ${this.limits.maxQuicConnections} QUIC connections (maxQuicConnections): further ones are counted, not decrypted`);
+        this.warnings.add({ id: 'quic.tooManyConnections', frame, params: { max: this.limits.maxQuicConnections, limit: 'maxQuicConnections' } });
       return null;
     }
     const record: QuicConnectionRecord = {
@@ -336,7 +336,7 @@ export class QuicCollector {
 
   private problem(state: ConnectionState, frame: number, message: string): void {
     if (state.record.problems.length < this.limits.maxWarnings) state.record.problems.push(message);
-    this.warnings.add(frame, `QUIC ${endpoint(state.record.client)} → ${endpoint(state.record.server)}: ${message}`);
+    this.warnings.add({ id: 'quic.problem', frame, params: { client: endpoint(state.record.client), server: endpoint(state.record.server), detail: message } });
   }
 }
 

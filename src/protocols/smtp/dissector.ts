@@ -1,5 +1,6 @@
 import type { Arrival, Endpoint, StreamHandler } from '../../reassembly/tcp-stream.js';
 import { DotBlock, LineReader, type Line } from '../lines.js';
+import { once } from '../../warnings.js';
 import type { DissectorContext } from '../protocol.js';
 import Queue from 'yocto-queue';
 import { newSasl, startsTlsRecord, Transcript, type MailRecord, type SaslRecord, type TranscriptLine } from '../mail/records.js';
@@ -123,15 +124,29 @@ export class SmtpDissector implements StreamHandler {
 
   gap(fromClient: boolean, length: number, frame: number): void {
     (fromClient ? this.client : this.server).gap();
-    if (fromClient) this.message?.gap(length);
-    if (fromClient && this.message) this.ctx.warnings.add(frame, `TCP stream ${this.session.stream}: ${length} bytes of the mail message were not captured`);
+    if (fromClient && this.message) {
+      const hole = this.message.gap(length, frame);
+      this.ctx.warnings.add({ id: 'smtp.messageGap', frame, stream: this.session.stream, params: { bytes: length, part: hole.inHeader ? 'header' : 'body' } });
+    }
   }
 
-  end(fromClient: boolean): void {
+  end(fromClient: boolean, closedIn?: Arrival): void {
     const conn = this.ctx.conn;
     (fromClient ? this.client : this.server).end(conn.lastFrame, 0);
     if (fromClient && this.message) this.finishMessage(false);
+    const ended = this.session.replies.some((r) => r.command === 'QUIT');
+    if (!closedIn && !conn.reset && !ended) this.cutWarning.raise();
   }
+
+  /** Said once: the capture stopped before the dialogue ended (no FIN, no RST, no QUIT answered). */
+  private readonly cutWarning = once(() =>
+    this.ctx.warnings.add({
+      id: 'mail.sessionCut',
+      frame: this.ctx.conn.lastFrame,
+      stream: this.session.stream,
+      params: { protocol: 'SMTP', last: this.ctx.conn.lastFrame },
+    }),
+  );
 
   private clientLine(line: Line): void {
     if (this.mode === 'data') {
@@ -174,6 +189,7 @@ export class SmtpDissector implements StreamHandler {
           this.keepsMessages ? this.ctx.limits.maxBodyBytes : 0,
           this.ctx.limits.maxFramesPerMessage,
           this.keepsMessages ? (this.ctx.spooler?.spool(true) ?? null) : null,
+          this.ctx.limits.maxMessageHoles,
         );
         break;
       case 'BDAT': {
@@ -216,7 +232,7 @@ export class SmtpDissector implements StreamHandler {
     const m = /^(\d{3})([ -]?)(.*)$/.exec(line.text);
     if (!m) {
       this.note({ side: 'S', frame: line.frame, bytes: line.bytes, text: line.text });
-      this.ctx.warnings.add(line.frame, `TCP stream ${this.session.stream}: "${line.text.slice(0, 60)}" is not an SMTP reply`);
+      this.ctx.warnings.add({ id: 'smtp.notReply', frame: line.frame, stream: this.session.stream, params: { text: line.text.slice(0, 60) } });
       return;
     }
     const code = Number(m[1]);
@@ -315,7 +331,8 @@ export class SmtpDissector implements StreamHandler {
       size: block.size,
       content: block.content,
       truncated: block.truncated,
-      complete,
+      complete: complete && block.holes.length + block.holesUnlisted === 0,
+      holes: block.holes,
       ...(block.spool ? { spool: block.spool.close() } : {}),
     });
   }

@@ -1,6 +1,7 @@
 import { explainEnhanced, explainMail, explainSmtpReply, format } from '../../knowledge/index.js';
 import { WIRESHARK_SMTP_REPLY_CODES } from '../../knowledge/mail/wireshark.js';
 import type { Block, ViewContext } from '../../render/context.js';
+import { notesByFrame, sessionCut, warningWords } from '../../render/damage.js';
 import { detailText, layerLines, type DetailLine } from '../../render/details.js';
 import type { TranscriptLine } from '../mail/schema.js';
 import { authView, diagram, endpoint, MAIL_UI, messageBlock, sessionIntro, transcriptText, vocabulary } from '../mail/view.js';
@@ -98,14 +99,14 @@ function sessionBlock(smtp: Smtp, ctx: ViewContext): Block {
     partial: 'smtp/session',
     data: {
       intro: `${sessionIntro('SMTP', s, upgraded, ctx)}${s.replies.some((r) => r.command === 'QUIT') ? '' : ` ${w.mailCutOff}`}`,
-      transcript: transcriptText(s.transcript, s.transcriptUnlisted, message, w),
+      transcript: transcriptText(s.transcript, s.transcriptUnlisted, message, w, undefined, notesByFrame(ctx.model, s.stream, ctx.lang)),
       vocabulary: vocabulary(s.transcript, explainLine, ctx),
       ehlo: (s.ehlo?.keywords ?? []).map((k) => {
         const e = explainMail('ehloKeywords', k.keyword, ctx.lang);
         return { keyword: k.keyword, params: k.params, known: e !== null, title: e?.title ?? '', text: e?.text ?? '', ref: e?.ref ?? '' };
       }),
       auth: authView(s.auth, ctx, w.mailAuthNotePlain),
-      noAuth: s.auth.length ? '' : w.mailNoLogin,
+      noAuth: s.auth.length ? '' : cutNote(s.stream, ctx) || w.mailNoLogin,
       envelope: s.envelope.from !== null || s.envelope.to.length ? format(w.smtpEnvelopeIntro, s.envelope.from ?? '—', s.envelope.to.join(', ') || '—') : '',
       failures: s.replies
         .filter((r) => r.code >= 400)
@@ -191,15 +192,10 @@ export const smtpView: SliceView<Smtp> = {
     return [...(mailer ? [{ label: w.smtpEnvClient, value: mailer }] : []), ...(banner ? [{ label: w.smtpEnvServer, value: banner }] : [])];
   },
   cleartext(smtp, ctx) {
-    const out: string[] = [];
-    for (const s of smtp.sessions) {
-      if (s.tlsFrame !== null) continue;
-      for (const a of s.auth) {
-        const frames = a.steps.filter((x) => x.side === 'C' && x.frame).map((x) => x.frame);
-        out.push(format(ctx.t.cleartextSmtp, `AUTH ${a.mechanism}`, frames.join(', ')));
-      }
-    }
-    return out;
+    const logins = smtp.sessions
+      .filter((s) => s.tlsFrame === null)
+      .flatMap((s) => s.auth.map((a) => ({ mechanism: `AUTH ${a.mechanism}`, frames: a.steps.flatMap((x) => (x.side === 'C' && x.frame ? [x.frame] : [])) })));
+    return ctx.logins(logins, ctx.t.cleartextSmtp!, ctx.t.cleartextSmtpMany!);
   },
   appendix: (smtp, ctx) => (smtp.sessions.length ? [{ title: MAIL_UI[ctx.lang].smtpAppendixTitle, block: sessionsBlock(smtp, ctx) }] : []),
   compare: {
@@ -217,3 +213,9 @@ export const smtpView: SliceView<Smtp> = {
     Secure: 'cmpSmtpSecure',
   },
 };
+
+/** The session was cut by the end of the capture: that sentence, in the report's language (empty if it was not). */
+function cutNote(stream: number, ctx: ViewContext): string {
+  const cut = sessionCut(ctx.model, stream);
+  return cut ? warningWords(cut, ctx.lang) : '';
+}

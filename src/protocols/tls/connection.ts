@@ -1,7 +1,7 @@
 import { tlsName, tlsVersionName } from '../../knowledge/tls/index.js';
 import type { Limits } from '../../limits.js';
 import type { Endpoint, StreamHandler, TcpConnection } from '../../reassembly/tcp-stream.js';
-import type { Warning, Warnings } from '../../warnings.js';
+import { warning, type Warning, type Warnings } from '../../warnings.js';
 import { SegmentList, type SegmentRef } from '../segments.js';
 import { Tls12Decrypter, Tls13Decrypter, type Decrypted, type RecordDecrypter } from './decrypt.js';
 import {
@@ -311,9 +311,9 @@ export class TlsDissector implements StreamHandler {
   }
 
   private warn(frame: number | undefined, message: string): void {
-    const text = `TCP stream ${this.conn.stream} (TLS): ${message}`;
-    this.options.warnings.add(frame, text);
-    if (this.record.warnings.length < this.maxListed) this.record.warnings.push(frame ? { frame, message: text } : { message: text });
+    const w = warning({ id: 'tls.problem', frame, stream: this.conn.stream, params: { detail: message } });
+    this.options.warnings.push(w);
+    if (this.record.warnings.length < this.maxListed) this.record.warnings.push(w);
   }
 
   // --- StreamHandler ---------------------------------------------------------------------

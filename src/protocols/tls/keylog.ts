@@ -77,12 +77,15 @@ export class KeyLog {
       if (!isLabel(label)) {
         this.ignoredLines++;
         if (!KNOWN_UNUSED.has(label) && !/^[A-Z][A-Z0-9_]*$/.test(label))
-          this.warnings.add(undefined, `${source}, line ${lineNumber}: not a key-log line (it should be LABEL CLIENT_RANDOM SECRET, in hex)`);
+          this.warnings.add({
+            id: 'keylog.problem',
+            params: { source: `${source}, line ${lineNumber}`, detail: 'not a key-log line (it should be LABEL CLIENT_RANDOM SECRET, in hex)' },
+          });
         continue;
       }
       const problem = this.check(label, fields);
       if (problem) {
-        this.warnings.add(undefined, `${source}, line ${lineNumber}: ${label} ${problem}; the line is ignored`);
+        this.warnings.add({ id: 'keylog.problem', params: { source: `${source}, line ${lineNumber}`, detail: `${label} ${problem}; the line is ignored` } });
         continue;
       }
       const random = fields[1]!.toLowerCase();
@@ -90,10 +93,10 @@ export class KeyLog {
       if (!session) {
         if (this.sessions.size >= this.maxSessions) {
           if (this.droppedSessions++ === 0)
-            this.warnings.add(
-              undefined,
-              `${source}: the key log names more than ${this.maxSessions} sessions (maxKeylogSessions); the further ones are ignored`,
-            );
+            this.warnings.add({
+              id: 'keylog.problem',
+              params: { source, detail: `the key log names more than ${this.maxSessions} sessions (maxKeylogSessions); the further ones are ignored` },
+            });
           continue;
         }
         session = {};
