@@ -20,7 +20,7 @@
 //
 // Environment:
 //   BENCH_PARTS=throughput,report,batch,hostile   the parts to run
-//   BENCH_CAPTURES=lab-mixed-500,lab-mixed-2048,encrypted-bulk-2048,many-connections
+//   BENCH_CAPTURES=lab-mixed-500,lab-mixed-2048,encrypted-bulk-2048,many-connections-1000
 //                  the throughput captures: KIND-SIZE (MiB; for many-connections the number
 //                  of thousands of connections, default 1000: a million)
 //   BENCH_SCALE=1        multiplies every size (0.05 for a quick run)
