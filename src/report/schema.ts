@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FrameLayers, LinkLayer, TcpLayer } from '../decode/layers.js';
 import { ExportedObject } from '../export/schema.js';
 import { SLICES, type SliceModels } from '../protocols/registry.js';
 import { Endpoint, frameNumber } from '../protocols/schema.js';
@@ -40,76 +41,42 @@ export const Connection = z.object({
   retransmissions: z.number().int().nonnegative(),
 });
 
+// The layers as decode/describe.ts reads them, with what the report adds, each in its place.
+const { kind, src, dst, ...linkAfterAddresses } = LinkLayer.shape;
+const { srcPort, dstPort, seq, ack, ...tcpAfterNumbers } = TcpLayer.shape;
+const { wireLength, capturedLength, linkType } = FrameLayers.shape;
+
 /** The link, IP and TCP headers of one frame, field by field, for the anatomy sections. */
 export const FrameDetail = z.object({
   number: frameNumber,
   time: z.number(),
-  wireLength: z.number().int().nonnegative(),
-  capturedLength: z.number().int().nonnegative(),
-  linkType: z.string(),
+  wireLength,
+  capturedLength,
+  linkType,
   /** pcapng: the interface the frame was captured on, by its id in the section and its if_name; null in a pcap file. */
   interface: z.object({ id: z.number().int().nonnegative(), name: z.string().nullable() }).nullable().default(null),
   link: z
     .object({
-      kind: z.enum(['ethernet', 'linux-sll', 'linux-sll2', 'raw-ip', 'loopback']),
-      src: z.string().optional(),
-      dst: z.string().optional(),
+      kind,
+      src,
+      dst,
       /** Vendor of the source and destination addresses, from the IEEE OUI registry; or what the address is (broadcast, locally administered, all zeros). */
       srcVendor: z.string().optional(),
       dstVendor: z.string().optional(),
-      type: z.string().optional(),
-      vlans: z.array(z.number()).optional(),
-      packetType: z.number().optional(),
-      family: z.number().optional(),
-      headerLength: z.number().int().nonnegative(),
+      ...linkAfterAddresses,
     })
     .nullable(),
-  ip: z
-    .union([
-      z.object({
-        version: z.literal(4),
-        src: z.string(),
-        dst: z.string(),
-        headerLength: z.number(),
-        dscp: z.number(),
-        ecn: z.number(),
-        totalLength: z.number(),
-        identification: z.number(),
-        flags: z.array(z.string()),
-        fragmentOffset: z.number(),
-        ttl: z.number(),
-        protocol: z.number(),
-        checksum: z.string(),
-      }),
-      z.object({
-        version: z.literal(6),
-        src: z.string(),
-        dst: z.string(),
-        trafficClass: z.number(),
-        flowLabel: z.string(),
-        payloadLength: z.number(),
-        nextHeader: z.number(),
-        hopLimit: z.number(),
-      }),
-    ])
-    .nullable(),
+  ip: FrameLayers.shape.ip,
   tcp: z
     .object({
-      srcPort: z.number(),
-      dstPort: z.number(),
-      /** Raw sequence and acknowledgment numbers. */
-      seq: z.number(),
-      ack: z.number(),
+      srcPort,
+      dstPort,
+      seq,
+      ack,
       /** Relative to the connection's first sequence number, as Wireshark shows them; null when not known. */
       relativeSeq: z.number().nullable(),
       relativeAck: z.number().nullable(),
-      headerLength: z.number(),
-      flags: z.array(z.string()),
-      window: z.number(),
-      checksum: z.string(),
-      urgentPointer: z.number(),
-      options: z.array(z.string()),
-      payloadLength: z.number(),
+      ...tcpAfterNumbers,
       stream: z.number().int().nonnegative().nullable(),
     })
     .nullable(),
