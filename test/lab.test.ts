@@ -42,12 +42,19 @@ describe('lab profiles', () => {
     expect(labreport(['labs', 'init', 'http-smtp-pop3', 'mine.yaml'], cwd)).toMatchObject({ code: 0, stdout: 'mine.yaml\n' });
     const yaml = readFileSync(join(cwd, 'mine.yaml'), 'utf8')
       .replace('id: http-smtp-pop3', 'id: my-lab')
-      .replace('    blocks: [http.get-post]', '    blocks: [http.conditional]');
+      .replace('    blocks: [http.get-post]', '    blocks: [http.conditional]')
+      .replace(
+        /  - en: "Analysis: [^\n]*\n    zh: [^\n]*\n/,
+        '  - en: "Browser used: Firefox 128, set up by the lab"\n    zh: 浏览器：Firefox 128\n  - en: a line without a label\n    zh: 无标签的一行\n',
+      );
     writeFileSync(join(cwd, 'mine.yaml'), yaml);
     expect(labreport(['build', LAB, '--lab', 'mine.yaml', '--format', 'md,json', '--out', 'o'], cwd).code).toBe(0);
     const md = readFileSync(join(cwd, 'o', 'lab.md'), 'utf8');
     expect(md).toContain('The request in frame 64 is conditional');
     expect(md).not.toContain('| Where the parameters travel |');
+    // The profile's environment lines, in the environment table: a "Label: value" line split at its colon.
+    expect(md).toContain('| Browser used | Firefox 128, set up by the lab |');
+    expect(md).toContain('| For the lab | a line without a label |');
     expect(JSON.parse(readFileSync(join(cwd, 'o', 'lab.json'), 'utf8')).lab).toMatchObject({
       profile: 'my-lab',
       language: 'en',

@@ -153,7 +153,7 @@ describe('the lab report in English', () => {
       '1. HTTP: 15 requests and 15 responses on 8 TCP connections (all HTTP/1.1); methods GET × 13, POST × 2; status codes 200 × 11, 404 × 2, 302, 304.',
     );
     expect(summary).toContain(
-      'an HTTP POST (password field "password" in frame 90), an SMTP login (AUTH LOGIN, frames 141, 143), a POP3 login (USER/PASS, frames 174)',
+      'an HTTP POST (password field "password" in frame 90), an SMTP login with AUTH LOGIN (frames 141, 143), a POP3 login with USER/PASS (frame 174)',
     );
   });
 

@@ -231,3 +231,29 @@ describe('true statements', () => {
     expect(json).not.toContain('password=password');
   });
 });
+
+describe('what went over the wire in clear text', () => {
+  it('counts the logins of a capture of many sessions once per mechanism, naming the first as tshark finds it', async () => {
+    const file = 'fixtures/lab-session.pcapng';
+    const rows = execFileSync('tshark', ['-r', file, '-Y', 'smtp.req.command == "AUTH" || pop.request.command == "PASS"', '-T', 'fields', '-e', 'frame.number', '-e', 'smtp.req.parameter', '-e', 'pop.request.command'], {
+      encoding: 'utf8',
+    })
+      .trim()
+      .split('\n')
+      .map((l) => l.split('\t'));
+    const smtpLogin = rows.filter((r) => r[1] === 'LOGIN');
+    const pop3Pass = rows.filter((r) => r[2] === 'PASS');
+    const model = ReportModel.parse(await analyse(dissectCapture(file), { limits: DEFAULT_LIMITS, fileSize: 0, generator: 'test' }));
+    const en = (await render(model, { formats: ['md'] })).markdown;
+    const zh = (await render(model, { formats: ['md'], config: { language: 'zh' } })).markdown;
+    // AUTH LOGIN's secret travels in the client's two answers after the command (frames after tshark's AUTH frame).
+    const firstLogin = model.smtp.sessions.flatMap((s) => s.auth).find((a) => a.mechanism === 'LOGIN')!;
+    const answers = firstLogin.steps.filter((s) => s.side === 'C').map((s) => s.frame!);
+    expect(answers.every((f) => f > Number(smtpLogin[0]![0]))).toBe(true);
+    expect(en).toContain(`${smtpLogin.length} SMTP logins with AUTH LOGIN (the first in frames ${answers.join(', ')})`);
+    expect(en).toContain(`${pop3Pass.length} POP3 logins with USER/PASS (the first in frame ${pop3Pass[0]![0]})`);
+    expect(zh).toContain(`${pop3Pass.length} 次 POP3 登录（USER/PASS，第一次在第 ${pop3Pass[0]![0]} 帧）`);
+    // One phrase per mechanism: each login is not listed again.
+    expect(en.match(/SMTP logins? with AUTH LOGIN/g)).toHaveLength(1);
+  });
+});

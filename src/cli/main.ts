@@ -123,7 +123,7 @@ async function build(captures: string[], flags: CliFlags, out: Out): Promise<voi
     const written = await writeOutputs(model, config, {
       outDir: flags.out,
       baseName,
-      notes: config.notes ? await readNotesFor(config, baseName) : null,
+      notes: config.notes ? await readNotesFor(config, config.lab, baseName) : null,
       chrome: flags.chrome,
       pdfBudget: pdfBudgetOf(limits),
       onPdfCut: pdfCutLine(out, flags.quiet),
@@ -164,17 +164,18 @@ async function render(path: string, flags: CliFlags, out: Out): Promise<void> {
     if (formats.length === 0) throw new UsageError(`render has nothing to write: it writes md, html or pdf (${path} is the JSON model already)`);
     const baseName = reportBaseName(path);
     const model = await readModel(path);
-    const notes = config.notes ? await readNotesFor(config, baseName) : null;
+    // Placed by the places of the lab the report follows: the config's, else the one the model was built for (as writeOutputs picks it).
+    const notes = config.notes ? await readNotesFor(config, config.lab ?? model.lab?.profile, baseName) : null;
     written = await writeOutputs(model, { ...config, formats }, { outDir: flags.out, baseName, notes, ...pdf });
   }
   if (!flags.quiet) for (const p of written) out.stdout(`${p}\n`);
 }
 
 /** The student's notes for a report: placed by the lab's place ids. */
-async function readNotesFor(config: ReportConfig, baseName: string) {
+async function readNotesFor(config: ReportConfig, labName: string | undefined, baseName: string) {
   const { readNotes } = await import('../render/notes.js');
   const { labFor } = await import('../labs/blocks.js');
-  const lab = labFor(config.lab);
+  const lab = labFor(labName);
   return readNotes(config.notes!, ['purpose', 'environment', 'summary', ...lab.tasks.map((t) => t.id)], `${baseName}.files`);
 }
 

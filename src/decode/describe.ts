@@ -1,7 +1,7 @@
 import { linkTypeName } from '../capture/link-types.js';
 import type { Frame } from '../capture/frame.js';
 import { ipv4String, ipv6String } from './ip.js';
-import type { FrameLayers, Ipv4Layer, Ipv6Layer, LinkLayer } from './layers.js';
+import type { FrameLayers, Ipv4Layer, Ipv6Layer, LinkLayer } from './schema.js';
 import { decodeLink } from './link.js';
 
 /*

@@ -3,6 +3,7 @@ import type { Language } from '../knowledge/types.js';
 import type { UiStrings } from '../knowledge/ui/en.js';
 import type { LabProfile } from '../labs/profile.js';
 import type { PacketRow } from '../protocols/schema.js';
+import { readingStoppedAfter } from './damage.js';
 import type { ReportConfig } from '../report/config.js';
 import type { FrameDetail, ReportModel } from '../report/schema.js';
 
@@ -29,6 +30,8 @@ const EXCERPT_AROUND = 3;
 export class ViewContext {
   /** Where things were first explained: key → the label of that place ("Task 1"). */
   private readonly explainedAt = new Map<string, string>();
+  /** The absences said at each place ("missing:…@Task 5"), each said there once. */
+  private readonly missingHere = new Set<string>();
   /** The packet list of every protocol the report reads, in frame order (set by the view before any block is built). */
   packets: PacketListRow[] = [];
   /** Wireshark's display filter of each protocol in the packet list ("HTTP" → "http"). */
@@ -73,9 +76,26 @@ export class ViewContext {
     return `${this.filesDir}/${file}`;
   }
 
-  /** A block the capture cannot fill: what is missing, and how to capture it. */
+  /**
+   * A block the capture cannot fill: what is missing, and how to capture it; said once. The
+   * same absence again in the same place is left out, at a later place it refers back. When
+   * the file is cut off, the note says so: what came after may be missing only for that.
+   */
   missing(text: string): Block {
-    return { partial: 'missing', data: { text } };
+    const key = `missing:${text}`;
+    const first = !this.explainedAt.has(key);
+    const at = this.seen(key);
+    const here = `${key}@${this.place.label}`;
+    if ((!first && at === null) || this.missingHere.has(here)) return { partial: 'missing', data: { text: '' } };
+    this.missingHere.add(here);
+    if (at !== null) {
+      // Its first sentence says what is missing ("No SMTP session was captured."); the rest, how to capture it, was said there.
+      const what = /^(.+?)(?:。|\.(?=\s|$))/.exec(text)?.[1] ?? text;
+      return { partial: 'missing', data: { text: format(this.t.missingAgain, what, at) } };
+    }
+    const stopped = readingStoppedAfter(this.model);
+    const cut = stopped === null ? '' : format(this.t.missingCutOff, stopped);
+    return { partial: 'missing', data: { text: `${this.t.missingIntro}${text}${cut}` } };
   }
 
   /** The packet list around the given frames (each marked), with the display filter that shows those rows. */
@@ -119,6 +139,28 @@ export class ViewContext {
 
   list(items: readonly string[]): string {
     return items.join(this.t.listSeparator);
+  }
+
+  /** "frame 728", "frames 692, 694". */
+  frames(numbers: readonly number[]): string {
+    return numbers.length === 1 ? this.frame(numbers[0]!) : format(this.t.framesN, this.list(numbers.map(String)));
+  }
+
+  /**
+   * Logins that went over the wire in clear text, one phrase per mechanism ("an SMTP login with AUTH
+   * PLAIN (frame 728)", "5 SMTP logins with AUTH LOGIN (the first in frames 692, 694)"): a capture of
+   * fifty logins reads as one line per mechanism, not fifty.
+   */
+  logins(logins: readonly { mechanism: string; frames: readonly number[] }[], one: string, many: string): string[] {
+    const byMechanism = new Map<string, { first: readonly number[]; count: number }>();
+    for (const l of logins) {
+      const seen = byMechanism.get(l.mechanism);
+      if (seen) seen.count += 1;
+      else byMechanism.set(l.mechanism, { first: l.frames, count: 1 });
+    }
+    return [...byMechanism].map(([mechanism, { first, count }]) =>
+      count === 1 ? format(one, mechanism, this.frames(first)) : format(many, mechanism, this.frames(first), this.num(count)),
+    );
   }
 
   detail(frame: number): FrameDetail | undefined {

@@ -113,7 +113,7 @@ export function buildView(input: ViewInput, views: readonly LoadedView[]) {
       assignment: lab.assignment.map((a) => text(a, lang)),
       tasks: tasks.map((x) => ({ n: x.n, title: x.title })),
     },
-    environment: environment(loaded, ctx, t),
+    environment: environment(loaded, ctx, t, lab.environment.map((l) => text(l, lang))),
     tasks,
     summary,
     notes: { purpose: notes?.parts.purpose ?? '', environment: notes?.parts.environment ?? '', summary: notes?.parts.summary ?? '' },
@@ -138,7 +138,7 @@ function headerRows(config: ReportConfig, t: Record<string, string>) {
 }
 
 /** 实验环境: what the capture file says about where it was made, then what the traffic says (browser, servers, mail client), then the student's lines. */
-function environment(loaded: readonly Loaded[], ctx: ViewContext, t: Record<string, string>) {
+function environment(loaded: readonly Loaded[], ctx: ViewContext, t: Record<string, string>, labLines: readonly string[]) {
   const c = ctx.model.capture;
   const rows: { label: string; value: string }[] = [];
   if (c.os) rows.push({ label: t.envCaptureOs!, value: c.os });
@@ -155,6 +155,11 @@ function environment(loaded: readonly Loaded[], ctx: ViewContext, t: Record<stri
   for (const w of captureDamage(ctx.model))
     rows.push({ label: noteWords('note.captureDamage', ctx.lang), value: `${DAMAGE_MARK} ${warningWords(w, ctx.lang)}` });
   for (const l of loaded) rows.push(...(l.view.environment?.(l.model, ctx) ?? []));
+  // The lab's own lines ("Analysis: Wireshark, …"): the words before the first colon are the label.
+  for (const line of labLines) {
+    const colon = /^([^:：]{1,40})[:：]\s*(.+)$/.exec(line);
+    rows.push(colon ? { label: colon[1]!, value: colon[2]! } : { label: t.envLab!, value: line });
+  }
   for (const line of ctx.config.environment) rows.push({ label: t.envStudent!, value: line });
   return { rows, note: noSystem ? t.envNothing! : '' };
 }

@@ -104,8 +104,8 @@ export const imapUiEn = {
   classHasImapFetch: 'IMAP FETCH',
   imapEnvServer: 'IMAP server (its greeting)',
   imapEnvClient: 'Mail client (its IMAP ID)',
-  imapCleartext: 'an IMAP login ({0}, frame {1})',
-  imapCleartextFrames: 'an IMAP login ({0}, frames {1})',
+  imapCleartext: 'an IMAP login with {0} ({1})',
+  imapCleartextMany: '{2} IMAP logins with {0} (the first in {1})',
   imapAppendixTitle: 'IMAP sessions',
 
   // The protocols compared: IMAP's column

@@ -103,8 +103,8 @@ export const imapUiZh: Record<ImapUiKey, string> = {
   classHasImapFetch: 'IMAP 取信（FETCH）',
   imapEnvServer: 'IMAP 服务器（问候语）',
   imapEnvClient: '邮件客户端（IMAP ID）',
-  imapCleartext: '一次 IMAP 登录（{0}，第 {1} 帧）',
-  imapCleartextFrames: '一次 IMAP 登录（{0}，第 {1} 帧）',
+  imapCleartext: '一次 IMAP 登录（{0}，{1}）',
+  imapCleartextMany: '{2} 次 IMAP 登录（{0}，第一次在{1}）',
   imapAppendixTitle: 'IMAP 会话',
 
   // 协议比较：IMAP 一列

@@ -37,6 +37,8 @@ export const uiEn = {
   sentenceEnd: '.',
   /** Between two sentences. */
   sentenceJoin: ' ',
+  /** Between two clauses of one line ("frame 69: 200 OK; text/html, gzip"). */
+  clauseSeparator: '; ',
 
   // The header block, as on a paper report
   school: 'School',
@@ -76,6 +78,7 @@ export const uiEn = {
   envInterface: 'Interface',
   envCaptureFile: 'Capture file',
   envCaptureFileValue: '{0}, {1}, {2} packets, {3} to {4} ({5} s)',
+  envLab: 'For the lab',
   envStudent: 'Noted by the student',
   envNothing: 'The capture file does not record the system it was made on (a classic pcap file has no room for it; pcapng records it).',
 
@@ -96,14 +99,18 @@ export const uiEn = {
 
   // Blocks the capture cannot fill
   missingIntro: 'Not in this capture. ',
+  missingCutOff: ' The capture file is cut off after frame {0}: what came later is not in it.',
+  missingAgain: '{0} ({1}).',
 
   // What went over the wire in clear text
   cleartextNone: 'No password or other secret was sent in clear text in this capture.',
   cleartextIntro:
     'What went over the wire unencrypted: {0}. Anyone on the path can read it, as this report does (the secrets are masked here). To protect it, the same protocols run over TLS: HTTPS, SMTP with STARTTLS or on port 465, POP3 with STLS or on port 995; this lab is captured without TLS precisely so that its messages can be read.',
   cleartextHttp: 'an HTTP {0} ({1} in frame {2})',
-  cleartextSmtp: 'an SMTP login ({0}, frames {1})',
-  cleartextPop3: 'a POP3 login ({0}, frames {1})',
+  cleartextSmtp: 'an SMTP login with {0} ({1})',
+  cleartextSmtpMany: '{2} SMTP logins with {0} (the first in {1})',
+  cleartextPop3: 'a POP3 login with {0} ({1})',
+  cleartextPop3Many: '{2} POP3 logins with {0} (the first in {1})',
 
   // The protocols compared
   compareTitle: 'The protocols compared',

@@ -35,6 +35,7 @@ export const uiZh = {
   'ref.replacedBySpecialUse': '已被 RFC 6154 SPECIAL-USE 取代',
   sentenceEnd: '。',
   sentenceJoin: '',
+  clauseSeparator: '；',
 
   // The header block, as on a paper report
   school: '学校',
@@ -74,6 +75,7 @@ export const uiZh = {
   envInterface: '网络接口',
   envCaptureFile: '抓包文件',
   envCaptureFileValue: '{0}，{1}，共 {2} 个分组，{3} 至 {4}（{5} 秒）',
+  envLab: '实验要求',
   envStudent: '学生补充',
   envNothing: '抓包文件没有记录它是在什么系统上捕获的（经典 pcap 格式没有这类信息，pcapng 格式才会记录）。',
 
@@ -95,14 +97,18 @@ export const uiZh = {
 
   // Blocks the capture cannot fill
   missingIntro: '本次抓包中没有这部分内容。',
+  missingCutOff: '抓包文件在第 {0} 帧之后被截断，其后的内容都不在文件中。',
+  missingAgain: '{0}（{1}）。',
 
   // What went over the wire in clear text
   cleartextNone: '本次抓包中没有以明文发送的密码或其他机密信息。',
   cleartextIntro:
     '以未加密形式在网络上传输的内容有：{0}。路径上的任何人都能读到这些内容，正如本报告所做的那样（报告中已将机密信息隐去）。要保护它们，这些协议都可以在 TLS 之上运行：HTTPS、使用 STARTTLS 或 465 端口的 SMTP、使用 STLS 或 995 端口的 POP3；本实验正是为了能看清报文内容，才在不使用 TLS 的情况下抓包。',
-  cleartextHttp: '一次 HTTP {0}（第 {2} 帧中的 {1}）',
-  cleartextSmtp: '一次 SMTP 登录（{0}，第 {1} 帧）',
-  cleartextPop3: '一次 POP3 登录（{0}，第 {1} 帧）',
+  cleartextHttp: '一次 HTTP {0}（第 {2} 帧中的{1}）',
+  cleartextSmtp: '一次 SMTP 登录（{0}，{1}）',
+  cleartextSmtpMany: '{2} 次 SMTP 登录（{0}，第一次在{1}）',
+  cleartextPop3: '一次 POP3 登录（{0}，{1}）',
+  cleartextPop3Many: '{2} 次 POP3 登录（{0}，第一次在{1}）',
 
   // The protocols compared
   compareTitle: '几种协议的比较',

@@ -610,16 +610,10 @@ export const imapView: SliceView<ImapModel> = {
   cleartext(imap, ctx) {
     // Whatever the model holds of a session was read in clear text: after STARTTLS nothing more is.
     const w = words(ctx);
-    return imap.sessions.flatMap((s) =>
-      s.auth.map((a) => {
-        const frames = loginFrames(s, a);
-        return format(
-          frames.length === 1 ? w.imapCleartext : w.imapCleartextFrames,
-          a.command === 'LOGIN' ? 'LOGIN' : `AUTHENTICATE ${a.mechanism}`,
-          ctx.list(frames.map(String)),
-        );
-      }),
+    const logins = imap.sessions.flatMap((s) =>
+      s.auth.map((a) => ({ mechanism: a.command === 'LOGIN' ? 'LOGIN' : `AUTHENTICATE ${a.mechanism}`, frames: loginFrames(s, a) })),
     );
+    return ctx.logins(logins, w.imapCleartext, w.imapCleartextMany);
   },
   appendix: (imap, ctx) => (imap.sessions.length ? [{ title: words(ctx).imapAppendixTitle, block: sessionsBlock(imap, ctx) }] : []),
   compare: {

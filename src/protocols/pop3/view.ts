@@ -122,8 +122,8 @@ function summaryBlock(pop3: Pop3, ctx: ViewContext): Block {
     s.user ?? login?.user ?? '—',
     login?.mechanism ?? '—',
     Number.isFinite(count) ? (count === 1 ? w.messageOne : format(w.messageMany, count)) : '—',
-    s.messages.map((m) => m.fetchedBy).join(', ') || '—',
-    s.messages.map((m) => ctx.bytes(m.size)).join(', ') || '—',
+    ctx.list(s.messages.flatMap((m) => (m.fetchedBy ? [m.fetchedBy] : []))) || '—',
+    ctx.list(s.messages.map((m) => ctx.bytes(m.size))) || '—',
   );
   return { partial: 'summary-point', data: { text } };
 }
@@ -149,6 +149,19 @@ function sessionsBlock(pop3: Pop3, ctx: ViewContext): Block {
   };
 }
 
+/**
+ * The frames a login's secret travelled in: its SASL answers; for USER/PASS and APOP (which
+ * have no steps) the PASS or APOP line of that attempt (the i-th login of the session).
+ */
+function loginFrames(s: Pop3Session, a: Pop3Session['auth'][number], i: number): number[] {
+  const steps = a.steps.flatMap((x) => (x.side === 'C' && x.frame ? [x.frame] : []));
+  if (steps.length > 0) return steps;
+  const command = a.mechanism === 'APOP' ? 'APOP' : 'PASS';
+  const attempt = s.auth.slice(0, i).filter((x) => x.mechanism === a.mechanism).length;
+  const line = s.transcript.filter((l) => l.side === 'C' && l.command === command)[attempt];
+  return line ? [line.frame] : [];
+}
+
 export const pop3View: SliceView<Pop3> = {
   ui: MAIL_UI,
   filter: 'pop',
@@ -160,15 +173,8 @@ export const pop3View: SliceView<Pop3> = {
     return s?.greeting ? [{ label: MAIL_UI[ctx.lang].pop3EnvServer, value: `+OK ${s.greeting}` }] : [];
   },
   cleartext(pop3, ctx) {
-    const out: string[] = [];
-    for (const s of pop3.sessions) {
-      if (s.tlsFrame !== null) continue;
-      for (const a of s.auth) {
-        const frames = s.transcript.filter((l) => l.side === 'C' && (l.command === 'PASS' || l.command === 'APOP' || l.kind === 'sasl')).map((l) => l.frame);
-        out.push(format(ctx.t.cleartextPop3, a.mechanism, frames.join(', ')));
-      }
-    }
-    return out;
+    const logins = pop3.sessions.filter((s) => s.tlsFrame === null).flatMap((s) => s.auth.map((a, i) => ({ mechanism: a.mechanism, frames: loginFrames(s, a, i) })));
+    return ctx.logins(logins, ctx.t.cleartextPop3!, ctx.t.cleartextPop3Many!);
   },
   appendix: (pop3, ctx) => (pop3.sessions.length ? [{ title: MAIL_UI[ctx.lang].pop3AppendixTitle, block: sessionsBlock(pop3, ctx) }] : []),
   compare: {

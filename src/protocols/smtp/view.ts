@@ -192,15 +192,10 @@ export const smtpView: SliceView<Smtp> = {
     return [...(mailer ? [{ label: w.smtpEnvClient, value: mailer }] : []), ...(banner ? [{ label: w.smtpEnvServer, value: banner }] : [])];
   },
   cleartext(smtp, ctx) {
-    const out: string[] = [];
-    for (const s of smtp.sessions) {
-      if (s.tlsFrame !== null) continue;
-      for (const a of s.auth) {
-        const frames = a.steps.filter((x) => x.side === 'C' && x.frame).map((x) => x.frame);
-        out.push(format(ctx.t.cleartextSmtp, `AUTH ${a.mechanism}`, frames.join(', ')));
-      }
-    }
-    return out;
+    const logins = smtp.sessions
+      .filter((s) => s.tlsFrame === null)
+      .flatMap((s) => s.auth.map((a) => ({ mechanism: `AUTH ${a.mechanism}`, frames: a.steps.flatMap((x) => (x.side === 'C' && x.frame ? [x.frame] : [])) })));
+    return ctx.logins(logins, ctx.t.cleartextSmtp!, ctx.t.cleartextSmtpMany!);
   },
   appendix: (smtp, ctx) => (smtp.sessions.length ? [{ title: MAIL_UI[ctx.lang].smtpAppendixTitle, block: sessionsBlock(smtp, ctx) }] : []),
   compare: {
