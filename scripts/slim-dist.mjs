@@ -78,6 +78,14 @@ for (const file of files(dist)) {
     const { code } = transformSync(readFileSync(file, 'utf8'), { minify: true, format: 'esm', platform: 'node', target: 'node20', legalComments: 'inline' });
     writeFileSync(file, code);
     after += code.length;
+  } else if (file.endsWith('.d.ts') && file !== join(dist, 'index.d.ts')) {
+    // The internals' declarations without their comments and indentation: the entry (index.d.ts) keeps
+    // its documentation for an editor's hover; the model's fields are described in the JSON Schema.
+    const text = readFileSync(file, 'utf8')
+      .replace(/\/\*\*[\s\S]*?\*\/\n?/g, '')
+      .replace(/^[ \t]+/gm, '');
+    writeFileSync(file, text);
+    after += text.length;
   } else after += size;
 }
 console.error(

@@ -433,6 +433,27 @@ describe('labreport schema', () => {
     expect(Object.keys(schema.properties).sort()).toEqual(Object.keys(model).sort());
     expect(schema.required).toContain('capture');
   });
+
+  it("gives each field the description its comment in the schema's source has", () => {
+    type Node = { description?: string; properties?: Record<string, Node>; items?: Node; anyOf?: Node[] };
+    const schema = JSON.parse(labreport(['schema']).stdout) as Node;
+    const at = (node: Node | undefined, ...path: string[]): Node | undefined =>
+      path.reduce<Node | undefined>((n, key) => (key === '[]' ? (n?.items ?? n?.anyOf?.[0]?.items) : (n?.properties?.[key] ?? n?.anyOf?.[0]?.properties?.[key])), node);
+    // Each text below is the comment above the field in src/report/schema.ts, src/export/schema.ts and src/protocols/http/schema.ts.
+    const source = (file: string, field: string) => {
+      const m = new RegExp(`/\\*\\* (.+?) \\*/\\n\\s+${field}:`).exec(readFileSync(join(root, file), 'utf8'));
+      return m?.[1];
+    };
+    expect(at(schema, 'capture', 'size')?.description).toBe(source('src/report/schema.ts', 'size'));
+    expect(at(schema, 'capture', 'size')?.description).toBe('File size in bytes.');
+    expect(source('src/export/schema.ts', 'frame')).toMatch(/^Frame carrying the body/);
+    expect(at(schema, 'objects', '[]', 'frame')?.description).toBe(source('src/export/schema.ts', 'frame'));
+    expect(at(schema, 'objects', '[]', 'reasons')?.description).toMatch(/^The same, as reasons/);
+    // Fields without a comment have no invented description.
+    expect(at(schema, 'capture', 'format')?.description).toBeUndefined();
+    const described = JSON.stringify(schema).match(/"description":/g)?.length ?? 0;
+    expect(described).toBeGreaterThan(300);
+  });
 });
 
 describe('captures in folders', () => {

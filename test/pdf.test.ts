@@ -98,6 +98,17 @@ describe('reproducible PDFs', () => {
     expect(execFileSync('pdfinfo', ['-isodates', join(a, 'lab.pdf')], { encoding: 'utf8' })).toMatch(/CreationDate:\s+2025-12-01T00:00:00(Z|\+00)/);
   });
 
+  it('is small: untagged, its fonts embedded as subset TrueType (CID), none of them Type 3', () => {
+    const dir = tempDir();
+    expect(labreport(['build', LAB, '-f', 'pdf', '-l', 'zh', '-o', dir]).code).toBe(0);
+    const pdf = readFileSync(join(dir, 'lab.pdf'));
+    expect(pdf.toString('latin1')).not.toContain('/StructTreeRoot');
+    expect(pdf.length).toBeLessThan(600 * 1024); // 0.42 MB; tagged, the same report is 1.0 MB
+    const fonts = execFileSync('pdffonts', [join(dir, 'lab.pdf')], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const f of fonts) expect(f, f).toMatch(/^[A-Z]{6}\+\S+\s+CID TrueType\s+Identity-H\s+yes yes yes/);
+  });
+
   it('replaces the dates in place, keeping every byte offset', () => {
     const pdf = Buffer.from("%PDF-1.4\n<</Producer (Skia/PDF m156)\n/CreationDate (D:20261201082152+08'00')\n/ModDate (D:20261201082152+08'00')>>\nxref");
     const fixed = reproduciblePdf(pdf, '0');

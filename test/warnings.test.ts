@@ -160,6 +160,20 @@ describe('a damaged capture shows each damage in place and in the appendix, in t
     }
   });
 
+  it('says what the cut took once, with the cut, and refers back to it later', () => {
+    const v = variants.find((x) => x.name === 'cut inside frame 92')!;
+    const cut = v.model.warnings.find((w) => w.id === 'capture.cutOff')!;
+    expect(v.model.smtp.sessions).toHaveLength(0);
+    const section = (md: string, from: string, to: string) => md.slice(md.indexOf(from), md.indexOf(to, md.indexOf(from)));
+    const task4 = section(v.md.en, '### 4.4 ', '### 4.5 ');
+    expect(task4.match(/No SMTP session was captured\./g)).toHaveLength(1);
+    expect(task4.match(/No POP3 session was captured\./g)).toHaveLength(1);
+    expect(task4).toContain(`The capture file is cut off after frame ${cut.params.last}: what came later is not in it.`);
+    expect(section(v.md.en, '### 4.5 ', '## 5 ').trim().split('\n').slice(2)).toEqual(['> No SMTP session was captured (see Task 4).']);
+    expect(section(v.md.zh, '### 任务 5', '## 五')).toContain('> 没有捕获到 SMTP 会话（见任务 4）。');
+    expect(section(v.md.zh, '### 任务 4', '### 任务 5')).toContain(`抓包文件在第 ${cut.params.last} 帧之后被截断`);
+  });
+
   it('marks a message with a lost header segment incomplete, names the part, and never shows its lost fields as empty', () => {
     const v = variants.find((x) => x.name === 'SMTP header segment lost')!;
     const message = v.model.smtp.sessions[0]!.messages[0]!;

@@ -2,6 +2,8 @@ import { format } from '../knowledge/index.js';
 import type { Language } from '../knowledge/types.js';
 import type { UiStrings } from '../knowledge/ui/en.js';
 import type { LabProfile } from '../labs/profile.js';
+import type { PacketRow } from '../protocols/schema.js';
+import { readingStoppedAfter } from './damage.js';
 import type { ReportConfig } from '../report/config.js';
 import type { FrameDetail, ReportModel } from '../report/schema.js';
 
@@ -19,17 +21,8 @@ export interface Block {
   data: unknown;
 }
 
-/** One row of a packet list, as Wireshark's packet list pane shows it. */
-export interface PacketListRow {
-  frame: number;
-  time: number;
-  source: string;
-  destination: string;
-  protocol: string;
-  length: number;
-  info: string;
-  stream: number;
-}
+/** One row of a packet list, as Wireshark's packet list pane shows it: a slice's PacketRow, without its kind. */
+export type PacketListRow = Omit<PacketRow, 'kind'>;
 
 /** Rows of the packet list shown around the frames a task examines. */
 const EXCERPT_AROUND = 3;
@@ -37,6 +30,8 @@ const EXCERPT_AROUND = 3;
 export class ViewContext {
   /** Where things were first explained: key → the label of that place ("Task 1"). */
   private readonly explainedAt = new Map<string, string>();
+  /** The absences said at each place ("missing:…@Task 5"), each said there once. */
+  private readonly missingHere = new Set<string>();
   /** The packet list of every protocol the report reads, in frame order (set by the view before any block is built). */
   packets: PacketListRow[] = [];
   /** Wireshark's display filter of each protocol in the packet list ("HTTP" → "http"). */
@@ -81,9 +76,26 @@ export class ViewContext {
     return `${this.filesDir}/${file}`;
   }
 
-  /** A block the capture cannot fill: what is missing, and how to capture it. */
+  /**
+   * A block the capture cannot fill: what is missing, and how to capture it; said once. The
+   * same absence again in the same place is left out, at a later place it refers back. When
+   * the file is cut off, the note says so: what came after may be missing only for that.
+   */
   missing(text: string): Block {
-    return { partial: 'missing', data: { text } };
+    const key = `missing:${text}`;
+    const first = !this.explainedAt.has(key);
+    const at = this.seen(key);
+    const here = `${key}@${this.place.label}`;
+    if ((!first && at === null) || this.missingHere.has(here)) return { partial: 'missing', data: { text: '' } };
+    this.missingHere.add(here);
+    if (at !== null) {
+      // Its first sentence says what is missing ("No SMTP session was captured."); the rest, how to capture it, was said there.
+      const what = /^(.+?)(?:。|\.(?=\s|$))/.exec(text)?.[1] ?? text;
+      return { partial: 'missing', data: { text: format(this.t.missingAgain, what, at) } };
+    }
+    const stopped = readingStoppedAfter(this.model);
+    const cut = stopped === null ? '' : format(this.t.missingCutOff, stopped);
+    return { partial: 'missing', data: { text: `${this.t.missingIntro}${text}${cut}` } };
   }
 
   /** The packet list around the given frames (each marked), with the display filter that shows those rows. */

@@ -38,6 +38,12 @@ export function captureDamage(model: ReportModel): Warning[] {
   return model.warnings.filter((w) => w.id.startsWith('capture.'));
 }
 
+/** The last frame read when reading stopped early (the file cut off or damaged), else null. */
+export function readingStoppedAfter(model: ReportModel): number | null {
+  const stop = captureDamage(model).find((w) => w.id !== 'capture.secretsBlock' && typeof w.params.last === 'number');
+  return stop ? (stop.params.last as number) : null;
+}
+
 /** The notes of every warning about one connection, by the frame each names: for the lines of its dialogue. */
 export function notesByFrame(model: ReportModel, stream: number, lang: Language): Map<number, string[]> {
   const byFrame = new Map<number, Warning[]>();

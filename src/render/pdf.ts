@@ -386,6 +386,10 @@ export async function renderPdf(html: string, options: PdfOptions, browser: Brow
         headerTemplate: `<div style="${small}text-align:right">${escapeHtml(options.title)}</div>`,
         footerTemplate: `<div style="${small}text-align:center">${options.pageLabel('<span class="pageNumber"></span>', '<span class="totalPages"></span>')}</div>`,
         margin: { top: '18mm', bottom: '18mm', left: '16mm', right: '16mm' },
+        // Untagged: Chromium's structure tree (one object per element) is six sevenths of a tagged
+        // report's bytes (lab-session: 2.37 MB tagged, 0.36 MB untagged), and the text stays selectable
+        // and searchable without it. The outline (bookmarks) would need the tags back.
+        tagged: false,
         timeout: deadline,
       });
     })();

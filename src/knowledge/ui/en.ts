@@ -37,6 +37,8 @@ export const uiEn = {
   sentenceEnd: '.',
   /** Between two sentences. */
   sentenceJoin: ' ',
+  /** Between two clauses of one line ("frame 69: 200 OK; text/html, gzip"). */
+  clauseSeparator: '; ',
 
   // The header block, as on a paper report
   school: 'School',
@@ -97,6 +99,8 @@ export const uiEn = {
 
   // Blocks the capture cannot fill
   missingIntro: 'Not in this capture. ',
+  missingCutOff: ' The capture file is cut off after frame {0}: what came later is not in it.',
+  missingAgain: '{0} ({1}).',
 
   // What went over the wire in clear text
   cleartextNone: 'No password or other secret was sent in clear text in this capture.',

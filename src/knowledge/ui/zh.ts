@@ -35,6 +35,7 @@ export const uiZh = {
   'ref.replacedBySpecialUse': '已被 RFC 6154 SPECIAL-USE 取代',
   sentenceEnd: '。',
   sentenceJoin: '',
+  clauseSeparator: '；',
 
   // The header block, as on a paper report
   school: '学校',
@@ -96,6 +97,8 @@ export const uiZh = {
 
   // Blocks the capture cannot fill
   missingIntro: '本次抓包中没有这部分内容。',
+  missingCutOff: '抓包文件在第 {0} 帧之后被截断，其后的内容都不在文件中。',
+  missingAgain: '{0}（{1}）。',
 
   // What went over the wire in clear text
   cleartextNone: '本次抓包中没有以明文发送的密码或其他机密信息。',

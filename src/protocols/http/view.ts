@@ -338,18 +338,10 @@ function compareBlock(http: Http, ctx: ViewContext): Block {
   const q = e.request;
   const r = e.response;
   const names = (m: { headers: { name: string }[] }, role: string) =>
-    m.headers
-      .filter((hd) => (explainHeader(hd.name, ctx.lang)?.role ?? 'unknown') === role)
-      .map((hd) => hd.name)
-      .join(', ') || '—';
+    ctx.list(m.headers.filter((hd) => (explainHeader(hd.name, ctx.lang)?.role ?? 'unknown') === role).map((hd) => hd.name)) || '—';
   const bodyText = (m: HttpRequest | HttpResponse) =>
     m.body
-      ? [
-          ctx.bytes(m.body.length),
-          m.body.mediaType ?? h.httpUnstated,
-          ...m.body.contentEncoding,
-          ...(m.body.framing === 'chunked' ? [h.httpChunked] : []),
-        ].join(', ')
+      ? ctx.list([ctx.bytes(m.body.length), m.body.mediaType ?? h.httpUnstated, ...m.body.contentEncoding, ...(m.body.framing === 'chunked' ? [h.httpChunked] : [])])
       : h.httpBodyAbsent;
   return {
     partial: 'http/compare',
@@ -421,7 +413,7 @@ function getPostBlock(http: Http, ctx: ViewContext): Block {
     const location = header(r, 'location');
     const b = r.body;
     const body = b
-      ? `; ${[b.mediaType ?? h.httpUnstated, ...b.contentEncoding, ...(b.framing === 'chunked' ? [h.httpChunked] : []), ctx.bytes(b.decodedLength ?? b.length)].join(', ')}`
+      ? `${ctx.t.clauseSeparator}${ctx.list([b.mediaType ?? h.httpUnstated, ...b.contentEncoding, ...(b.framing === 'chunked' ? [h.httpChunked] : []), ctx.bytes(b.decodedLength ?? b.length)])}`
       : '';
     return `${ctx.frame(r.frame)}${ctx.colon}${r.status} ${r.reason}${location ? ` → ${location}` : ''}${body}`;
   };
@@ -486,13 +478,10 @@ function conditionalBlock(http: Http, ctx: ViewContext): Block {
 }
 
 /** Count the values of a list: "GET × 13, POST × 2". */
-function tally(values: readonly string[], h: Words): string {
+function tally(values: readonly string[], h: Words, ctx: ViewContext): string {
   const counts = new Map<string, number>();
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  return [...counts]
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-    .map(([v, n]) => (n > 1 ? format(h.httpTimes, v, n) : v))
-    .join(', ');
+  return ctx.list([...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([v, n]) => (n > 1 ? format(h.httpTimes, v, n) : v)));
 }
 
 function summaryBlock(http: Http, ctx: ViewContext): Block {
@@ -519,17 +508,20 @@ function summaryBlock(http: Http, ctx: ViewContext): Block {
       : tally(
           requests.map((q) => q.version),
           h,
+          ctx,
         ),
     tally(
       requests.map((q) => q.method),
       h,
+      ctx,
     ),
     tally(
       responses.map((r) => String(r.status)),
       h,
+      ctx,
     ),
-    (codings.length || chunked ? format(h.httpSummaryCodings, tally(codings, h) || '—', chunked) : h.httpSummaryNoCodings) +
-      (maxPerConnection > 1 ? ` ${format(h.httpSummaryPersistent, maxPerConnection)}` : ''),
+    (codings.length || chunked ? format(h.httpSummaryCodings, tally(codings, h, ctx) || '—', chunked) : h.httpSummaryNoCodings) +
+      (maxPerConnection > 1 ? `${ctx.t.sentenceJoin}${format(h.httpSummaryPersistent, maxPerConnection)}` : ''),
     largest ? ctx.bytes(largest.body.decodedLength ?? largest.body.length) : '—',
     largest?.frame ?? '—',
   );

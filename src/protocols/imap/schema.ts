@@ -256,6 +256,9 @@ export const ImapModel = z.object({
 
 export type ImapTranscriptLine = z.infer<typeof ImapTranscriptLine>;
 export type ImapCommand = z.infer<typeof ImapCommand>;
+export type ImapSelection = z.infer<typeof ImapSelection>;
+export type ImapSearch = z.infer<typeof ImapSearch>;
+export type ImapFetch = z.infer<typeof ImapFetch>;
 export type ImapAuth = z.infer<typeof ImapAuth>;
 export type ImapMessage = z.infer<typeof ImapMessage>;
 export type ImapHeaderFetch = z.infer<typeof ImapHeaderFetch>;

@@ -277,7 +277,7 @@ export function messageView(m: MailMessage, ctx: ViewContext) {
         ? format(w.mailMessageFrames, m.segments.length, m.segments.map((s) => `#${s.frame}(${s.bytes})`).join(', '))
         : w.mailMessageFramesOne,
     ),
-    incomplete: m.complete ? '' : [w.mailMessageIncomplete, ...holeNotes.map((n) => `${DAMAGE_MARK} ${n}`)].join(' '),
+    incomplete: m.complete ? '' : [w.mailMessageIncomplete, ...holeNotes.map((n) => `${DAMAGE_MARK} ${n}`)].join(ctx.t.sentenceJoin),
     error: m.error ?? '',
     headers,
     encodedWords: headers.some((h) => h.decoded !== ''),

@@ -122,8 +122,8 @@ function summaryBlock(pop3: Pop3, ctx: ViewContext): Block {
     s.user ?? login?.user ?? '—',
     login?.mechanism ?? '—',
     Number.isFinite(count) ? (count === 1 ? w.messageOne : format(w.messageMany, count)) : '—',
-    s.messages.map((m) => m.fetchedBy).join(', ') || '—',
-    s.messages.map((m) => ctx.bytes(m.size)).join(', ') || '—',
+    ctx.list(s.messages.flatMap((m) => (m.fetchedBy ? [m.fetchedBy] : []))) || '—',
+    ctx.list(s.messages.map((m) => ctx.bytes(m.size))) || '—',
   );
   return { partial: 'summary-point', data: { text } };
 }
