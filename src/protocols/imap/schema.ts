@@ -245,6 +245,8 @@ export const ImapSession = z.object({
 export const ImapModel = z.object({
   /** One per TCP connection that carried IMAP, in the order they were recognised. */
   sessions: z.array(ImapSession),
+  /** Sessions past the maxMailSessions limit: read and counted, not listed. */
+  sessionsUnlisted: count,
   /** The packet list filtered on imap, in frame order, with Wireshark's Info column (up to the maxPacketRows limit). */
   packets: z.array(PacketRow),
   packetsUnlisted: count,
