@@ -109,6 +109,12 @@ export const LIMIT_OPTIONS = {
     unit: 'keywords',
     description: 'EHLO extension keywords kept per SMTP session; further ones are counted.',
   },
+  maxMailSessions: {
+    default: 200,
+    unit: 'sessions',
+    description:
+      "SMTP, POP3 and IMAP sessions detailed in the model, each protocol's in capture order; further ones are read and counted (with their connections' packets and bytes), not kept.",
+  },
   maxMessages: {
     default: 100,
     unit: 'messages',

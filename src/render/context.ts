@@ -3,6 +3,7 @@ import type { Language } from '../knowledge/types.js';
 import type { UiStrings } from '../knowledge/ui/en.js';
 import type { LabProfile } from '../labs/profile.js';
 import { DEFAULT_LIMITS, type Limits } from '../limits.js';
+import type { PacketRow } from '../protocols/schema.js';
 import { readingStoppedAfter } from './damage.js';
 import type { ReportConfig } from '../report/config.js';
 import type { FrameDetail, ReportModel } from '../report/schema.js';
@@ -21,17 +22,8 @@ export interface Block {
   data: unknown;
 }
 
-/** One row of a packet list, as Wireshark's packet list pane shows it. */
-export interface PacketListRow {
-  frame: number;
-  time: number;
-  source: string;
-  destination: string;
-  protocol: string;
-  length: number;
-  info: string;
-  stream: number;
-}
+/** One row of a packet list, as Wireshark's packet list pane shows it: a slice's PacketRow, without its kind. */
+export type PacketListRow = Omit<PacketRow, 'kind'>;
 
 /** Rows of the packet list shown around the frames a task examines. */
 const EXCERPT_AROUND = 3;

@@ -3,6 +3,8 @@ import { createHash, type Hash } from 'node:crypto';
 import type { Spool, SpooledBody, Spooler } from '../../export/spool.js';
 import type { Limits } from '../../limits.js';
 import type { Arrival } from '../../reassembly/tcp-stream.js';
+import type { Header } from '../schema.js';
+import type { Body } from './schema.js';
 import { SegmentList, type SegmentRef } from '../segments.js';
 import { warningNote, type WarningValues } from '../../knowledge/warnings.js';
 import type { WarningId } from '../../warnings.js';
@@ -14,14 +16,12 @@ import { worthKeeping } from './media.js';
  * (http-parser-js and llhttp stop at the first hole), and stay in bounded memory.
  */
 
-export interface HttpHeader {
-  name: string;
-  value: string;
-}
+/** A header field as sent: the model's Header. */
+export type HttpHeader = Header;
 
 export interface HttpBodyRecord {
   /** How the body's end was found (RFC 9112 section 6.3). */
-  framing: 'content-length' | 'chunked' | 'close';
+  framing: Body['framing'];
   /** Body bytes on the wire, chunk framing included. */
   wireBytes: number;
   /** Entity bytes after de-chunking: what a Content-Length would count. */
