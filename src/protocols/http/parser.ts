@@ -32,6 +32,8 @@ export interface HttpBodyRecord {
   kept: Uint8Array;
   /** Entity bytes that were never captured (gaps). */
   missingBytes: number;
+  /** Where in `kept` bytes were never captured (up to maxMessageHoles), so a form is read on each side of a gap, not across it. */
+  holes?: number[];
   /** SHA-256 of the entity bytes captured, hex. */
   sha256: string;
   /** With --export: the entity bytes captured, spooled to a file (still content-coded). */
@@ -371,6 +373,10 @@ export class HttpParser {
     this.body!.spool?.gap(n);
     const body = this.body!.record;
     body.missingBytes += n;
+    const at = this.body!.keptBytes;
+    // Only a body with a gap has holes: the record keeps the shape HTTP/2's records share.
+    const holes = (body.holes ??= []);
+    if (at < this.body!.keepLimit && holes.length < this.limits.maxMessageHoles && holes.at(-1) !== at) holes.push(at);
     body.length += n;
     body.wireBytes += n;
     this.msg!.complete = false;
