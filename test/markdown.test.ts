@@ -1,7 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import markdownIt from 'markdown-it';
-import type Token from 'markdown-it/lib/token.mjs';
+import markdownIt, { type Token } from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { helperSafe, loadTemplates, markdownCode, markdownCodeSpan, markdownInline } from '../src/render/markdown.js';
 import { visibleText } from '../src/util/visible.js';
