@@ -1,9 +1,5 @@
 #!/usr/bin/env node
 // The compiled CLI lives in dist/ (built by `npm run build`, which `npm install` in a clone and `npm pack` run).
-import { setFlagsFromString } from 'node:v8';
-
-// Prefer a small heap to a fast-growing one: a 2 GB capture then stays well under 200 MB.
-setFlagsFromString('--optimize-for-size');
 let cli;
 try {
   cli = await import('../dist/cli/main.js');

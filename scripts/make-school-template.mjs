@@ -41,12 +41,13 @@ const { headerPlaceholders } = await import(join(root, 'dist', 'render', 'docx',
 const { readPackage, writePackage, setText, coreProperties } = await import(join(root, 'dist', 'render', 'docx', 'package.js'));
 const { Resvg } = createRequire(import.meta.url)('@resvg/resvg-js');
 
-// The logo placeholder: shapes only (no text), so the PNG is the same whatever fonts the machine has.
+// The logo placeholder: shapes only (no text), so the PNG is the same whatever fonts the machine has;
+// small and plain (96 px, no dashes), as a placeholder is: it is most of the sample's bytes.
 const logoSvg = `<svg xmlns="http://www.w3.org/2000/svg" width="96" height="96" viewBox="0 0 96 96">
 <circle cx="48" cy="48" r="45" fill="#f3f5f7" stroke="#0b5cad" stroke-width="4"/>
-<circle cx="48" cy="48" r="33" fill="none" stroke="#0b5cad" stroke-width="2" stroke-dasharray="4 3"/>
+<circle cx="48" cy="48" r="33" fill="none" stroke="#0b5cad" stroke-width="2"/>
 <path d="M28 62 L48 24 L68 62 Z" fill="#0b5cad"/><rect x="36" y="62" width="24" height="8" fill="#0b5cad"/></svg>`;
-const logo = new Resvg(logoSvg, { fitTo: { mode: 'width', value: 192 }, font: { loadSystemFonts: false } }).render().asPng();
+const logo = new Resvg(logoSvg, { fitTo: { mode: 'width', value: 96 }, font: { loadSystemFonts: false } }).render().asPng();
 
 const CJK = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: 'SimSun', cs: 'Times New Roman' };
 const HEI = { ascii: 'Arial', hAnsi: 'Arial', eastAsia: 'SimHei', cs: 'Arial' };

@@ -113,9 +113,13 @@ function summary(name, m) {
       return `${m.http.exchanges[0].informational.length} interim responses listed, ${m.http.exchanges[0].informationalUnlisted} counted; final ${m.http.exchanges[0].response?.status}`;
     case 'smtp-pipelined':
     case 'smtp-pipelined-1m':
+    case 'smtp-replies':
     case 'smtp-refused':
       return `${smtp.replies.length} replies listed, ${smtp.repliesUnlisted} counted (${smtp.failuresUnlisted} failures); transcript ${smtp.transcript.length} + ${smtp.transcriptUnlisted}`;
+    case 'http-headers':
+      return `${request.headers.length} + ${m.http.exchanges[0].response?.headers.length} header fields, complete: ${request.complete}`;
     case 'mail-headers':
+    case 'mail-headers-100k':
     case 'mime-parts': {
       const msg = smtp.messages[0];
       return `${msg.headers.length} header fields + ${msg.headersUnlisted} counted, ${msg.parts.length} parts + ${msg.partsUnlisted} counted`;

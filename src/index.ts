@@ -91,6 +91,8 @@ export interface RenderOptions {
   browser?: Browser;
   /** What printing may cost (default: the maxPdf… limits). */
   pdfBudget?: Partial<PdfBudget>;
+  /** How much of each list the report shows (maxReportRows, maxDialogueLines; default: their defaults). */
+  limits?: Partial<Limits>;
   /** The name the Markdown gives the folder of its pictures: <baseName>.files/ (default "report"). */
   baseName?: string;
 }
@@ -116,6 +118,7 @@ export async function render(model: ReportModel, options: RenderOptions = {}): P
     labFor(config.lab ?? model.lab?.profile),
     null,
     options.baseName ?? 'report',
+    { ...DEFAULT_LIMITS, ...options.limits },
   );
   if (!options.formats?.includes('pdf')) return { markdown, html, pictures };
   const { format, UI } = await import('./knowledge/index.js');

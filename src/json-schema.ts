@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { MODEL_SCHEMA_URL } from './report/model-version.js';
 import { ReportModel } from './report/schema.js';
 import { VERSION } from './version.js';
 
@@ -11,8 +12,7 @@ import { VERSION } from './version.js';
  * model names it in `$schema`.
  */
 
-/** Where the schema of this version is published: the file inside the package, as served from the npm package CDN. */
-export const MODEL_SCHEMA_URL = `https://unpkg.com/labreport@${VERSION}/dist/report-model.schema.json`;
+export { MODEL_SCHEMA_URL };
 
 /** The schema as the package ships it (with the fields' descriptions); `bare`: generated from the zod schema alone, without them. */
 export function reportModelJsonSchema(options: { bare?: boolean } = {}): Record<string, unknown> {

@@ -109,6 +109,12 @@ export const LIMIT_OPTIONS = {
     unit: 'keywords',
     description: 'EHLO extension keywords kept per SMTP session; further ones are counted.',
   },
+  maxMailSessions: {
+    default: 200,
+    unit: 'sessions',
+    description:
+      "SMTP, POP3 and IMAP sessions detailed in the model, each protocol's in capture order; further ones are read and counted (with their connections' packets and bytes), not kept.",
+  },
   maxMessages: {
     default: 100,
     unit: 'messages',
@@ -171,7 +177,8 @@ export const LIMIT_OPTIONS = {
   maxMessageHoles: {
     default: 16,
     unit: 'holes',
-    description: 'Holes (bytes not captured) recorded per mail message, to say which part of it each one hit; further ones are counted.',
+    description:
+      'Holes (bytes not captured) recorded per mail message, to say which part of it each one hit, and per HTTP body, to read a form on each side of a gap; further ones are counted.',
   },
   maxObjects: {
     default: 10_000,
@@ -189,6 +196,21 @@ export const LIMIT_OPTIONS = {
     default: 1000,
     unit: 'warnings',
     description: 'Warnings listed in the model; further ones are counted.',
+  },
+  // What the report shows, apart from what the model keeps: a list the model holds in full
+  // (up to its own limit above) is shown in the report up to these, with a note counting the rest,
+  // so that the report, and the PDF printed from it, stay readable and small.
+  maxDialogueLines: {
+    default: 300,
+    unit: 'lines',
+    description:
+      "Lines of one SMTP, POP3 or IMAP dialogue shown in the report's C:/S: transcript (the model keeps up to --max-transcript-lines); further lines are counted in a note.",
+  },
+  maxReportRows: {
+    default: 100,
+    unit: 'rows',
+    description:
+      'Rows the report shows of one table or list (SMTP refusals, EHLO keywords, SASL steps, header fields, MIME parts, attachments, form fields, HTTP exchanges, sessions, connections, objects, warnings); further rows are counted in a note (the model keeps each list up to its own limit).',
   },
   // The PDF stage: Chromium's memory grows with the document it lays out (measured here: about
   // 370 MiB to start, and 1.1 GiB more per MiB of table-heavy HTML), so it is given a budget.
@@ -212,6 +234,9 @@ export const LIMIT_OPTIONS = {
 
 export type LimitName = keyof typeof LIMIT_OPTIONS;
 export type Limits = Record<LimitName, number>;
+
+/** The limits of the render stage (what the report shows, and the PDF's budget): options of `labreport render` too. */
+export const RENDER_LIMITS: readonly LimitName[] = ['maxDialogueLines', 'maxReportRows', 'maxPdfHtmlBytes', 'maxPdfSeconds', 'maxPdfMemoryBytes'];
 
 export const DEFAULT_LIMITS: Limits = Object.fromEntries(Object.entries(LIMIT_OPTIONS).map(([k, v]) => [k, v.default])) as Limits;
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dissectCapture } from '../src/dissect.js';
 import { HOSTILE_CASES } from '../src/fuzz/hostile.js';
 import { DEFAULT_LIMITS, type Limits } from '../src/limits.js';
+import { render } from '../src/index.js';
 import { analyse } from '../src/report/analyse.js';
 import { ReportModel } from '../src/report/schema.js';
 import { tempFile } from './helpers/files.js';
@@ -119,5 +120,42 @@ describe('IP fragments', () => {
     const m = await model(hostile('ipv4-fragments', 2000), { maxFragmentBytes: 4096 });
     expect(m.http.exchanges.map((e) => [e.request, e.response?.status])).toEqual([[null, 200]]); // the POST never arrived whole
     expect(m.warnings.map((w) => w.message)).toContain('1 fragmented IP datagrams never arrived whole (fragments missing from the capture)');
+  });
+});
+
+describe('what the report shows (maxReportRows, maxDialogueLines), apart from what the model keeps', () => {
+  const markdown = async (m: ReportModel, limits: Partial<Limits>, language: 'en' | 'zh' = 'en') =>
+    (await render(m, { formats: ['md'], config: { language }, limits })).markdown;
+
+  it('300 refused recipients: the refusals and the dialogue shown up to their limits, the rest counted', async () => {
+    const m = await model(hostile('smtp-refused', 300), {});
+    const s = m.smtp.sessions[0]!;
+    expect(s.replies.filter((r) => r.code === 550)).toHaveLength(300); // the model keeps them all
+    const md = await markdown(m, { maxReportRows: 20, maxDialogueLines: 50 });
+    expect(md.split('\n').filter((l) => /^- frame \d+: `5\.1\.1 <nobody\d+@mail\.test> no such user`/.test(l))).toHaveLength(20);
+    expect(md).toContain('… and 280 more, not shown here.');
+    const dialogue = md.split('\n').filter((l) => /^ {0,4}\d+ {2}[CS]: /.test(l));
+    expect(dialogue).toHaveLength(50);
+    expect(md).toContain(`… ${s.transcript.length + s.transcriptUnlisted - 50} more lines`);
+    // With the defaults, 100 refusals are listed of the 300.
+    const whole = await markdown(m, {});
+    expect(whole.split('\n').filter((l) => /^- .*no such user/.test(l))).toHaveLength(100);
+    expect(whole).toContain('… and 200 more, not shown here.');
+    expect(await markdown(m, { maxReportRows: 20 }, 'zh')).toContain('……另有 280 项未在此列出。');
+  });
+
+  it('a mail of 2,000 header fields: 100 rows shown, the rest (those the model counted too) said', async () => {
+    const m = await model(hostile('mail-headers', 2000), {});
+    const msg = m.smtp.sessions[0]!.messages[0]!;
+    expect(msg.headers).toHaveLength(500);
+    const md = await markdown(m, {});
+    expect(md.split('\n').filter((l) => /^\| \d+ \| X-\d{5} \|/.test(l))).toHaveLength(100);
+    expect(md).toContain('… and 1,901 more, not shown here.'); // 2,001 fields, 100 shown
+  });
+
+  it('10,000 form fields: 100 shown, 9,900 counted', async () => {
+    const m = await model(hostile('form-fields', 10_000), {});
+    const md = await markdown(m, {});
+    expect(md).toContain('… and 9,900 more, not shown here.');
   });
 });

@@ -40,7 +40,13 @@ describe('the IMAP slice leaves the other protocols alone', () => {
     expect(imap.dissect).not.toBe(plain.dissect);
     for (const [i, file] of files.entries()) {
       const mine = await report(imap.dissect, imap.analyseWith, file);
-      expect(mine.imap, `${basename(file)}: the IMAP part`).toEqual({ sessions: [], packets: [], packetsUnlisted: 0, selection: { session: null } });
+      expect(mine.imap, `${basename(file)}: the IMAP part`).toEqual({
+        sessions: [],
+        sessionsUnlisted: 0,
+        packets: [],
+        packetsUnlisted: 0,
+        selection: { session: null },
+      });
       expect(mine.protocols, basename(file)).toEqual(without[i]!.protocols);
       expect(mine.model === without[i]!.model, `${basename(file)}: the model differs`).toBe(true);
     }

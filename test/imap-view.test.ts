@@ -84,7 +84,7 @@ describe('the IMAP view', () => {
     expect(session.auth).toBeNull();
     expect(session.noAuth).toBe(imapUiEn.imapLoginEncrypted);
     expect(blockText(imapView.blocks.summary!(imap, ctx))).toContain('is encrypted from frame 12 on (STARTTLS), before any login');
-    expect(imapView.blocks.message!(imap, ctx)).toMatchObject({ partial: 'missing', data: { text: imapUiEn.imapNoMessage } });
+    expect(imapView.blocks.message!(imap, ctx)).toMatchObject({ partial: 'missing', data: { text: `${ctx.t.missingIntro}${imapUiEn.imapNoMessage}` } });
     // Both sessions in the appendix, the one shown marked.
     const appendix = imapView.appendix!(imap, ctx)[0]!.block.data as { rows: { mark: string; notes: string }[] };
     expect(appendix.rows.map((r) => [r.mark, r.notes])).toEqual([

@@ -35,7 +35,7 @@ async function build(task: Extract<WorkerTask, { job: unknown }>): Promise<Batch
   const { job, limits, config, out, chrome, pdfBudget } = task;
   try {
     const model = await buildOne(job.capture, { limits, config });
-    await writeOutputs(model, config, { outDir: out, baseName: job.name, chrome, browser: await printer(config.formats, chrome), pdfBudget });
+    await writeOutputs(model, config, { outDir: out, baseName: job.name, chrome, browser: await printer(config.formats, chrome), pdfBudget, limits });
     return { row: summaryRow(job.capture, job.name, model, await fileSha256(job.capture)), failure: null };
   } catch (e) {
     const message = (e as Error).message;

@@ -1,7 +1,7 @@
 import { CaptureError } from '../capture/frame.js';
 import { captureInput } from '../capture/open.js';
 import { onInterrupt } from '../interrupt.js';
-import { MODEL_SCHEMA_URL } from '../json-schema.js';
+import { MODEL_SCHEMA_URL } from '../report/model-version.js';
 import { labFor } from '../labs/blocks.js';
 import type { Limits } from '../limits.js';
 import { buildModel } from '../pipeline.js';

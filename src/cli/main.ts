@@ -128,6 +128,7 @@ async function build(captures: string[], flags: CliFlags, out: Out): Promise<voi
       notes: config.notes ? await readNotesFor(config, config.lab, baseName) : null,
       chrome: flags.chrome,
       pdfBudget: pdfBudgetOf(limits),
+      limits,
       onPdfCut: pdfCutLine(out, flags.quiet),
     });
     if (!flags.quiet) for (const path of written) out.stdout(`${path}\n`);
@@ -151,7 +152,8 @@ async function build(captures: string[], flags: CliFlags, out: Out): Promise<voi
 async function render(path: string, flags: CliFlags, out: Out): Promise<void> {
   const config = await effectiveConfig(flags);
   if (flags.out === '-') throw new UsageError('--out - writes the JSON model of build to standard output; render writes files: give a folder');
-  const pdf = { chrome: flags.chrome, pdfBudget: pdfBudgetOf(limitsFrom(flags)), onPdfCut: pdfCutLine(out, flags.quiet) };
+  const limits = limitsFrom(flags);
+  const pdf = { chrome: flags.chrome, pdfBudget: pdfBudgetOf(limits), limits, onPdfCut: pdfCutLine(out, flags.quiet) };
   let written: string[];
   if (/\.(md|markdown)$/i.test(path)) {
     // A report's Markdown the student edited: to html and pdf with the same styles.

@@ -1,6 +1,16 @@
 import { type Command, Option } from 'commander';
 import { UsageError } from '../errors.js';
-import { DEFAULT_LIMITS, describeLimitValue, LIMIT_MINIMUM, LIMIT_OPTIONS, limitFlag, parseLimitValue, type LimitName, type Limits } from '../limits.js';
+import {
+  DEFAULT_LIMITS,
+  describeLimitValue,
+  LIMIT_MINIMUM,
+  LIMIT_OPTIONS,
+  limitFlag,
+  parseLimitValue,
+  RENDER_LIMITS,
+  type LimitName,
+  type Limits,
+} from '../limits.js';
 import { DEFAULT_CONFIG_FILE, FORMATS, LANGUAGES } from '../report/config-options.js';
 
 /*
@@ -184,9 +194,9 @@ export interface CliFlags extends Partial<Limits> {
   chrome?: string;
 }
 
-/** The limits a command takes: every one for build, the PDF stage's for render. */
+/** The limits a command takes: every one for build, the render stage's for render. */
 const limitsOf = (command: CommandName): LimitName[] =>
-  (Object.keys(LIMIT_OPTIONS) as LimitName[]).filter((name) => command === 'build' || name.startsWith('maxPdf'));
+  (Object.keys(LIMIT_OPTIONS) as LimitName[]).filter((name) => command === 'build' || RENDER_LIMITS.includes(name));
 
 function limitOption(name: LimitName): Option {
   const option = LIMIT_OPTIONS[name];

@@ -1,3 +1,4 @@
+import type { Limits } from '../limits.js';
 import type { Browser } from 'puppeteer-core';
 import { labFor } from '../labs/blocks.js';
 import { lockOutputSet, writeFileAtomic } from '../output.js';
@@ -19,6 +20,8 @@ export interface OutputTarget {
   /** A browser already running (class builds print every report with one). */
   browser?: Browser | undefined;
   pdfBudget?: PdfBudget | undefined;
+  /** How much of each list the report shows (maxReportRows, maxDialogueLines). */
+  limits?: Limits | undefined;
   onPdfCut?: ((path: string, cut: NonNullable<PdfResult['cut']>) => void) | undefined;
 }
 

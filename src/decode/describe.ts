@@ -1,6 +1,7 @@
 import { linkTypeName } from '../capture/link-types.js';
 import type { Frame } from '../capture/frame.js';
 import { ipv4String, ipv6String } from './ip.js';
+import type { FrameLayers, Ipv4Layer, Ipv6Layer, LinkLayer } from './schema.js';
 import { decodeLink } from './link.js';
 
 /*
@@ -8,75 +9,6 @@ import { decodeLink } from './link.js';
  * shows it: the report's "anatomy" of a request cites these. The hot path (decode/ip.ts,
  * decode/tcp.ts) reads only what reassembly needs; this reads everything, for a handful of frames.
  */
-
-export interface LinkLayer {
-  kind: 'ethernet' | 'linux-sll' | 'linux-sll2' | 'raw-ip' | 'loopback';
-  /** Ethernet or cooked-capture source address (colon hex), when the link has one. */
-  src?: string;
-  dst?: string;
-  /** EtherType (or cooked protocol type) of the payload, hex, e.g. "0x0800". */
-  type?: string;
-  /** 802.1Q/802.1ad VLAN IDs, outermost first. */
-  vlans?: number[];
-  /** Linux cooked capture packet type: 0 to us, 4 sent by us, … */
-  packetType?: number;
-  /** BSD loopback address family. */
-  family?: number;
-  headerLength: number;
-}
-
-export interface Ipv4Layer {
-  version: 4;
-  src: string;
-  dst: string;
-  headerLength: number;
-  dscp: number;
-  ecn: number;
-  totalLength: number;
-  identification: number;
-  flags: string[];
-  fragmentOffset: number;
-  ttl: number;
-  protocol: number;
-  checksum: string;
-}
-
-export interface Ipv6Layer {
-  version: 6;
-  src: string;
-  dst: string;
-  trafficClass: number;
-  flowLabel: string;
-  payloadLength: number;
-  nextHeader: number;
-  hopLimit: number;
-}
-
-export interface TcpLayer {
-  srcPort: number;
-  dstPort: number;
-  seq: number;
-  ack: number;
-  headerLength: number;
-  flags: string[];
-  window: number;
-  checksum: string;
-  urgentPointer: number;
-  /** Options as Wireshark names them: "MSS=1460", "SACK_PERM", "WS=128", "TSval=…,TSecr=…", "NOP". */
-  options: string[];
-  /** TCP payload bytes on the wire. */
-  payloadLength: number;
-}
-
-export interface FrameLayers {
-  number: number;
-  wireLength: number;
-  capturedLength: number;
-  linkType: string;
-  link: LinkLayer | null;
-  ip: Ipv4Layer | Ipv6Layer | null;
-  tcp: TcpLayer | null;
-}
 
 const hex = (n: number, digits: number) => `0x${n.toString(16).padStart(digits, '0')}`;
 export const macString = (b: Uint8Array, o: number) => [...b.subarray(o, o + 6)].map((x) => x.toString(16).padStart(2, '0')).join(':');

@@ -149,6 +149,22 @@ function headerFields(count: number): Buffer {
   return out.bytes();
 }
 
+/**
+ * One exchange whose request and response carry `bytes` of header fields between them
+ * (short ones, 12 bytes each), each section under the default --max-header-bytes (64 KiB).
+ */
+function headerSections(bytes: number): Buffer {
+  const fields = (n: number) => lines(n, (i) => `X-${String(i).padStart(5, '0')}: v\r\n`);
+  const each = Math.min(Math.floor(bytes / 2 / 12), Math.floor((64 * 1024 - 64) / 12)); // 131 kB at most in all
+  const out = new PcapWriter();
+  web(out)
+    .handshake()
+    .send(true, `GET /headers HTTP/1.1\r\nHost: bomb.test\r\n${fields(each)}\r\n`)
+    .send(false, `HTTP/1.1 200 OK\r\n${fields(each)}Content-Length: 2\r\n\r\nok`)
+    .close();
+  return out.bytes();
+}
+
 /** A multipart mail of `count` parts. */
 function mimeParts(count: number): Buffer {
   const out = new PcapWriter();
@@ -232,6 +248,9 @@ export const HOSTILE_CASES: HostileCase[] = [
   { name: 'http-interim', what: 'interim (100 Continue) responses to one request', full: 100_000, build: interimResponses },
   { name: 'smtp-refused', what: 'SMTP replies (RCPT TO refused: failures)', full: 10_000, build: refusedRecipients },
   { name: 'mail-headers', what: 'header fields in one mail (251 kB)', full: 20_000, build: headerFields },
+  { name: 'mail-headers-100k', what: 'header fields in one mail (1.3 MB)', full: 100_000, build: headerFields },
+  { name: 'http-headers', what: 'bytes of HTTP header fields in one exchange (two sections just under 64 KiB)', full: 132_000, build: headerSections },
+  { name: 'smtp-replies', what: 'SMTP replies (to pipelined NOOPs)', full: 10_000, build: pipelinedCommands },
   { name: 'mime-parts', what: 'MIME parts in one mail', full: 20_000, build: mimeParts },
   { name: 'smtp-messages', what: 'DATA messages in one SMTP session', full: 10_000, build: smtpMessages },
   { name: 'ehlo-keywords', what: 'EHLO keywords in one reply', full: 100_000, build: ehloKeywords },

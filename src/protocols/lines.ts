@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import type { Spool } from '../export/spool.js';
 import type { Arrival } from '../reassembly/tcp-stream.js';
 import { SegmentList, type SegmentRef } from './segments.js';
@@ -10,6 +11,8 @@ const GB18030 = new TextDecoder('gb18030', { fatal: true });
  * GB2312 and GBK, which Chinese mail servers greet in), else Latin-1, byte for byte.
  */
 export function lineText(bytes: Uint8Array): string {
+  // Nearly every line is ASCII, which all three read alike: Latin-1 is the cheapest to decode.
+  if (isAscii(bytes)) return latin1(bytes);
   for (const decoder of [UTF8, GB18030]) {
     try {
       return decoder.decode(bytes);
@@ -17,8 +20,10 @@ export function lineText(bytes: Uint8Array): string {
       // not this charset: try the next
     }
   }
-  return Buffer.from(bytes).toString('latin1');
+  return latin1(bytes);
 }
+
+const latin1 = (bytes: Uint8Array) => (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)).toString('latin1');
 
 /** One CRLF-terminated line of a text protocol, cited at the frame carrying its line end. */
 export interface Line {
@@ -90,7 +95,9 @@ export class LineReader {
       this.segments.add(frame, piece.length, time, completedIn);
       if (this.kept < this.maxLineBytes) {
         const take = piece.subarray(0, this.maxLineBytes - this.kept);
-        this.pieces.push(Buffer.from(take));
+        const copy = Buffer.allocUnsafe(take.length); // from Node's pool, as the frame's buffer is reused
+        copy.set(take);
+        this.pieces.push(copy);
         this.kept += take.length;
       }
       o = end;
@@ -113,7 +120,8 @@ export class LineReader {
   }
 
   private emit(frame: number, time: number): void {
-    let raw = Buffer.concat(this.pieces);
+    // Most lines come whole in one segment: their one piece is already a copy of their own.
+    let raw = this.pieces.length === 1 ? this.pieces[0]! : Buffer.concat(this.pieces, this.kept);
     if (raw.at(-1) === 10) raw = raw.subarray(0, -1);
     if (raw.at(-1) === 13) raw = raw.subarray(0, -1);
     const line: Line = {
@@ -146,7 +154,12 @@ export interface MessageHole {
 
 /** A dot-terminated block (SMTP DATA, POP3 multi-line responses): its lines, dot-unstuffed, until a line holding only ".". */
 export class DotBlock {
-  private pieces: Buffer[] = [];
+  /**
+   * The content kept so far, in memory of the block's own, grown by doubling up to maxKeep:
+   * the lines' own buffers are small slices of Node's shared 8 KiB pool, and keeping them
+   * kept whole pool slabs alive (a build of 500 MiB of lab traffic held 100 MiB of them).
+   */
+  private kept = Buffer.alloc(0);
   private keptBytes = 0;
   /** Bytes of the block on the wire (stuffing, line ends and the final dot included). */
   wireBytes = 0;
@@ -184,18 +197,31 @@ export class DotBlock {
     }
     const content = line.raw[0] === 0x2e ? line.raw.subarray(1) : line.raw; // dot-unstuffing (RFC 5321 section 4.5.2)
     if (this.spool) this.spoolLine(line, content);
-    const bytes = Buffer.concat([content, CRLF]);
-    this.size += bytes.length;
+    this.size += content.length + 2;
     this.lines++;
-    if (this.keptBytes < this.maxKeep) {
-      this.pieces.push(bytes.subarray(0, this.maxKeep - this.keptBytes));
-      this.keptBytes += Math.min(bytes.length, this.maxKeep - this.keptBytes);
-    }
+    this.keep(content);
+    this.keep(CRLF);
     return false;
   }
 
+  /** Keep what fits of `bytes` under maxKeep. */
+  private keep(bytes: Uint8Array): void {
+    const take = Math.min(bytes.length, this.maxKeep - this.keptBytes);
+    if (take <= 0) return;
+    if (this.keptBytes + take > this.kept.length) {
+      const grown = Buffer.allocUnsafeSlow(Math.min(this.maxKeep, Math.max(1024, 2 * (this.keptBytes + take))));
+      this.kept.copy(grown, 0, 0, this.keptBytes);
+      this.kept = grown;
+    }
+    this.kept.set(take === bytes.length ? bytes : bytes.subarray(0, take), this.keptBytes);
+    this.keptBytes += take;
+  }
+
+  /** The content kept, in a buffer of its exact size. */
   get content(): Buffer {
-    return Buffer.concat(this.pieces);
+    const content = Buffer.allocUnsafeSlow(this.keptBytes);
+    this.kept.copy(content, 0, 0, this.keptBytes);
+    return content;
   }
 
   /**

@@ -207,16 +207,22 @@ export function maskSetCookie(value: string, reveal: boolean): Masked {
   return { text: `${m[1]}${reveal ? m[2] : MASK}${m[3]}`, secrets: [{ name: m[1]!.trim().slice(0, -1), value: m[2]!, asSent: m[2]! }] };
 }
 
-/** A JSON text: the string and number values of password-like keys masked where they stand. */
+/**
+ * A JSON text: the string and number values of password-like keys masked where they stand,
+ * also a string the text ends inside (a body cut by the capture or at a limit).
+ */
 export function maskJson(text: string, reveal: boolean): Masked {
   const secrets: Masked['secrets'] = [];
-  const masked = text.replace(/("((?:[^"\\]|\\.){1,200})"\s*:\s*)("(?:[^"\\]|\\.)*"|-?\d[\d.eE+-]*)/g, (whole, key: string, name: string, v: string) => {
-    if (!isSecretName(name)) return whole;
-    const value = v.startsWith('"') ? v.slice(1, -1) : v;
-    if (value === '') return whole;
-    secrets.push({ name, value, asSent: value });
-    return `${key}${reveal ? v : `"${MASK}"`}`;
-  });
+  const masked = text.replace(
+    /("((?:[^"\\]|\\.){1,200})"\s*:\s*)("(?:[^"\\]|\\.)*(?:"|\\?$)|-?\d[\d.eE+-]*)/g,
+    (whole, key: string, name: string, v: string) => {
+      if (!isSecretName(name)) return whole;
+      const value = v.startsWith('"') ? v.slice(1, v.length > 1 && v.endsWith('"') ? -1 : undefined) : v;
+      if (value === '') return whole;
+      secrets.push({ name, value, asSent: value });
+      return `${key}${reveal ? v : `"${MASK}"`}`;
+    },
+  );
   return { text: masked, secrets };
 }
 

@@ -1,10 +1,8 @@
 import type { Arrival } from '../reassembly/tcp-stream.js';
+import type { Segment } from './schema.js';
 
-/** The frames one message's bytes came in, with how many bytes each gave. */
-export interface SegmentRef {
-  frame: number;
-  bytes: number;
-}
+/** The frames one message's bytes came in, with how many bytes each gave: the model's Segment. */
+export type SegmentRef = Segment;
 
 /**
  * Builds a message's segment list as its bytes arrive, as Wireshark's

@@ -1,6 +1,7 @@
 import { Heap } from '@datastructures-js/heap';
 import type { Address } from '../decode/ip.js';
 import { TCP_FLAG, type TcpHeader } from '../decode/tcp.js';
+import { DEFAULT_LIMITS, type Limits } from '../limits.js';
 
 export interface Endpoint {
   ip: string;
@@ -35,17 +36,12 @@ export interface StreamHandler {
   end(fromClient: boolean, closedIn?: Arrival): void;
 }
 
-/** Bounds on reassembly state against hostile or enormous captures. */
-export interface ReassemblyLimits {
-  /** Out-of-order bytes buffered per direction before the hole is declared lost. */
-  maxOutOfOrderBytes: number;
-  /** Connections tracked at once; past it the oldest is closed and forgotten. */
-  maxStreams: number;
-}
+/** Bounds on reassembly state against hostile or enormous captures: out-of-order bytes held per direction, connections tracked at once (limits.ts). */
+export type ReassemblyLimits = Pick<Limits, 'maxOutOfOrderBytes' | 'maxStreams'>;
 
 export const DEFAULT_REASSEMBLY_LIMITS: ReassemblyLimits = {
-  maxOutOfOrderBytes: 4 * 1024 * 1024,
-  maxStreams: 20_000,
+  maxOutOfOrderBytes: DEFAULT_LIMITS.maxOutOfOrderBytes,
+  maxStreams: DEFAULT_LIMITS.maxStreams,
 };
 
 /** Gaps listed per connection (each becomes a warning); lost bytes beyond are still counted. */

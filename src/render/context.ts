@@ -2,6 +2,8 @@ import { format } from '../knowledge/index.js';
 import type { Language } from '../knowledge/types.js';
 import type { UiStrings } from '../knowledge/ui/en.js';
 import type { LabProfile } from '../labs/profile.js';
+import { DEFAULT_LIMITS, type Limits } from '../limits.js';
+import type { PacketRow } from '../protocols/schema.js';
 import { readingStoppedAfter } from './damage.js';
 import type { ReportConfig } from '../report/config.js';
 import type { FrameDetail, ReportModel } from '../report/schema.js';
@@ -20,17 +22,8 @@ export interface Block {
   data: unknown;
 }
 
-/** One row of a packet list, as Wireshark's packet list pane shows it. */
-export interface PacketListRow {
-  frame: number;
-  time: number;
-  source: string;
-  destination: string;
-  protocol: string;
-  length: number;
-  info: string;
-  stream: number;
-}
+/** One row of a packet list, as Wireshark's packet list pane shows it: a slice's PacketRow, without its kind. */
+export type PacketListRow = Omit<PacketRow, 'kind'>;
 
 /** Rows of the packet list shown around the frames a task examines. */
 const EXCERPT_AROUND = 3;
@@ -52,6 +45,8 @@ export class ViewContext {
   place = { id: '', label: '' };
   /** The lab the report follows (its tasks name the handout's pages the answer blocks look for). */
   lab: LabProfile | null = null;
+  /** How much of each list the report shows (maxReportRows, maxDialogueLines). */
+  limits: Limits = DEFAULT_LIMITS;
   private readonly zone: string;
 
   constructor(
@@ -131,6 +126,16 @@ export class ViewContext {
   /** An explained entry as one phrase: "Title: text (reference)". */
   explained(e: { title: string; text: string; ref: string }): string {
     return `${e.title}${e.text ? `${this.colon}${e.text}` : ''}${this.paren(e.ref)}`;
+  }
+
+  /**
+   * The first maxReportRows of a list the report shows, and the sentence counting the rest
+   * (empty when nothing is cut); `unlisted` adds what the model itself already left out.
+   */
+  rows<T>(list: readonly T[], unlisted = 0): { shown: T[]; more: string } {
+    const shown = list.slice(0, this.limits.maxReportRows);
+    const rest = list.length - shown.length + unlisted;
+    return { shown, more: rest > 0 ? format(this.t.rowsNotShown, this.num(rest)) : '' };
   }
 
   num(n: number): string {

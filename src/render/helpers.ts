@@ -2,8 +2,16 @@ import type Handlebars from 'handlebars';
 import { format, type Language, UI } from '../knowledge/index.js';
 import { helperSafe, markdownCode, markdownCodeSpan } from './markdown.js';
 
-/** The helpers templates may use (templates/README.md lists them). */
+const helpersByLanguage = new Map<Language, Record<string, Handlebars.HelperDelegate>>();
+
+/** The helpers templates may use (templates/README.md lists them); one set per language, so the templates compiled with it are reused (markdown.ts). */
 export function templateHelpers(lang: Language): Record<string, Handlebars.HelperDelegate> {
+  let helpers = helpersByLanguage.get(lang);
+  if (!helpers) helpersByLanguage.set(lang, (helpers = makeHelpers(lang)));
+  return helpers;
+}
+
+function makeHelpers(lang: Language): Record<string, Handlebars.HelperDelegate> {
   const t = UI[lang];
   const args = (a: unknown[]) => a.slice(0, -1); // Handlebars passes its options object last
   const number = (n: number) => n.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US');

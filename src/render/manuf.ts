@@ -19,19 +19,33 @@ const MANUF_FILES = [
   join(process.env.ProgramFiles ?? 'C:\\Program Files', 'Wireshark', 'manuf'),
 ];
 
-let manuf: Map<string, string> | null = null;
+/** The manuf file's text: null before it is looked for, '' when none is installed (or it names no OUI). */
+let manufText: string | null = null;
+const manufNames = new Map<string, string | undefined>();
 
-/** OUI (upper-case hex, no colons) → short name, from the first manuf file found; empty when there is none. */
-function wiresharkManuf(): Map<string, string> {
-  if (manuf) return manuf;
-  manuf = new Map();
-  const file = MANUF_FILES.find((f) => existsSync(f));
-  if (!file) return manuf;
-  for (const line of readFileSync(file, 'latin1').split('\n')) {
-    const m = /^([0-9A-Fa-f]{2}[:-][0-9A-Fa-f]{2}[:-][0-9A-Fa-f]{2})\t([^\t\n]+)/.exec(line);
-    if (m) manuf.set(m[1]!.replace(/[:-]/g, '').toUpperCase(), m[2]!.trim());
+function manufFile(): string {
+  if (manufText === null) {
+    const file = MANUF_FILES.find((f) => existsSync(f));
+    const text = file ? readFileSync(file, 'latin1') : '';
+    manufText = /^[0-9A-Fa-f]{2}[:-][0-9A-Fa-f]{2}[:-][0-9A-Fa-f]{2}\t[^\t\n]/m.test(text) ? text : '';
   }
-  return manuf;
+  return manufText;
+}
+
+/**
+ * The short name the manuf file gives an OUI (upper-case hex, no colons). A report names a
+ * handful of addresses, so each is searched for in the file's text rather than the file's
+ * 50,000 lines parsed into a map (that took a report 110 ms); as in a map, the last line wins.
+ */
+function manufName(oui: string): string | undefined {
+  if (!/^[0-9A-F]{6}$/.test(oui)) return undefined;
+  if (!manufNames.has(oui)) {
+    let name: string | undefined;
+    const line = new RegExp(`^${oui.slice(0, 2)}[:-]${oui.slice(2, 4)}[:-]${oui.slice(4, 6)}\t([^\t\n]+)`, 'gim');
+    for (const m of manufFile().matchAll(line)) name = m[1]!.trim();
+    manufNames.set(oui, name);
+  }
+  return manufNames.get(oui);
 }
 
 const COMPANY_WORDS =
@@ -56,9 +70,8 @@ export function ethernetName(mac: string): string {
   if (mac === 'ff:ff:ff:ff:ff:ff') return 'Broadcast';
   const oui = mac.replaceAll(':', '').slice(0, 6).toUpperCase();
   const tail = mac.split(':').slice(3).join(':');
-  const own = wiresharkManuf();
-  if (own.size > 0) {
-    const short = own.get(oui);
+  if (manufFile() !== '') {
+    const short = manufName(oui);
     return short ? `${short}_${tail}` : mac;
   }
   if (oui === '000000') return `00:00:00_${tail}`;

@@ -1,5 +1,6 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, sep } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import Handlebars from 'handlebars';
 import { UsageError } from '../errors.js';
 import { visibleText } from '../util/visible.js';
@@ -105,18 +106,96 @@ export interface TemplateSet {
   sources: Record<string, string>;
 }
 
+const COMPILE_OPTIONS = { strict: false, noEscape: false, knownHelpersOnly: false } as const;
+
+/** What Handlebars compiles of a template: its syntax tree, every escaped mustache rewritten to escape Markdown. */
+function markdownSafeAst(hb: typeof Handlebars, source: string, helperNames: ReadonlySet<string>): Ast {
+  return escapeForMarkdown(hb.parse(source), helperNames);
+}
+
+/** The names a template's mustaches may call as helpers: the helpers given, and the table cell's variants. */
+const helperNamesOf = (helpers: Helpers) => new Set([...Object.keys(helpers), 'ttCell']);
+
+/**
+ * The default templates compiled at build time (scripts/precompile-templates.mjs writes
+ * dist/render/templates.precompiled.js): compiling them all took a third of a lab-sized
+ * report's rendering. Each is used only while its file is unchanged (its SHA-256) and the
+ * helpers are the ones it was compiled against; otherwise it is compiled from its file. A
+ * tree where the step has not run (the tests, on the sources) compiles them all.
+ */
+interface PrecompiledTemplates {
+  helpers: string[];
+  templates: Record<string, { sha256: string; spec: TemplateSpecification }>;
+}
+type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
+
+const PRECOMPILED_FILE = 'templates.precompiled.js';
+const PRECOMPILED: PrecompiledTemplates | null = await import(new URL(`./${PRECOMPILED_FILE}`, import.meta.url).href).then(
+  (m: { default: PrecompiledTemplates }) => m.default,
+  () => null,
+);
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** A default template's name as the precompiled set keys it ("partials/http/request.md.hbs"), or null for a file elsewhere. */
+function defaultTemplateName(path: string): string | null {
+  const rel = relative(DEFAULT_TEMPLATES, path);
+  return rel.startsWith('..') || rel === path ? null : rel.split(sep).join('/');
+}
+
+function precompiledFor(path: string, source: string, helperNames: ReadonlySet<string>): TemplateSpecification | null {
+  const name = PRECOMPILED && defaultTemplateName(path);
+  const entry = name ? PRECOMPILED!.templates[name] : undefined;
+  if (!entry || entry.sha256 !== sha256(source)) return null;
+  const helpers = PRECOMPILED!.helpers;
+  return helpers.length === helperNames.size && helpers.every((h) => helperNames.has(h)) ? entry.spec : null;
+}
+
+/** The templates a set is made of: a main template and every partial, each from `dir` or else the defaults. */
+function templateFiles(dir: string | undefined, main: string): { main: string; partials: [string, string][] } {
+  if (dir && !existsSync(dir)) throw new UsageError(`--templates ${dir}: no such folder`);
+  const pick = (rel: string) => (dir && existsSync(join(dir, rel)) ? join(dir, rel) : join(DEFAULT_TEMPLATES, rel));
+  // Partials are named by their path under partials/, without the extension: "header", "http/request".
+  const partialNames = new Set<string>();
+  for (const d of [join(DEFAULT_TEMPLATES, 'partials'), ...(dir ? [join(dir, 'partials')] : [])]) {
+    if (!existsSync(d)) continue;
+    for (const f of readdirSync(d, { recursive: true, encoding: 'utf8' }))
+      if (f.endsWith('.md.hbs')) partialNames.add(f.slice(0, -'.md.hbs'.length).split(sep).join('/'));
+  }
+  return { main: pick(main), partials: [...partialNames].sort().map((name) => [name, pick(`partials/${name}.md.hbs`)]) };
+}
+
+/** Sets already compiled in this process (a class build renders every report with the same ones), by their files as they are now. */
+const compiled = new WeakMap<Helpers, Map<string, TemplateSet>>();
+
 /**
  * Load a main template (report.md.hbs, or summary.md.hbs) and every partial
  * (partials/*.md.hbs) from `dir`, falling back to the default for any file `dir` lacks.
  */
 export function loadTemplates(dir: string | undefined, helpers: Helpers, main = 'report.md.hbs'): TemplateSet {
-  if (dir && !existsSync(dir)) throw new UsageError(`--templates ${dir}: no such folder`);
+  const files = templateFiles(dir, main);
+  const stamp = (path: string) => {
+    const st = statSync(path);
+    return `${path}\0${st.size}\0${st.mtimeMs}`;
+  };
+  const key = [stamp(files.main), ...files.partials.map(([name, path]) => `${name}\0${stamp(path)}`)].join('\n');
+  const known = compiled.get(helpers) ?? new Map<string, TemplateSet>();
+  compiled.set(helpers, known);
+  const cached = known.get(key);
+  if (cached) return cached;
+  const set = compileTemplates(files, main, helpers);
+  known.set(key, set);
+  return set;
+}
+
+function compileTemplates(files: ReturnType<typeof templateFiles>, main: string, helpers: Helpers): TemplateSet {
   const hb = Handlebars.create();
-  const helperNames = new Set([...Object.keys(helpers), 'ttCell']);
-  const pick = (rel: string) => (dir && existsSync(join(dir, rel)) ? join(dir, rel) : join(DEFAULT_TEMPLATES, rel));
+  const helperNames = helperNamesOf(helpers);
   const compile = (path: string) => {
     try {
-      return hb.compile(escapeForMarkdown(hb.parse(readFileSync(path, 'utf8')), helperNames), { strict: false, noEscape: false, knownHelpersOnly: false });
+      const source = readFileSync(path, 'utf8');
+      const spec = precompiledFor(path, source, helperNames);
+      return spec ? hb.template(spec) : hb.compile(markdownSafeAst(hb, source, helperNames), COMPILE_OPTIONS);
     } catch (e) {
       throw new UsageError(`${path}: ${(e as Error).message.split('\n')[0]}`);
     }
@@ -125,21 +204,12 @@ export function loadTemplates(dir: string | undefined, helpers: Helpers, main = 
   hb.registerHelper('ttCell', (v: unknown) => new hb.SafeString(markdownCodeSpan(v, true)));
   for (const [name, fn] of Object.entries(helpers)) hb.registerHelper(name, fn);
   const sources: Record<string, string> = {};
-  // Partials are named by their path under partials/, without the extension: "header", "http/request".
-  const partialNames = new Set<string>();
-  for (const d of [join(DEFAULT_TEMPLATES, 'partials'), ...(dir ? [join(dir, 'partials')] : [])]) {
-    if (!existsSync(d)) continue;
-    for (const f of readdirSync(d, { recursive: true, encoding: 'utf8' }))
-      if (f.endsWith('.md.hbs')) partialNames.add(f.slice(0, -'.md.hbs'.length).split(sep).join('/'));
-  }
-  for (const name of [...partialNames].sort()) {
-    const path = pick(`partials/${name}.md.hbs`);
+  for (const [name, path] of files.partials) {
     sources[`partials/${name}.md.hbs`] = path;
     hb.registerPartial(name, compile(path));
   }
-  const mainPath = pick(main);
-  sources[main] = mainPath;
-  const mainTemplate = compile(mainPath);
+  sources[main] = files.main;
+  const mainTemplate = compile(files.main);
   return {
     sources,
     render: (context) => {
@@ -150,6 +220,31 @@ export function loadTemplates(dir: string | undefined, helpers: Helpers, main = 
       }
     },
   };
+}
+
+/**
+ * The default templates precompiled, as the module PRECOMPILED loads (written by
+ * scripts/precompile-templates.mjs at build time): each template's SHA-256 and Handlebars'
+ * precompiled specification of its Markdown-safe syntax tree, for these helpers.
+ */
+export function precompiledTemplatesModule(helpers: Helpers): string {
+  const helperNames = helperNamesOf(helpers);
+  const names = ['report.md.hbs', 'summary.md.hbs', ...templateFiles(undefined, 'report.md.hbs').partials.map(([name]) => `partials/${name}.md.hbs`)];
+  const entries = names.map((name) => {
+    const source = readFileSync(join(DEFAULT_TEMPLATES, name), 'utf8');
+    const spec = Handlebars.precompile(markdownSafeAst(Handlebars, source, helperNames), COMPILE_OPTIONS);
+    return `  ${JSON.stringify(name)}: { sha256: ${JSON.stringify(sha256(source))}, spec: ${String(spec)} },`;
+  });
+  return [
+    `// Written by scripts/precompile-templates.mjs from templates/ (see render/markdown.ts): do not edit.`,
+    `export default {`,
+    ` helpers: ${JSON.stringify([...helperNames].sort())},`,
+    ` templates: {`,
+    ...entries,
+    ` },`,
+    `};`,
+    '',
+  ].join('\n');
 }
 
 export function helperSafe(text: string): Handlebars.SafeString {

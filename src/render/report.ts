@@ -1,3 +1,4 @@
+import type { Limits } from '../limits.js';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Browser } from 'puppeteer-core';
@@ -38,6 +39,8 @@ export interface RenderOptions {
   browser?: Browser | undefined;
   /** What printing may cost (maxPdfHtmlBytes, maxPdfSeconds, maxPdfMemoryBytes). */
   pdfBudget?: PdfBudget | undefined;
+  /** How much of each list the report shows (maxReportRows, maxDialogueLines). */
+  limits?: Limits | undefined;
   /** Told when the report was too long for the PDF budget and the PDF stops early. */
   onPdfCut?: ((path: string, cut: NonNullable<PdfResult['cut']>) => void) | undefined;
 }
@@ -62,10 +65,17 @@ function css(config: ReportConfig): string {
 const htmlLang = (lang: string) => (lang === 'zh' ? 'zh-CN' : 'en');
 
 /** Model → Markdown and HTML strings, and the pictures they link to (no files written). */
-export async function renderDocuments(model: ReportModel, config: ReportConfig, lab: LabProfile, notes: Notes | null, baseName: string): Promise<Rendered> {
+export async function renderDocuments(
+  model: ReportModel,
+  config: ReportConfig,
+  lab: LabProfile,
+  notes: Notes | null,
+  baseName: string,
+  limits?: Limits,
+): Promise<Rendered> {
   const lang = config.language;
   const filesDir = `${baseName}.files`;
-  const view = buildView({ model, config, lang, lab, notes, filesDir }, await loadViews());
+  const view = buildView({ model, config, lang, lab, notes, filesDir, limits }, await loadViews());
   const templates = loadTemplates(config.templates, templateHelpers(lang));
   const markdown = frontMatter({ title: view.title, lang, paper: config.paper }) + templates.render(view);
   const pictures = new Map<string, string | Uint8Array>(view.pictures);
@@ -84,7 +94,7 @@ export async function renderDocuments(model: ReportModel, config: ReportConfig, 
 /** Write md (with its pictures), html, docx and pdf as requested; returns the paths written. PDF comes last, so the others exist even when no browser can be found. */
 export async function writeReport(model: ReportModel, options: RenderOptions): Promise<string[]> {
   const { config, outDir, baseName } = options;
-  const rendered = await renderDocuments(model, config, options.lab, options.notes ?? null, baseName);
+  const rendered = await renderDocuments(model, config, options.lab, options.notes ?? null, baseName, options.limits);
   return writeRendered(rendered, options, model.capture.firstTime);
 }
 

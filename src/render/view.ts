@@ -1,3 +1,4 @@
+import type { Limits } from '../limits.js';
 import { objectsBlock } from '../export/view.js';
 import { format, UI, type Language } from '../knowledge/index.js';
 import type { LabProfile, LabText } from '../labs/profile.js';
@@ -28,6 +29,8 @@ export interface ViewInput {
   notes: Notes | null;
   /** The folder beside the report for its pictures, as the Markdown links to it ("lab.files"). */
   filesDir: string;
+  /** How much of each list the report shows (maxReportRows, maxDialogueLines); default: the defaults. */
+  limits?: Limits | undefined;
 }
 
 /** A slice with its view loaded. */
@@ -66,6 +69,7 @@ export function buildView(input: ViewInput, views: readonly LoadedView[]) {
   const t = reportWords(loaded, lang);
   const ctx = new ViewContext(model, config, lang, UI[lang]);
   ctx.filesDir = input.filesDir;
+  if (input.limits) ctx.limits = input.limits;
   ctx.lab = lab;
   ctx.packets = markGaps(
     loaded.flatMap((l) => l.view.packets?.(l.model, ctx) ?? []).sort((a, b) => a.frame - b.frame),
@@ -144,8 +148,7 @@ function environment(loaded: readonly Loaded[], ctx: ViewContext, t: Record<stri
   if (c.os) rows.push({ label: t.envCaptureOs!, value: c.os });
   if (c.hardware) rows.push({ label: t.envCaptureHardware!, value: c.hardware });
   if (c.application) rows.push({ label: t.envCaptureApp!, value: c.application });
-  for (const i of c.interfaces)
-    if (i.name || i.description) rows.push({ label: t.envInterface!, value: [i.name, i.description].filter(Boolean).join(', ') });
+  for (const i of c.interfaces) if (i.name || i.description) rows.push({ label: t.envInterface!, value: [i.name, i.description].filter(Boolean).join(', ') });
   const noSystem = rows.length === 0;
   rows.push({
     label: t.envCaptureFile!,
@@ -214,7 +217,8 @@ function appendix(loaded: readonly Loaded[], ctx: ViewContext, t: Record<string,
     block: {
       partial: 'connections',
       data: {
-        rows: model.tcp.listed.map((c) => ({
+        more: ctx.rows(model.tcp.listed).more,
+        rows: ctx.rows(model.tcp.listed).shown.map((c) => ({
           stream: c.stream,
           client: endpoint(c.client),
           server: endpoint(c.server),
@@ -242,7 +246,8 @@ function appendix(loaded: readonly Loaded[], ctx: ViewContext, t: Record<string,
     block: {
       partial: 'warnings',
       data: {
-        rows: model.warnings.map((w) => ({ frame: w.frame, text: warningWords(w, ctx.lang) })),
+        rows: ctx.rows(model.warnings).shown.map((w) => ({ frame: w.frame, text: warningWords(w, ctx.lang) })),
+        more: ctx.rows(model.warnings).more,
         unlisted: model.warningsUnlisted ? format(t.warningsUnlisted!, ctx.num(model.warningsUnlisted)) : '',
       },
     },

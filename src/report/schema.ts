@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FrameLayers, LinkLayer, TcpLayer } from '../decode/schema.js';
 import { ExportedObject } from '../export/schema.js';
 import { SLICES, type SliceModels } from '../protocols/registry.js';
 import { Endpoint, frameNumber } from '../protocols/schema.js';
@@ -40,79 +41,55 @@ export const Connection = z.object({
   retransmissions: z.number().int().nonnegative(),
 });
 
+// The layers as decode/describe.ts reads them (decode/schema.ts), with what the report adds, each in its place. Every
+// field is named, not spread, so that scripts/model-schema.mjs finds these objects and their comments for the JSON Schema.
+const layer = { frame: FrameLayers.shape, link: LinkLayer.shape, tcp: TcpLayer.shape };
+
+const LinkDetail = z.object({
+  kind: layer.link.kind,
+  src: layer.link.src,
+  dst: layer.link.dst,
+  /** Vendor of the source and destination addresses, from the IEEE OUI registry; or what the address is (broadcast, locally administered, all zeros). */
+  srcVendor: z.string().optional(),
+  dstVendor: z.string().optional(),
+  type: layer.link.type,
+  vlans: layer.link.vlans,
+  packetType: layer.link.packetType,
+  family: layer.link.family,
+  headerLength: layer.link.headerLength,
+});
+
+const TcpDetail = z.object({
+  srcPort: layer.tcp.srcPort,
+  dstPort: layer.tcp.dstPort,
+  /** Raw sequence and acknowledgment numbers. */
+  seq: layer.tcp.seq,
+  ack: layer.tcp.ack,
+  /** Relative to the connection's first sequence number, as Wireshark shows them; null when not known. */
+  relativeSeq: z.number().nullable(),
+  relativeAck: z.number().nullable(),
+  headerLength: layer.tcp.headerLength,
+  flags: layer.tcp.flags,
+  window: layer.tcp.window,
+  checksum: layer.tcp.checksum,
+  urgentPointer: layer.tcp.urgentPointer,
+  options: layer.tcp.options,
+  payloadLength: layer.tcp.payloadLength,
+  stream: z.number().int().nonnegative().nullable(),
+});
+
 /** The link, IP and TCP headers of one frame, field by field, for the anatomy sections. */
 export const FrameDetail = z.object({
   number: frameNumber,
   time: z.number(),
-  wireLength: z.number().int().nonnegative(),
-  capturedLength: z.number().int().nonnegative(),
-  linkType: z.string(),
+  wireLength: layer.frame.wireLength,
+  capturedLength: layer.frame.capturedLength,
+  linkType: layer.frame.linkType,
   /** pcapng: the interface the frame was captured on, by its id in the section and its if_name; null in a pcap file. */
   interface: z.object({ id: z.number().int().nonnegative(), name: z.string().nullable() }).nullable().default(null),
-  link: z
-    .object({
-      kind: z.enum(['ethernet', 'linux-sll', 'linux-sll2', 'raw-ip', 'loopback']),
-      src: z.string().optional(),
-      dst: z.string().optional(),
-      /** Vendor of the source and destination addresses, from the IEEE OUI registry; or what the address is (broadcast, locally administered, all zeros). */
-      srcVendor: z.string().optional(),
-      dstVendor: z.string().optional(),
-      type: z.string().optional(),
-      vlans: z.array(z.number()).optional(),
-      packetType: z.number().optional(),
-      family: z.number().optional(),
-      headerLength: z.number().int().nonnegative(),
-    })
-    .nullable(),
-  ip: z
-    .union([
-      z.object({
-        version: z.literal(4),
-        src: z.string(),
-        dst: z.string(),
-        headerLength: z.number(),
-        dscp: z.number(),
-        ecn: z.number(),
-        totalLength: z.number(),
-        identification: z.number(),
-        flags: z.array(z.string()),
-        fragmentOffset: z.number(),
-        ttl: z.number(),
-        protocol: z.number(),
-        checksum: z.string(),
-      }),
-      z.object({
-        version: z.literal(6),
-        src: z.string(),
-        dst: z.string(),
-        trafficClass: z.number(),
-        flowLabel: z.string(),
-        payloadLength: z.number(),
-        nextHeader: z.number(),
-        hopLimit: z.number(),
-      }),
-    ])
-    .nullable(),
-  tcp: z
-    .object({
-      srcPort: z.number(),
-      dstPort: z.number(),
-      /** Raw sequence and acknowledgment numbers. */
-      seq: z.number(),
-      ack: z.number(),
-      /** Relative to the connection's first sequence number, as Wireshark shows them; null when not known. */
-      relativeSeq: z.number().nullable(),
-      relativeAck: z.number().nullable(),
-      headerLength: z.number(),
-      flags: z.array(z.string()),
-      window: z.number(),
-      checksum: z.string(),
-      urgentPointer: z.number(),
-      options: z.array(z.string()),
-      payloadLength: z.number(),
-      stream: z.number().int().nonnegative().nullable(),
-    })
-    .nullable(),
+  link: LinkDetail.nullable(),
+  ip: layer.frame.ip,
+  tcp: TcpDetail.nullable(),
 });
 
 /** A number or a text from the capture that a warning's words are filled with. */

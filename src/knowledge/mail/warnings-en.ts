@@ -8,6 +8,8 @@ export const mailWarningsEn = {
   'smtp.notReply': '"{text}" is not an SMTP reply',
   'pop3.responseGap': '{bytes, plural, one {{bytes} byte} other {{bytes} bytes}} of a POP3 {command} response were not captured',
   'pop3.notResponse': '"{text}" is not a POP3 response',
+  'mail.sessionsUnlisted':
+    '{count} {protocol} sessions past the {limit} limit ({max}) are counted but not listed{counted, select, 0 {} other { ({partial, select, 0 {their} other {{connections} of their}} connections: {packets} packets, {bytes} bytes of TCP payload, frames {first}–{last})}}',
   'mail.sessionCut': 'the capture ends before the {protocol} session does (its last frame is {last}): what follows was not captured',
 };
 

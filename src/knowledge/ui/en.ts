@@ -92,6 +92,7 @@ export const uiEn = {
   protocol: 'Protocol',
   length: 'Length',
   info: 'Info',
+  rowsNotShown: '… and {0} more, not shown here.',
   packetsUnlisted: '{0} more rows are not listed.',
   packetDetailsIntro: "Wireshark's packet details of frame {0} (expanded where it matters):",
   gapRow: '[{0} bytes not captured before this frame: {1}]',

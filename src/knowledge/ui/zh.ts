@@ -90,6 +90,7 @@ export const uiZh = {
   protocol: '协议',
   length: '长度',
   info: '信息',
+  rowsNotShown: '……另有 {0} 项未在此列出。',
   packetsUnlisted: '另有 {0} 行未列出。',
   packetDetailsIntro: 'Wireshark 中第 {0} 帧的分组详情（展开了关键部分）：',
   gapRow: '[此帧之前有 {0} 字节未被捕获：{1}]',

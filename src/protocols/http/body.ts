@@ -1,13 +1,13 @@
-import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import { Decompress as ZstdDecompress } from 'fzstd';
 import type { Limits } from '../../limits.js';
 import { warningNote, type WarningValues } from '../../knowledge/warnings.js';
 import type { WarningId } from '../../warnings.js';
-import type { Body, FormField } from './schema.js';
+import type { Body } from './schema.js';
 import { cutText } from '../secrets.js';
-import { isTextual, parseMediaType, type MediaType } from './media.js';
+import { formKind, maskFragmentAfterGap, piecesBetweenHoles, readForm } from './form.js';
+import { isTextual, parseMediaType } from './media.js';
 import { headerValue, type HttpBodyRecord, type HttpHeader } from './parser.js';
 
 export { parseMediaType } from './media.js';
@@ -112,54 +112,6 @@ function decodeText(bytes: Uint8Array, charset: string | null): string {
   return decoder.decode(bytes);
 }
 
-interface Form {
-  fields: FormField[];
-  /** Fields past maxFormFields: counted, not listed. */
-  unlisted: number;
-}
-
-/** Multipart and urlencoded field values, through the WHATWG parsers in Node (undici's FormData), the first maxFormFields of them. */
-async function parseForm(bytes: Uint8Array, contentType: string, media: MediaType, limits: Limits): Promise<Form | null> {
-  const fields: FormField[] = [];
-  let unlisted = 0;
-  if (media.type === 'application/x-www-form-urlencoded') {
-    const text = decodeText(bytes, media.params.charset ?? 'utf-8');
-    for (const [name, value] of new URLSearchParams(text)) {
-      if (fields.length < limits.maxFormFields) fields.push({ name, value });
-      else unlisted++;
-    }
-    return { fields, unlisted };
-  }
-  if (media.type !== 'multipart/form-data') return null;
-  try {
-    const form = await new Response(bytes, { headers: { 'content-type': contentType } }).formData();
-    for (const [name, value] of form) {
-      if (fields.length >= limits.maxFormFields) {
-        unlisted++;
-        continue;
-      }
-      if (typeof value === 'string') {
-        fields.push({ name, value });
-        continue;
-      }
-      const data = new Uint8Array(await value.arrayBuffer());
-      const type = value.type || 'application/octet-stream';
-      const small = data.length <= limits.maxBodyTextBytes && isTextual(parseMediaType(type)?.type ?? null);
-      fields.push({
-        name,
-        value: small ? decodeText(data, null) : null,
-        filename: value.name,
-        contentType: type,
-        size: data.length,
-        sha256: createHash('sha256').update(data).digest('hex'),
-      });
-    }
-    return { fields, unlisted };
-  } catch {
-    return null; // a damaged or cut-off multipart body: the text view still shows it
-  }
-}
-
 /** Turn a captured body into what the report shows: codings undone, text decoded, form fields parsed. */
 export async function describeBody(
   record: HttpBodyRecord,
@@ -190,12 +142,24 @@ export async function describeBody(
   const decodedLength = codings.length === 0 ? record.length : decodedComplete ? bytes.length : null;
   const mediaType = media?.type ?? null;
   const textual = isTextual(mediaType) || (mediaType === null && looksLikeText(bytes));
+  const charset = media?.params.charset ?? null;
   // Only the front of a long body becomes text (enough bytes for maxBodyTextBytes of UTF-8 from any charset): a 16 MiB bomb is not turned into a 16 MiB string.
   const front = bytes.subarray(0, 2 * limits.maxBodyTextBytes + 8);
-  const fullText = textual && !(decodeError && codings.length > 0 && bytes.length === 0) ? decodeText(front, media?.params.charset ?? null) : null;
-  // Secrets are masked before the text is cut, so half a password never shows.
-  const shown = fullText === null ? null : cutText(mask(fullText), limits.maxBodyTextBytes);
-  const form = media && contentType && decodedComplete ? await parseForm(bytes, contentType, media, limits) : null;
+  const kind = textual || media ? formKind(media, textual ? decodeText(front.subarray(0, 4096), charset) : '', bytes.length > 4096) : null;
+  // Gaps are known by their place in the bytes as sent: once a coding is undone they are somewhere inside its damage.
+  const holes = codings.length === 0 ? (record.holes ?? []) : [];
+  let shown: { text: string; cut: boolean } | null = null;
+  if (textual && !(decodeError && codings.length > 0 && bytes.length === 0)) {
+    // Each piece between gaps is masked on its own (a piece after a gap starts inside a field that may be a secret), and before the text is cut, so half a password never shows.
+    const pieces = piecesBetweenHoles(front, holes).map((piece, i) => {
+      const text = decodeText(piece, charset);
+      return mask(i > 0 && kind ? maskFragmentAfterGap(text, kind) : text);
+    });
+    shown = cutText(pieces.join(''), limits.maxBodyTextBytes);
+  }
+  // A form is read from whatever was captured of it (a cut or gapped body too), so its secrets are masked and registered.
+  const form =
+    kind && bytes.length > 0 ? await readForm(kind, piecesBetweenHoles(bytes, holes), decodedComplete, contentType, charset, limits, decodeText) : null;
   return {
     framing: record.framing,
     wireBytes: record.wireBytes,
@@ -205,12 +169,12 @@ export async function describeBody(
     decodedLength,
     ...(decodeError ? { decodeError } : {}),
     mediaType,
-    charset: media?.params.charset ?? null,
+    charset,
     sha256: record.sha256,
     missingBytes: record.missingBytes,
     truncated,
     text: shown?.text ?? null,
-    textTruncated: (shown?.cut ?? false) || (fullText !== null && (!decodedComplete || front.length < bytes.length)),
+    textTruncated: (shown?.cut ?? false) || (shown !== null && (!decodedComplete || front.length < bytes.length)),
     form: form?.fields ?? null,
     formUnlisted: form?.unlisted ?? 0,
   };

@@ -3,6 +3,8 @@ import { createHash, type Hash } from 'node:crypto';
 import type { Spool, SpooledBody, Spooler } from '../../export/spool.js';
 import type { Limits } from '../../limits.js';
 import type { Arrival } from '../../reassembly/tcp-stream.js';
+import type { Header } from '../schema.js';
+import type { Body } from './schema.js';
 import { SegmentList, type SegmentRef } from '../segments.js';
 import { warningNote, type WarningValues } from '../../knowledge/warnings.js';
 import type { WarningId } from '../../warnings.js';
@@ -14,14 +16,12 @@ import { worthKeeping } from './media.js';
  * (http-parser-js and llhttp stop at the first hole), and stay in bounded memory.
  */
 
-export interface HttpHeader {
-  name: string;
-  value: string;
-}
+/** A header field as sent: the model's Header. */
+export type HttpHeader = Header;
 
 export interface HttpBodyRecord {
   /** How the body's end was found (RFC 9112 section 6.3). */
-  framing: 'content-length' | 'chunked' | 'close';
+  framing: Body['framing'];
   /** Body bytes on the wire, chunk framing included. */
   wireBytes: number;
   /** Entity bytes after de-chunking: what a Content-Length would count. */
@@ -32,6 +32,8 @@ export interface HttpBodyRecord {
   kept: Uint8Array;
   /** Entity bytes that were never captured (gaps). */
   missingBytes: number;
+  /** Where in `kept` bytes were never captured (up to maxMessageHoles), so a form is read on each side of a gap, not across it. */
+  holes?: number[];
   /** SHA-256 of the entity bytes captured, hex. */
   sha256: string;
   /** With --export: the entity bytes captured, spooled to a file (still content-coded). */
@@ -371,6 +373,10 @@ export class HttpParser {
     this.body!.spool?.gap(n);
     const body = this.body!.record;
     body.missingBytes += n;
+    const at = this.body!.keptBytes;
+    // Only a body with a gap has holes: the record keeps the shape HTTP/2's records share.
+    const holes = (body.holes ??= []);
+    if (at < this.body!.keepLimit && holes.length < this.limits.maxMessageHoles && holes.at(-1) !== at) holes.push(at);
     body.length += n;
     body.wireBytes += n;
     this.msg!.complete = false;

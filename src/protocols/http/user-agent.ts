@@ -11,7 +11,7 @@ const UI: Record<Language, Record<HttpUiKey, string>> = { en: httpUiEn, zh: http
  * recognised by ua-parser-js (1.x, MIT); null when nothing can be said.
  */
 export function userAgentText(ua: string, lang: Language): string | null {
-  const { browser, os } = new UAParser(ua).getResult();
+  const { browser, os } = parsed(ua);
   if (browser.name) {
     const name = `${browser.name}${browser.major ? ` ${browser.major}` : ''}`;
     const system = os.name ? `${os.name}${os.version ? ` ${os.version}` : ''}` : null;
@@ -19,4 +19,18 @@ export function userAgentText(ua: string, lang: Language): string | null {
   }
   const product = /^([A-Za-z][\w.-]*)\/([\w.-]+)/.exec(ua.trim());
   return product ? `${product[1]} ${product[2]}` : null;
+}
+
+/** Distinct User-Agents whose parse is remembered: a report shows the same few many times, and each parse runs ua-parser-js's hundreds of patterns. */
+const PARSES_KEPT = 64;
+const parses = new Map<string, ReturnType<UAParser['getResult']>>();
+
+function parsed(ua: string): ReturnType<UAParser['getResult']> {
+  let result = parses.get(ua);
+  if (!result) {
+    if (parses.size >= PARSES_KEPT) parses.clear();
+    result = new UAParser(ua).getResult();
+    parses.set(ua, result);
+  }
+  return result;
 }

@@ -154,8 +154,9 @@ interface HeaderRow {
   again: string;
 }
 
+/** The message's header fields, up to maxReportRows (headersMore counts the rest). */
 function headerRows(headers: { name: string; value: string }[], ctx: ViewContext): HeaderRow[] {
-  return headers.map((hd, i) => {
+  return ctx.rows(headers).shown.map((hd, i) => {
     const e = explainHeader(hd.name, ctx.lang);
     const again = e ? ctx.seen(`http.header.${hd.name.toLowerCase()}`) : null;
     return {
@@ -199,7 +200,8 @@ function bodyView(body: Body | null, ctx: ViewContext, h: Words) {
           : format(h.httpSizeNotDecoded, ctx.bytes(body.length), body.decodeError ?? h.httpNotKept),
     missing: body.missingBytes > 0 ? format(h.httpMissingBytes, ctx.bytes(body.missingBytes)) : '',
     sha256: body.sha256,
-    form: (body.form ?? []).map((f) => ({
+    formMore: ctx.rows(body.form ?? [], body.formUnlisted).more,
+    form: ctx.rows(body.form ?? []).shown.map((f) => ({
       name: f.name,
       value: f.masked ? h.httpMasked : f.filename ? format(h.httpFile, f.filename, f.contentType ?? h.httpUnstated, ctx.bytes(f.size ?? 0)) : (f.value ?? ''),
       verbatim: !f.masked && !f.filename,
@@ -266,17 +268,21 @@ function requestBlock(http: Http, ctx: ViewContext): Block {
           : { part: h.httpPartBody, value: h.httpPartBodyNone, meaning: q.method === 'GET' ? h.httpPartBodyNoneGet : h.httpPartBodyNoneMeaning, plain: true },
       ],
       headers: headerRows(q.headers, ctx),
+      headersMore: ctx.rows(q.headers).more,
       body: bodyView(q.body, ctx, h),
-      credentials: q.credentials.map((c) =>
-        format(
-          h.httpCredentials,
-          c.source,
-          c.scheme,
-          c.encoding,
-          c.user !== null ? format(h.httpCredentialUser, c.user) : '',
-          c.secret !== null ? format(h.httpCredentialShown, c.secret) : format(h.httpCredentialMasked, c.secretLength),
+      credentialsMore: ctx.rows(q.credentials).more,
+      credentials: ctx
+        .rows(q.credentials)
+        .shown.map((c) =>
+          format(
+            h.httpCredentials,
+            c.source,
+            c.scheme,
+            c.encoding,
+            c.user !== null ? format(h.httpCredentialUser, c.user) : '',
+            c.secret !== null ? format(h.httpCredentialShown, c.secret) : format(h.httpCredentialMasked, c.secretLength),
+          ),
         ),
-      ),
     },
   };
 }
@@ -325,6 +331,7 @@ function responseBlock(http: Http, ctx: ViewContext): Block {
           : { part: h.httpPartBody, value: h.httpPartBodyNone, meaning: h.httpPartBodyNoneMeaning, plain: true },
       ],
       headers: headerRows(r.headers, ctx),
+      headersMore: ctx.rows(r.headers).more,
       body: bodyView(r.body, ctx, h),
       segments: segmentsText(r, ctx, h),
     },
@@ -534,7 +541,8 @@ function exchangesBlock(http: Http, ctx: ViewContext): Block {
     partial: 'http/exchanges',
     data: {
       intro: format(h.httpExchangesIntro, ctx.num(http.requests), ctx.num(http.responses)),
-      rows: http.exchanges.map((e, i) => {
+      more: ctx.rows(http.exchanges).more,
+      rows: ctx.rows(http.exchanges).shown.map((e, i) => {
         const r = e.response;
         return {
           n: i + 1,
@@ -546,7 +554,8 @@ function exchangesBlock(http: Http, ctx: ViewContext): Block {
           status: r ? `${r.status} ${r.reason}` : e.informational.length ? e.informational.map((x) => x.status).join(', ') : '—',
           mediaType: r?.body?.mediaType ?? '—',
           size: r?.body ? ctx.num(r.body.decodedLength ?? r.body.length) : '—',
-          elapsed: r?.timeSinceRequest !== null && r?.timeSinceRequest !== undefined ? format(ctx.t.millisecondsN, (r.timeSinceRequest * 1000).toFixed(1)) : '—',
+          elapsed:
+            r?.timeSinceRequest !== null && r?.timeSinceRequest !== undefined ? format(ctx.t.millisecondsN, (r.timeSinceRequest * 1000).toFixed(1)) : '—',
           incomplete: (e.request && !e.request.complete) || (r && !r.complete) ? `${DAMAGE_MARK} ${ctx.t.incomplete}` : '',
         };
       }),

@@ -2,6 +2,8 @@ import type { Limits } from '../../limits.js';
 import { decodeMessage } from '../mail/message.js';
 import { decodeSasl } from '../mail/sasl.js';
 import { selectSession } from '../mail/select.js';
+import { countUnlisted, MAIL_DECODE_CONCURRENCY } from '../mail/sessions.js';
+import { mapLimit } from '../../util/map-limit.js';
 import { MASK, type Redactor } from '../secrets.js';
 import type { AnalyseContext } from '../slice.js';
 import type { ImapCollector, ImapLoginRecord, ImapSessionRecord } from './dissector.js';
@@ -17,10 +19,12 @@ import type { ImapAuth, ImapHeaderFetch, ImapMessage, ImapModel, ImapSession } f
 
 /** IMAP records → model.imap. The secrets found are registered with the redactor, which masks them in the whole model at the end of analysis. */
 export async function analyseImap(records: ImapCollector, ctx: AnalyseContext): Promise<ImapModel> {
-  const sessions = await Promise.all(records.sessions.map((s) => sessionModel(s, ctx.limits, ctx.redactor)));
+  const sessions = await mapLimit(records.sessions, MAIL_DECODE_CONCURRENCY, (s) => sessionModel(s, ctx.limits, ctx.redactor));
   const packets = imapPacketRows(sessions);
+  const sessionsUnlisted = countUnlisted(records.sessions, 'IMAP', 'imap', ctx);
   return {
     sessions,
+    sessionsUnlisted,
     packets: packets.slice(0, ctx.limits.maxPacketRows),
     packetsUnlisted: Math.max(0, packets.length - ctx.limits.maxPacketRows),
     selection: { session: selectSession(sessions, ctx.choices.imap, completeness, '--imap', 'IMAP') },

@@ -11,6 +11,7 @@ import { SegmentList } from '../segments.js';
 import { startsTlsRecord, type MailRecord, type SaslRecord } from '../mail/records.js';
 import { MAX_INLINE_LITERAL_BYTES, MAX_LITERALS_PER_MESSAGE, MAX_PENDING_COMMANDS, MAX_SEARCH_RESULTS } from './limits.js';
 import { ImapReader } from './reader.js';
+import type { ImapCommand, ImapFetch, ImapSearch, ImapSelection, ImapTranscriptLine } from './schema.js';
 import {
   atomValue,
   decodeMailboxName,
@@ -38,45 +39,19 @@ import {
  * after which nothing more is readable.
  */
 
-export type ImapStatus = 'OK' | 'NO' | 'BAD' | 'PREAUTH' | 'BYE';
+/** A response's status: the model's. */
+export type ImapStatus = NonNullable<ImapTranscriptLine['status']>;
 const STATUSES = new Set<string>(['OK', 'NO', 'BAD', 'PREAUTH', 'BYE']);
 
-/** One line of the dialogue as the textbook writes it (C: … / S: …), or a literal's data. */
-export interface ImapLineRecord {
-  side: 'C' | 'S';
-  /** Frame carrying the line's CRLF (a literal: its last byte). */
-  frame: number;
-  /** Bytes on the wire, CR LF included. */
-  bytes: number;
-  /** The command's tag, "*" for untagged data, "+" for a continuation request; null for the rest of a line after a literal, SASL answers and DONE. */
-  tag: string | null;
-  /** Client: the command (after UID, as Wireshark shows it). Server: the command a tagged status completes, or the name of untagged data (CAPABILITY, EXISTS, FETCH…). */
-  command: string | null;
-  status: ImapStatus | null;
-  /** The response code inside [brackets], without them. */
-  code: string | null;
-  text: string;
-  /** sasl: an authentication step; continue: a "+" continuation request; literal: a short literal's content; data: a literal shown by its size (a message, a part, long or binary data); tls: encryption starts. */
-  kind?: 'sasl' | 'continue' | 'literal' | 'data' | 'tls';
+/** One line of the dialogue as the model lists it (ImapTranscriptLine), with where a password stands in it until it is masked. */
+export interface ImapLineRecord extends ImapTranscriptLine {
   /** Characters of `text` that are a password, masked in the model unless --reveal-secrets. */
   secret?: [number, number];
 }
 
-export interface ImapCommandRecord {
-  tag: string;
-  /** The command name, upper case (after UID). */
-  command: string | null;
-  /** Sent as UID FETCH, UID SEARCH, …: message numbers are UIDs. */
-  uid: boolean;
-  /** The arguments, normalised: a literal as a quoted string, or {N bytes} when long or binary. */
-  argument: string;
+/** A command and its completion, as the model pairs them (ImapCommand), with where a password stands in its argument until it is masked. */
+export interface ImapCommandRecord extends ImapCommand {
   argumentSecret: [number, number] | null;
-  status: 'OK' | 'NO' | 'BAD' | null;
-  code: string | null;
-  text: string | null;
-  /** Frame carrying the command's last byte; null when only its completion was captured. */
-  frame: number | null;
-  completionFrame: number | null;
 }
 
 export interface ImapLoginRecord {
@@ -88,7 +63,7 @@ export interface ImapLoginRecord {
   form: 'atom' | 'quoted' | 'literal';
   /** The password token as on the wire (quoted strings with their escapes), masked with it. */
   wire: string;
-  status: 'OK' | 'NO' | 'BAD' | null;
+  status: ImapCommand['status'];
   text: string;
 }
 
@@ -96,46 +71,11 @@ export interface ImapSaslRecord extends SaslRecord {
   tag: string;
 }
 
-export interface ImapSelectionRecord {
-  command: 'SELECT' | 'EXAMINE';
-  tag: string;
-  mailbox: string | null;
-  frame: number;
-  completionFrame: number | null;
-  status: 'OK' | 'NO' | 'BAD' | null;
-  readOnly: boolean | null;
-  flags: string[] | null;
-  permanentFlags: string[] | null;
-  exists: number | null;
-  recent: number | null;
-  unseen: number | null;
-  uidValidity: number | null;
-  uidNext: number | null;
-  highestModSeq: number | null;
-}
+export type ImapSelectionRecord = ImapSelection;
 
-export interface ImapSearchRecord {
-  tag: string;
-  uid: boolean;
-  criteria: string;
-  frame: number;
-  results: number[];
-  resultsUnlisted: number;
-}
+export type ImapSearchRecord = ImapSearch;
 
-export interface ImapFetchRecord {
-  frame: number;
-  /** The message sequence number. */
-  number: number;
-  uid: number | null;
-  flags: string[] | null;
-  /** RFC822.SIZE. */
-  size: number | null;
-  internalDate: string | null;
-  /** The data items, by name as the server sent them. */
-  items: string[];
-  fetchedBy: string | null;
-}
+export type ImapFetchRecord = ImapFetch;
 
 /** A message or header carried by a literal: FETCH BODY[]/RFC822 (whole), BODY[HEADER]/RFC822.HEADER (header), or the message an APPEND uploads. */
 export interface ImapMessageRecord extends MailRecord {

@@ -1,6 +1,7 @@
 import type { Detection, Protocol } from '../protocol.js';
 import { mailDetailed, mailFrames } from '../mail/packets.js';
 import { defineSlice } from '../slice.js';
+import { boundedSessions } from '../mail/sessions.js';
 import { analyseImap } from './analyse.js';
 import { ImapCollector, ImapDissector } from './dissector.js';
 import { detailFrames, selectedSession } from './examples.js';
@@ -45,7 +46,7 @@ export const imapSlice = defineSlice<'imap', ImapCollector, ImapModel>({
   name: 'imap',
   label: 'IMAP',
   start(limits) {
-    const records = new ImapCollector(limits);
+    const records = boundedSessions(new ImapCollector(limits), limits.maxMailSessions);
     return { protocol: imapProtocol(records), records };
   },
   schema: async () => (await import('./schema.js')).ImapModel,

@@ -245,6 +245,8 @@ export const ImapSession = z.object({
 export const ImapModel = z.object({
   /** One per TCP connection that carried IMAP, in the order they were recognised. */
   sessions: z.array(ImapSession),
+  /** Sessions past the maxMailSessions limit: read and counted, not listed. */
+  sessionsUnlisted: count,
   /** The packet list filtered on imap, in frame order, with Wireshark's Info column (up to the maxPacketRows limit). */
   packets: z.array(PacketRow),
   packetsUnlisted: count,
@@ -254,6 +256,9 @@ export const ImapModel = z.object({
 
 export type ImapTranscriptLine = z.infer<typeof ImapTranscriptLine>;
 export type ImapCommand = z.infer<typeof ImapCommand>;
+export type ImapSelection = z.infer<typeof ImapSelection>;
+export type ImapSearch = z.infer<typeof ImapSearch>;
+export type ImapFetch = z.infer<typeof ImapFetch>;
 export type ImapAuth = z.infer<typeof ImapAuth>;
 export type ImapMessage = z.infer<typeof ImapMessage>;
 export type ImapHeaderFetch = z.infer<typeof ImapHeaderFetch>;

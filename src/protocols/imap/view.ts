@@ -202,7 +202,9 @@ function transcriptText(s: ImapSession, ctx: ViewContext): string {
     if (run?.skipped) row(null, run.side, format(w.imapTranscriptSimilar, run.skipped));
     run = null;
   };
-  for (let i = 0; i < lines.length; i++) {
+  // Lines past maxDialogueLines are counted with those the model did not keep.
+  const end = Math.min(lines.length, ctx.limits.maxDialogueLines);
+  for (let i = 0; i < end; i++) {
     const l = lines[i]!;
     if (l.kind === 'tls') {
       flush();
@@ -240,7 +242,8 @@ function transcriptText(s: ImapSession, ctx: ViewContext): string {
     row(l.frame, l.side, l.text);
   }
   flush();
-  if (s.transcriptUnlisted) rows.push(format(mail.mailTranscriptUnlisted, s.transcriptUnlisted));
+  const unlisted = s.transcriptUnlisted + lines.length - end;
+  if (unlisted) rows.push(format(mail.mailTranscriptUnlisted, unlisted));
   return rows.join('\n');
 }
 
@@ -508,11 +511,12 @@ function sessionBlock(imap: ImapModel, ctx: ViewContext): Block {
               : loggedOut(s)
                 ? mail.mailNoLogin
                 : mail.mailNoLoginSeen,
-      mailboxes: mailboxes(s, ctx),
-      selections: selections(s, ctx),
-      searches: searches(s, ctx),
-      fetches: fetches(s, ctx),
-      expunged: s.expunged.length ? format(w.imapExpunged, ctx.list(s.expunged.map(String))) : '',
+      // Each list up to maxReportRows, the rest counted (the model keeps them up to maxTranscriptLines).
+      ...shownList('mailboxes', mailboxes(s, ctx), ctx),
+      ...shownList('selections', selections(s, ctx), ctx),
+      ...shownList('searches', searches(s, ctx), ctx),
+      ...shownList('fetches', fetches(s, ctx), ctx),
+      expunged: s.expunged.length ? format(w.imapExpunged, ctx.list(ctx.rows(s.expunged).shown.map(String))) + expungedMore(s, ctx) : '',
       messages: decoded,
       headerFetches: headerFetches(s, ctx),
       more: notShown > 0 ? format(w.imapMessagesMore, notShown) : '',
@@ -521,6 +525,17 @@ function sessionBlock(imap: ImapModel, ctx: ViewContext): Block {
     },
   };
 }
+
+/** A list of the session's as the report shows it, `{ name, nameMore }`: its first maxReportRows, and the sentence counting the rest. */
+function shownList<K extends string, T>(name: K, list: T[], ctx: ViewContext): Record<K, T[]> & Record<`${K}More`, string> {
+  const { shown, more } = ctx.rows(list);
+  return { [name]: shown, [`${name}More`]: more } as Record<K, T[]> & Record<`${K}More`, string>;
+}
+
+const expungedMore = (s: ImapSession, ctx: ViewContext) => {
+  const { more } = ctx.rows(s.expunged);
+  return more ? ` ${more}` : '';
+};
 
 /** The first message the session fetched whole, decoded (or referred back to). */
 function messageBlock(imap: ImapModel, ctx: ViewContext): Block {
@@ -567,7 +582,8 @@ function sessionsBlock(imap: ImapModel, ctx: ViewContext): Block {
     partial: 'mail/sessions',
     data: {
       intro: mail.mailSessionsIntro,
-      rows: imap.sessions.map((s) => ({
+      more: ctx.rows(imap.sessions).more,
+      rows: ctx.rows(imap.sessions).shown.map((s) => ({
         mark: s.stream === chosen ? '▶' : '',
         stream: s.stream,
         client: endpoint(s.client),

@@ -42,6 +42,7 @@ export function transcriptText(
   w: MailWords,
   maxReplyLines = 8,
   notes: ReadonlyMap<number, string[]> = new Map(),
+  maxLines = Infinity,
 ): string {
   const rows: string[] = [w.mailTranscriptHead];
   // A line in a frame a warning names (the first after a hole, a cut reply, a line that is not a reply) carries its notes.
@@ -58,7 +59,13 @@ export function transcriptText(
     continuation = 0;
     skipped = 0;
   };
-  for (const l of lines) {
+  // The lines past maxLines (maxDialogueLines) are counted with those the model did not keep.
+  let hidden = 0;
+  for (const [i, l] of lines.entries()) {
+    if (i >= maxLines) {
+      hidden = lines.length - i;
+      break;
+    }
     if (l.kind === 'tls') {
       flush();
       rows.push(`${String(l.frame).padStart(5)}  ${readAfterTls(lines, l.frame) ? w.mailTranscriptTlsDecrypted : w.mailTranscriptTls}`);
@@ -82,7 +89,7 @@ export function transcriptText(
     row(l.frame, l.side, l.text);
   }
   flush();
-  if (unlisted) rows.push(format(w.mailTranscriptUnlisted, unlisted));
+  if (unlisted + hidden) rows.push(format(w.mailTranscriptUnlisted, unlisted + hidden));
   return rows.join('\n');
 }
 
@@ -158,7 +165,9 @@ function encodingText(a: MailAuth, w: MailWords): string {
 export function authView(auth: readonly MailAuth[], ctx: ViewContext, plainNote: string) {
   const w = MAIL_UI[ctx.lang];
   if (auth.length === 0) return null;
-  const logins = auth.map((a) => {
+  const shownLogins = ctx.rows(auth);
+  const logins = shownLogins.shown.map((a) => {
+    const steps = ctx.rows(a.steps, a.stepsUnlisted ?? 0);
     const mech = explainMail('saslMechanisms', a.mechanism, ctx.lang);
     return {
       mechanism: a.mechanism,
@@ -168,7 +177,8 @@ export function authView(auth: readonly MailAuth[], ctx: ViewContext, plainNote:
       secret: a.secret !== null ? format(w.mailSecretShown, a.secret) : format(w.mailSecretMasked, a.secretLength),
       encoding: encodingText(a, w),
       result: a.success === null ? w.mailNoAnswer : a.success ? format(w.mailAccepted, a.result) : format(w.mailRejected, a.result),
-      steps: a.steps.map((s) => ({ side: s.side, frame: s.frame ?? '', raw: s.raw, decoded: s.decoded ?? '—' })),
+      steps: steps.shown.map((s) => ({ side: s.side, frame: s.frame ?? '', raw: s.raw, decoded: s.decoded ?? '—' })),
+      stepsMore: steps.more,
     };
   });
   const note = auth.some((a) => a.encoding.includes('base64'))
@@ -176,14 +186,15 @@ export function authView(auth: readonly MailAuth[], ctx: ViewContext, plainNote:
     : auth.some((a) => a.encoding.startsWith('plain text'))
       ? plainNote
       : w.mailAuthNoteDigest;
-  return { logins, note };
+  return { logins, loginsMore: shownLogins.more, note };
 }
 
 /** The message decoded: its header fields explained, its MIME tree, its text parts, its attachments. */
 export function messageView(m: MailMessage, ctx: ViewContext) {
   const w = MAIL_UI[ctx.lang];
   const lang: Language = ctx.lang;
-  const headers = m.headers.map((h, i) => {
+  const shownHeaders = ctx.rows(m.headers, m.headersUnlisted);
+  const headers = shownHeaders.shown.map((h, i) => {
     const e = explainMail('mailHeaders', h.name.toLowerCase(), lang);
     const again = e ? ctx.seen(`mail.header.${h.name.toLowerCase()}`) : null;
     return {
@@ -216,7 +227,8 @@ export function messageView(m: MailMessage, ctx: ViewContext) {
         ref: '',
         again: noteWords('note.fieldLost', lang),
       });
-  const parts = m.parts.map((p) => {
+  const shownParts = ctx.rows(m.parts, m.partsUnlisted);
+  const parts = shownParts.shown.map((p) => {
     const type = explainMail('mimeTypes', p.contentType, lang);
     const enc = explainMail('transferEncodings', p.transferEncoding.toLowerCase(), lang);
     const lost = holes.filter((h) => h.part === p.path && h.part !== '');
@@ -249,24 +261,23 @@ export function messageView(m: MailMessage, ctx: ViewContext) {
     const path = attachmentParts[i]?.path;
     return !m.complete && path !== undefined && [...holed].some((h) => h !== 'header' && (h === '' || path === h || path.startsWith(`${h}.`)));
   };
-  const textParts = m.parts
-    .filter((p) => p.text !== null)
-    .map((p) => {
-      const lines = p.text!.replace(/\r\n/g, '\n').split('\n');
-      if (lines.at(-1) === '') lines.pop();
-      const shown = lines.slice(0, TEXT_PART_LINES);
-      const cut = lines.length > TEXT_PART_LINES || p.textTruncated;
-      return {
-        intro: format(
-          w.mailTextPart,
-          p.path || '1',
-          p.contentType === 'text/html' ? w.mailHtmlSource : p.contentType,
-          p.charset ?? 'us-ascii',
-          cut ? format(w.mailTextPartCut, shown.length) : '',
-        ),
-        text: shown.join('\n'),
-      };
-    });
+  const shownTextParts = ctx.rows(m.parts.filter((p) => p.text !== null));
+  const textParts = shownTextParts.shown.map((p) => {
+    const lines = p.text!.replace(/\r\n/g, '\n').split('\n');
+    if (lines.at(-1) === '') lines.pop();
+    const shown = lines.slice(0, TEXT_PART_LINES);
+    const cut = lines.length > TEXT_PART_LINES || p.textTruncated;
+    return {
+      intro: format(
+        w.mailTextPart,
+        p.path || '1',
+        p.contentType === 'text/html' ? w.mailHtmlSource : p.contentType,
+        p.charset ?? 'us-ascii',
+        cut ? format(w.mailTextPartCut, shown.length) : '',
+      ),
+      text: shown.join('\n'),
+    };
+  });
   return {
     frame: m.frame,
     intro: format(
@@ -280,10 +291,14 @@ export function messageView(m: MailMessage, ctx: ViewContext) {
     incomplete: m.complete ? '' : [w.mailMessageIncomplete, ...holeNotes.map((n) => `${DAMAGE_MARK} ${n}`)].join(ctx.t.sentenceJoin),
     error: m.error ?? '',
     headers,
+    headersMore: shownHeaders.more,
     encodedWords: headers.some((h) => h.decoded !== ''),
     parts,
+    partsMore: shownParts.more,
     textParts,
-    attachments: m.attachments.map((a, i) => ({
+    textPartsMore: shownTextParts.more,
+    attachmentsMore: ctx.rows(m.attachments).more,
+    attachments: ctx.rows(m.attachments).shown.map((a, i) => ({
       filename: a.filename ?? '—',
       contentType: a.contentType,
       size: attachmentHoled(i) ? `${DAMAGE_MARK} ${ctx.bytes(a.size)}` : ctx.bytes(a.size),

@@ -3,6 +3,8 @@ import { decodeMessage } from '../mail/message.js';
 import { mailPacketRows } from '../mail/packets.js';
 import { decodeSasl } from '../mail/sasl.js';
 import { selectSession } from '../mail/select.js';
+import { countUnlisted, MAIL_DECODE_CONCURRENCY } from '../mail/sessions.js';
+import { mapLimit } from '../../util/map-limit.js';
 import type { MailAuth, TranscriptLine } from '../mail/schema.js';
 import type { AnalyseContext } from '../slice.js';
 import type { Redactor } from '../secrets.js';
@@ -13,8 +15,10 @@ import type { Pop3, Pop3Session } from './schema.js';
 export async function analysePop3(records: Pop3Collector, ctx: AnalyseContext): Promise<Pop3> {
   const sessions = await pop3Sessions(records.sessions, ctx.limits, ctx.redactor);
   const packets = mailPacketRows(sessions, 'POP', false);
+  const sessionsUnlisted = countUnlisted(records.sessions, 'POP3', 'pop3', ctx);
   return {
     sessions,
+    sessionsUnlisted,
     packets: packets.slice(0, ctx.limits.maxPacketRows),
     packetsUnlisted: Math.max(0, packets.length - ctx.limits.maxPacketRows),
     selection: { session: selectSession(sessions, ctx.choices.pop3, completeness, '--pop3', 'POP3') },
@@ -33,32 +37,30 @@ function completeness(s: Pop3Session): number {
 }
 
 async function pop3Sessions(records: Pop3SessionRecord[], limits: Limits, redactor: Redactor): Promise<Pop3Session[]> {
-  return Promise.all(
-    records.map(async (s) => {
-      const auth = passwordLogins(s, redactor);
-      for (const a of s.auth) auth.push(decodeSasl(a, redactor, a.result === null ? null : a.result === 1, a.resultText));
-      return {
-        stream: s.stream,
-        client: s.client,
-        server: s.server,
-        tls: s.tls,
-        tlsFrame: s.tlsFrame,
-        greeting: s.greeting,
-        user: s.user,
-        auth,
-        authUnlisted: s.authUnlisted,
-        messagesUnlisted: s.messagesUnlisted,
-        responsesUnlisted: s.responsesUnlisted,
-        failuresUnlisted: s.failuresUnlisted,
-        messages: await Promise.all(s.messages.map(async (m) => ({ ...(await decodeMessage(m, limits)), fetchedBy: `${m.command} ${m.argument}`.trim() }))),
-        transcript: s.transcript.map((l) => maskedLine(l, redactor)),
-        transcriptUnlisted: s.transcriptUnlisted,
-        responses: s.responses.map((r) =>
-          r.command === 'PASS' || r.command === 'APOP' ? { ...r, argument: maskedArgument(r.command, r.argument, redactor) } : r,
-        ),
-      };
-    }),
-  );
+  return mapLimit(records, MAIL_DECODE_CONCURRENCY, async (s) => {
+    const auth = passwordLogins(s, redactor);
+    for (const a of s.auth) auth.push(decodeSasl(a, redactor, a.result === null ? null : a.result === 1, a.resultText));
+    return {
+      stream: s.stream,
+      client: s.client,
+      server: s.server,
+      tls: s.tls,
+      tlsFrame: s.tlsFrame,
+      greeting: s.greeting,
+      user: s.user,
+      auth,
+      authUnlisted: s.authUnlisted,
+      messagesUnlisted: s.messagesUnlisted,
+      responsesUnlisted: s.responsesUnlisted,
+      failuresUnlisted: s.failuresUnlisted,
+      messages: await mapLimit(s.messages, 1, async (m) => ({ ...(await decodeMessage(m, limits)), fetchedBy: `${m.command} ${m.argument}`.trim() })),
+      transcript: s.transcript.map((l) => maskedLine(l, redactor)),
+      transcriptUnlisted: s.transcriptUnlisted,
+      responses: s.responses.map((r) =>
+        r.command === 'PASS' || r.command === 'APOP' ? { ...r, argument: maskedArgument(r.command, r.argument, redactor) } : r,
+      ),
+    };
+  });
 }
 
 /**

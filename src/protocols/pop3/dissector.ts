@@ -4,6 +4,7 @@ import { DotBlock, LineReader, type Line } from '../lines.js';
 import { once } from '../../warnings.js';
 import type { DissectorContext } from '../protocol.js';
 import Queue from 'yocto-queue';
+import type { Pop3Session } from './schema.js';
 import { newSasl, startsTlsRecord, Transcript, type MailRecord, type SaslRecord, type TranscriptLine } from '../mail/records.js';
 
 /*
@@ -13,29 +14,31 @@ import { newSasl, startsTlsRecord, Transcript, type MailRecord, type SaslRecord,
  * (RFC 5034), and STLS (RFC 2595), after which nothing more is readable.
  */
 
-export interface Pop3SessionRecord {
-  stream: number;
+/**
+ * One POP3 connection as the dissector gathers it: the model's Pop3Session (pop3/schema.ts) where the two agree, with
+ * the password, the SASL logins and the messages still raw (decoded and masked by analyse.ts).
+ */
+export interface Pop3SessionRecord extends Pick<
+  Pop3Session,
+  | 'stream'
+  | 'tls'
+  | 'tlsFrame'
+  | 'greeting'
+  | 'transcript'
+  | 'transcriptUnlisted'
+  | 'user'
+  | 'authUnlisted'
+  | 'messagesUnlisted'
+  | 'responses'
+  | 'responsesUnlisted'
+  | 'failuresUnlisted'
+> {
   client: Endpoint;
   server: Endpoint;
-  tls: 'none' | 'stls' | 'implicit';
-  tlsFrame: number | null;
-  greeting: string | null;
-  transcript: TranscriptLine[];
-  transcriptUnlisted: number;
-  user: string | null;
   /** PASS argument or APOP digest: decoded for the report's explanation, masked in every output unless --reveal-secrets. */
   secret: { command: 'PASS' | 'APOP'; value: string; frame: number; accepted: boolean | null } | null;
   auth: SaslRecord[];
-  /** AUTH exchanges past maxAuthSteps: counted, not kept. */
-  authUnlisted: number;
   messages: (MailRecord & { command: string; argument: string })[];
-  /** Messages past maxMessages: read to their end and counted, not kept. */
-  messagesUnlisted: number;
-  /** Every response with its command (null for the greeting), up to maxReplies. */
-  responses: { command: string | null; argument: string; indicator: '+OK' | '-ERR'; frame: number; text: string; lines: number }[];
-  /** Responses past maxReplies, and how many of them were -ERR. */
-  responsesUnlisted: number;
-  failuresUnlisted: number;
 }
 
 export class Pop3Collector {

@@ -1,6 +1,7 @@
 import type { Detection, Protocol } from '../protocol.js';
 import { defineSlice } from '../slice.js';
 import { mailDetailed, mailFrames } from '../mail/packets.js';
+import { boundedSessions } from '../mail/sessions.js';
 import { analysePop3 } from './analyse.js';
 import { selectedSession, structureExamples } from './examples.js';
 import { Pop3Collector, Pop3Dissector } from './dissector.js';
@@ -27,8 +28,8 @@ export function pop3Protocol(collector: Pop3Collector): Protocol {
 export const pop3Slice = defineSlice({
   name: 'pop3',
   label: 'POP3',
-  start() {
-    const records = new Pop3Collector();
+  start(limits) {
+    const records = boundedSessions(new Pop3Collector(), limits.maxMailSessions);
     return { protocol: pop3Protocol(records), records };
   },
   schema: async () => (await import('./schema.js')).Pop3,

@@ -27,6 +27,8 @@ export const Pop3Session = z.object({
 
 export const Pop3 = z.object({
   sessions: z.array(Pop3Session),
+  /** Sessions past the maxMailSessions limit: read and counted, not listed. */
+  sessionsUnlisted: z.number().int().nonnegative(),
   /** The packet list filtered on pop, in frame order (up to the maxPacketRows limit). */
   packets: z.array(PacketRow),
   packetsUnlisted: z.number().int().nonnegative(),

@@ -92,7 +92,15 @@ function sessionBlock(pop3: Pop3, ctx: ViewContext): Block {
     partial: 'pop3/session',
     data: {
       intro: `${sessionIntro('POP3', s, upgraded, ctx)}${s.responses.some((r) => r.command === 'QUIT') ? '' : ` ${w.mailCutOff}`}`,
-      transcript: transcriptText(s.transcript, s.transcriptUnlisted, retrieved, w, undefined, notesByFrame(ctx.model, s.stream, ctx.lang)),
+      transcript: transcriptText(
+        s.transcript,
+        s.transcriptUnlisted,
+        retrieved,
+        w,
+        undefined,
+        notesByFrame(ctx.model, s.stream, ctx.lang),
+        ctx.limits.maxDialogueLines,
+      ),
       vocabulary: vocabulary(s.transcript, explainLine, ctx),
       auth: authView(s.auth, ctx, w.mailAuthNotePlain),
       noAuth: s.auth.length ? '' : cutNote(s.stream, ctx) || (s.responses.some((r) => r.command === 'QUIT') ? w.mailNoLogin : w.mailNoLoginSeen),
@@ -135,7 +143,8 @@ function sessionsBlock(pop3: Pop3, ctx: ViewContext): Block {
     partial: 'mail/sessions',
     data: {
       intro: w.mailSessionsIntro,
-      rows: pop3.sessions.map((s) => ({
+      more: ctx.rows(pop3.sessions).more,
+      rows: ctx.rows(pop3.sessions).shown.map((s) => ({
         mark: s.stream === chosen ? '▶' : '',
         stream: s.stream,
         client: endpoint(s.client),

@@ -3,6 +3,8 @@ import { decodeMessage } from '../mail/message.js';
 import { mailPacketRows } from '../mail/packets.js';
 import { decodeSasl } from '../mail/sasl.js';
 import { selectSession } from '../mail/select.js';
+import { countUnlisted, MAIL_DECODE_CONCURRENCY } from '../mail/sessions.js';
+import { mapLimit } from '../../util/map-limit.js';
 import type { AnalyseContext } from '../slice.js';
 import type { Redactor } from '../secrets.js';
 import type { SmtpCollector, SmtpSessionRecord } from './dissector.js';
@@ -12,8 +14,10 @@ import type { Smtp, SmtpSession } from './schema.js';
 export async function analyseSmtp(records: SmtpCollector, ctx: AnalyseContext): Promise<Smtp> {
   const sessions = await smtpSessions(records.sessions, ctx.limits, ctx.redactor);
   const packets = mailPacketRows(sessions, 'SMTP', true);
+  const sessionsUnlisted = countUnlisted(records.sessions, 'SMTP', 'smtp', ctx);
   return {
     sessions,
+    sessionsUnlisted,
     packets: packets.slice(0, ctx.limits.maxPacketRows),
     packetsUnlisted: Math.max(0, packets.length - ctx.limits.maxPacketRows),
     selection: { session: selectSession(sessions, ctx.choices.smtp, completeness, '--smtp', 'SMTP') },
@@ -34,27 +38,25 @@ function completeness(s: SmtpSession): number {
 }
 
 async function smtpSessions(records: SmtpSessionRecord[], limits: Limits, redactor: Redactor): Promise<SmtpSession[]> {
-  return Promise.all(
-    records.map(async (s) => ({
-      stream: s.stream,
-      client: s.client,
-      server: s.server,
-      tls: s.tls,
-      tlsFrame: s.tlsFrame,
-      banner: s.replies.find((r) => r.command === null)?.text ?? null,
-      ehlo: s.ehlo,
-      authUnlisted: s.authUnlisted,
-      messagesUnlisted: s.messagesUnlisted,
-      repliesUnlisted: s.repliesUnlisted,
-      failuresUnlisted: s.failuresUnlisted,
-      auth: s.auth.map((a) =>
-        decodeSasl(a, redactor, a.result === null ? null : a.result >= 200 && a.result < 300, a.result === null ? '' : `${a.result} ${a.resultText}`),
-      ),
-      envelope: s.envelope,
-      messages: await Promise.all(s.messages.map((m) => decodeMessage(m, limits))),
-      transcript: s.transcript,
-      transcriptUnlisted: s.transcriptUnlisted,
-      replies: s.replies.map((r) => ({ ...r, enhanced: /^([245]\.\d{1,3}\.\d{1,3})\b/.exec(r.text)?.[1] ?? null })),
-    })),
-  );
+  return mapLimit(records, MAIL_DECODE_CONCURRENCY, async (s) => ({
+    stream: s.stream,
+    client: s.client,
+    server: s.server,
+    tls: s.tls,
+    tlsFrame: s.tlsFrame,
+    banner: s.replies.find((r) => r.command === null)?.text ?? null,
+    ehlo: s.ehlo,
+    authUnlisted: s.authUnlisted,
+    messagesUnlisted: s.messagesUnlisted,
+    repliesUnlisted: s.repliesUnlisted,
+    failuresUnlisted: s.failuresUnlisted,
+    auth: s.auth.map((a) =>
+      decodeSasl(a, redactor, a.result === null ? null : a.result >= 200 && a.result < 300, a.result === null ? '' : `${a.result} ${a.resultText}`),
+    ),
+    envelope: s.envelope,
+    messages: await mapLimit(s.messages, 1, (m) => decodeMessage(m, limits)),
+    transcript: s.transcript,
+    transcriptUnlisted: s.transcriptUnlisted,
+    replies: s.replies.map((r) => ({ ...r, enhanced: /^([245]\.\d{1,3}\.\d{1,3})\b/.exec(r.text)?.[1] ?? null })),
+  }));
 }

@@ -7,6 +7,7 @@ import Queue from 'yocto-queue';
 import { newSasl, startsTlsRecord, Transcript, type MailRecord, type SaslRecord, type TranscriptLine } from '../mail/records.js';
 import { SegmentList } from '../segments.js';
 import type { Spool } from '../../export/spool.js';
+import type { SmtpSession } from './schema.js';
 
 /*
  * SMTP (RFC 5321) as a dialogue: client commands and server replies paired in order
@@ -15,28 +16,30 @@ import type { Spool } from '../../export/spool.js';
  * (dot-unstuffed), BDAT chunks, and STARTTLS, after which nothing more is readable.
  */
 
-export interface SmtpSessionRecord {
-  stream: number;
+/**
+ * One SMTP connection as the dissector gathers it: the model's SmtpSession (smtp/schema.ts) where the two agree, with
+ * the login and the messages still raw (decoded and masked by analyse.ts) and the replies' enhanced codes not yet read.
+ */
+export interface SmtpSessionRecord extends Pick<
+  SmtpSession,
+  | 'stream'
+  | 'tls'
+  | 'tlsFrame'
+  | 'transcript'
+  | 'transcriptUnlisted'
+  | 'ehlo'
+  | 'authUnlisted'
+  | 'envelope'
+  | 'messagesUnlisted'
+  | 'repliesUnlisted'
+  | 'failuresUnlisted'
+> {
   client: Endpoint;
   server: Endpoint;
-  tls: 'none' | 'starttls' | 'implicit';
-  /** Frame where TLS begins. */
-  tlsFrame: number | null;
-  transcript: TranscriptLine[];
-  transcriptUnlisted: number;
-  ehlo: { command: string; domain: string; keywords: { keyword: string; params: string }[]; keywordsUnlisted: number } | null;
   auth: SaslRecord[];
-  /** AUTH exchanges past maxAuthSteps: counted, not kept. */
-  authUnlisted: number;
-  envelope: { from: string | null; to: string[] };
   messages: MailRecord[];
-  /** Messages past maxMessages: read to their end and counted, not kept. */
-  messagesUnlisted: number;
   /** Every reply with its command (the command is null for the greeting), up to maxReplies. */
-  replies: { command: string | null; code: number; frame: number; text: string }[];
-  /** Replies past maxReplies, and how many of them were failures (4xx, 5xx). */
-  repliesUnlisted: number;
-  failuresUnlisted: number;
+  replies: Omit<SmtpSession['replies'][number], 'enhanced'>[];
 }
 
 export class SmtpCollector {

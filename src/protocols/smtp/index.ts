@@ -1,6 +1,7 @@
 import type { Detection, Protocol } from '../protocol.js';
 import { defineSlice } from '../slice.js';
 import { mailDetailed, mailFrames } from '../mail/packets.js';
+import { boundedSessions } from '../mail/sessions.js';
 import { analyseSmtp } from './analyse.js';
 import { selectedSession, structureExamples } from './examples.js';
 import { SmtpCollector, SmtpDissector } from './dissector.js';
@@ -30,8 +31,8 @@ export function smtpProtocol(collector: SmtpCollector): Protocol {
 export const smtpSlice = defineSlice({
   name: 'smtp',
   label: 'SMTP',
-  start() {
-    const records = new SmtpCollector();
+  start(limits) {
+    const records = boundedSessions(new SmtpCollector(), limits.maxMailSessions);
     return { protocol: smtpProtocol(records), records };
   },
   schema: async () => (await import('./schema.js')).Smtp,

@@ -29,6 +29,8 @@ export const SmtpSession = z.object({
 
 export const Smtp = z.object({
   sessions: z.array(SmtpSession),
+  /** Sessions past the maxMailSessions limit: read and counted, not listed. */
+  sessionsUnlisted: z.number().int().nonnegative(),
   /** The packet list filtered on smtp, in frame order (up to the maxPacketRows limit). */
   packets: z.array(PacketRow),
   packetsUnlisted: z.number().int().nonnegative(),

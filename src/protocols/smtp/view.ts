@@ -95,22 +95,40 @@ function sessionBlock(smtp: Smtp, ctx: ViewContext): Block {
   };
   const upgraded = s.tls === 'starttls' ? 'STARTTLS' : null;
   const message = s.messages[0];
+  // Refusals listed up to maxReportRows; those past it and those the model only counted (maxReplies) are counted.
+  const failures = ctx.rows(
+    s.replies.filter((r) => r.code >= 400),
+    s.failuresUnlisted,
+  );
   return {
     partial: 'smtp/session',
     data: {
       intro: `${sessionIntro('SMTP', s, upgraded, ctx)}${s.replies.some((r) => r.command === 'QUIT') ? '' : ` ${w.mailCutOff}`}`,
-      transcript: transcriptText(s.transcript, s.transcriptUnlisted, message, w, undefined, notesByFrame(ctx.model, s.stream, ctx.lang)),
+      transcript: transcriptText(
+        s.transcript,
+        s.transcriptUnlisted,
+        message,
+        w,
+        undefined,
+        notesByFrame(ctx.model, s.stream, ctx.lang),
+        ctx.limits.maxDialogueLines,
+      ),
       vocabulary: vocabulary(s.transcript, explainLine, ctx),
-      ehlo: (s.ehlo?.keywords ?? []).map((k) => {
+      ehloMore: ctx.rows(s.ehlo?.keywords ?? [], s.ehlo?.keywordsUnlisted ?? 0).more,
+      ehlo: ctx.rows(s.ehlo?.keywords ?? []).shown.map((k) => {
         const e = explainMail('ehloKeywords', k.keyword, ctx.lang);
         return { keyword: k.keyword, params: k.params, known: e !== null, title: e?.title ?? '', text: e?.text ?? '', ref: e?.ref ?? '' };
       }),
       auth: authView(s.auth, ctx, w.mailAuthNotePlain),
       noAuth: s.auth.length ? '' : cutNote(s.stream, ctx) || w.mailNoLogin,
-      envelope: s.envelope.from !== null || s.envelope.to.length ? format(w.smtpEnvelopeIntro, s.envelope.from ?? '—', s.envelope.to.join(', ') || '—') : '',
-      failures: s.replies
-        .filter((r) => r.code >= 400)
-        .map((r) => ({ frame: r.frame, text: r.text, command: r.command ?? '—', meaning: explainSmtpReply(r.code, ctx.lang)?.title ?? '' })),
+      envelope: envelopeText(s, ctx),
+      failures: failures.shown.map((r) => ({
+        frame: r.frame,
+        text: r.text,
+        command: r.command ?? '—',
+        meaning: explainSmtpReply(r.code, ctx.lang)?.title ?? '',
+      })),
+      failuresMore: failures.more,
       diagram: diagram(`smtp-${s.stream}`, endpoint(s.client), endpoint(s.server), s.transcript, s.tlsFrame, ctx),
       diagramTitle: w.smtpDiagram,
     },
@@ -162,7 +180,8 @@ function sessionsBlock(smtp: Smtp, ctx: ViewContext): Block {
     partial: 'mail/sessions',
     data: {
       intro: w.mailSessionsIntro,
-      rows: smtp.sessions.map((s) => ({
+      more: ctx.rows(smtp.sessions).more,
+      rows: ctx.rows(smtp.sessions).shown.map((s) => ({
         mark: s.stream === chosen ? '▶' : '',
         stream: s.stream,
         client: endpoint(s.client),
@@ -213,6 +232,14 @@ export const smtpView: SliceView<Smtp> = {
     Secure: 'cmpSmtpSecure',
   },
 };
+
+/** The envelope's sender and recipients (up to maxReportRows of them, the rest counted). */
+function envelopeText(s: SmtpSession, ctx: ViewContext): string {
+  if (s.envelope.from === null && s.envelope.to.length === 0) return '';
+  const to = ctx.rows(s.envelope.to);
+  const text = format(MAIL_UI[ctx.lang].smtpEnvelopeIntro, s.envelope.from ?? '—', to.shown.join(', ') || '—');
+  return to.more ? `${text} ${to.more}` : text;
+}
 
 /** The session was cut by the end of the capture: that sentence, in the report's language (empty if it was not). */
 function cutNote(stream: number, ctx: ViewContext): string {
