@@ -1,15 +1,18 @@
 import { CaptureError, type CaptureFormat, type CaptureOrigin, type Frame } from './capture/frame.js';
 import { openCapture } from './capture/open.js';
-import { LINKTYPE_RECORD } from './capture/pcapng.js';
+import { LINKTYPE_RECORD, PcapngReader } from './capture/pcapng.js';
 import { IpDecoder, IPPROTO_TCP } from './decode/ip.js';
 import { DECODED_LINK_TYPES, decodeLink } from './decode/link.js';
 import { decodeTcp } from './decode/tcp.js';
+import { decodeUdp, IPPROTO_UDP } from './decode/udp.js';
 import type { Spooler } from './export/spool.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { SLICES, type SliceRecords } from './protocols/registry.js';
+import type { Protocol, StartTls } from './protocols/protocol.js';
 import { ProtocolRouter } from './protocols/router.js';
 import type { DissectedConnection } from './protocols/slice.js';
-import type { TcpConnection } from './reassembly/tcp-stream.js';
+import { KeyLog, keyLogFileFromEnvironment, readKeyLogFile } from './protocols/tls/index.js';
+import type { Endpoint, TcpConnection } from './reassembly/tcp-stream.js';
 import { TcpTracker } from './reassembly/tcp-tracker.js';
 import { Warnings } from './warnings.js';
 
@@ -66,6 +69,10 @@ export interface DissectOptions {
   onConnection?: (conn: TcpConnection) => void;
   /** With --export: where the dissectors spool bodies and messages (export/spool.ts). */
   spooler?: Spooler;
+  /** --keylog FILE (config `keylog`): the TLS key log; absent: SSLKEYLOGFILE when it names a file. */
+  keylog?: string;
+  /** The environment SSLKEYLOGFILE is read from (default process.env). */
+  env?: NodeJS.ProcessEnv;
 }
 
 /**
@@ -74,10 +81,15 @@ export interface DissectOptions {
  */
 export function dissectCapture(path: string, options: DissectOptions = {}): CaptureRecords {
   const limits = options.limits ?? DEFAULT_LIMITS;
+  const keyLog = new KeyLog(limits.maxKeylogSessions, limits.maxWarnings);
+  const keyLogFile = options.keylog ?? keyLogFileFromEnvironment(options.env);
+  if (keyLogFile) readKeyLogFile(keyLogFile, keyLog);
   const reader = openCapture(path, options.readChunkBytes);
+  // The capture's own Decryption Secrets Blocks (editcap --inject-secrets) come before its packets.
+  if (reader instanceof PcapngReader) reader.onDecryptionSecrets = (type, data) => keyLog.addDecryptionSecrets(type, data);
   const warnings = new Warnings(limits.maxWarnings);
   const tally = new FrameTally();
-  const dissection = new Dissection(limits, warnings, options.onConnection, options.spooler);
+  const dissection = new Dissection(limits, warnings, keyLog, options.onConnection, options.spooler);
   const ip = new IpDecoder({ maxPendingDatagrams: limits.maxPendingDatagrams, maxFragmentBytes: limits.maxFragmentBytes });
   let nextProgress = 0;
   try {
@@ -94,6 +106,7 @@ export function dissectCapture(path: string, options: DissectOptions = {}): Capt
     reader.close();
   }
   for (const w of reader.warnings) warnings.push(w);
+  for (const w of keyLog.warnings.list) warnings.push(w);
   dissection.closingWarnings(ip, tally);
   if (tally.packets === 0 && reader.warnings.length > 0) throw new CaptureError(path, reader.warnings[0]!.message);
   tally.counts.ipFragmentsDropped = ip.droppedFragments;
@@ -157,19 +170,27 @@ class Dissection {
   readonly connections: DissectedConnection[] = [];
   connectionsUnlisted = 0;
   private readonly started;
+  /** The slices that read UDP datagrams (QUIC). */
+  readonly datagramReaders: ((src: Endpoint, dst: Endpoint, payload: Uint8Array, frame: number, time: number) => boolean)[];
 
   constructor(
     private readonly limits: Limits,
     private readonly warnings: Warnings,
+    keyLog: KeyLog,
     onConnection?: (conn: TcpConnection) => void,
     spooler?: Spooler,
   ) {
-    this.started = SLICES.map((s) => ({ name: s.name, ...s.start(limits) }));
-    const protocols = this.started.map((s) => s.protocol);
+    // What runs inside TLS is any slice's protocol but TLS's own.
+    let inner: Protocol[] = [];
+    this.started = SLICES.map((s) => ({ name: s.name, ...s.start(limits, { keyLog, protocols: () => inner, warnings }) }));
+    const protocols = this.started.flatMap((s) => (s.protocol ? [s.protocol] : []));
+    this.datagramReaders = this.started.flatMap((s) => (s.datagram ? [s.datagram] : []));
+    inner = protocols.filter((p) => p.name !== 'tls');
+    const startTls: StartTls | undefined = this.started.find((s) => s.startTls)?.startTls;
     this.tcp = new TcpTracker(
       (conn) => {
         onConnection?.(conn);
-        return new ProtocolRouter(conn, protocols, { limits, warnings, ...(spooler ? { spooler } : {}) }, (p) => {
+        return new ProtocolRouter(conn, protocols, { limits, warnings, ...(spooler ? { spooler } : {}), ...(startTls ? { startTls } : {}) }, (p) => {
           if (!p) return;
           if (this.connections.length < limits.maxConnectionsListed) this.connections.push({ conn, protocol: p.name });
           else this.connectionsUnlisted++;
@@ -245,6 +266,14 @@ function decodeAndReassemble(frame: Frame, ip: IpDecoder, tally: FrameTally, dis
   else counts.ipv6++;
   if (packet.protocol !== IPPROTO_TCP) {
     counts.notTcp++;
+    if (packet.protocol === IPPROTO_UDP && dissection.datagramReaders.length > 0) {
+      const udp = decodeUdp(packet.bytes, packet.payloadLength, packet.payloadStart, packet.payloadEnd);
+      if (!udp) return;
+      const src = { ip: packet.src, port: udp.srcPort };
+      const dst = { ip: packet.dst, port: udp.dstPort };
+      const time = tally.time(frame);
+      for (const read of dissection.datagramReaders) if (read(src, dst, udp.payload, frame.number, time)) break;
+    }
     return;
   }
   const time = tally.time(frame);

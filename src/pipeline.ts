@@ -44,6 +44,8 @@ export interface BuildOptions {
   language: Language;
   /** --export DIR: write the capture's objects (HTTP bodies, mail messages) there. */
   exportDir?: string;
+  /** --keylog FILE (config `keylog`): the TLS key log. */
+  keylog?: string;
 }
 
 /** A capture → its ReportModel: the stages from read to detail. */
@@ -60,6 +62,7 @@ export async function buildModel(capturePath: string, options: BuildOptions): Pr
       limits: options.limits,
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       ...(spooler ? { spooler } : {}),
+      ...(options.keylog ? { keylog: options.keylog } : {}),
     });
     // The model's shape is checked against the schema by the tests, not on every build: large models are costly to copy.
     return await analyse(records, {

@@ -443,7 +443,8 @@ describe('IMAP encryption', () => {
       ['C', tls],
       ['S', tls],
     ]);
-    expect(records.connections.map((c) => c.protocol)).toEqual(['imap']);
+    // TLS claims the connection by its ClientHello; IMAP, the port's protocol, still records its session as encrypted.
+    expect(records.connections.map((c) => c.protocol)).toEqual(['tls']);
     expect(model.sessions.map((s) => [s.tls, s.tlsFrame, s.commands.length])).toEqual([['implicit', 4, 0]]);
   });
 });

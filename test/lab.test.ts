@@ -64,7 +64,7 @@ describe('lab profiles', () => {
   });
 
   it.each([
-    ['a block no slice has', (y: string) => y.replace('[http.request]', '[http.nothing]'), /tasks\.0\.blocks: unknown block "http\.nothing"/],
+    ['a block no slice has', (y: string) => y.replace('[tls.web, quic.web, http.http2, http.request]', '[tls.web, quic.web, http.http2, http.nothing]'), /tasks\.0\.blocks: unknown block "http\.nothing"/],
     ['a task without its Chinese words', (y: string) => y.replace(/\n      zh: 捕获一个 HTTP 请求报文.*\n/, '\n'), /tasks\.0\.title\.zh: /],
     ['not YAML at all', () => '{ id: [', /not a lab profile/],
   ])('a profile with %s is a one-line error naming the file and the field', (_what, edit, message) => {

@@ -10,7 +10,7 @@ import type { ReportModel } from '../report/schema.js';
 
 export interface BuildOptions {
   limits: Limits;
-  config: Pick<ReportConfig, 'frames' | 'revealSecrets' | 'lab' | 'language'>;
+  config: Pick<ReportConfig, 'frames' | 'revealSecrets' | 'lab' | 'language' | 'keylog'>;
   /** Bytes read so far, now and then (for a progress bar). */
   onProgress?: (bytesRead: number) => void;
   /** --export DIR: the capture's objects are written there. */
@@ -23,6 +23,7 @@ export async function buildOne(capturePath: string, options: BuildOptions): Prom
     limits: options.limits,
     choices: options.config.frames,
     revealSecrets: options.config.revealSecrets,
+    ...(options.config.keylog ? { keylog: options.config.keylog } : {}),
     lab: labFor(options.config.lab),
     language: options.config.language,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),

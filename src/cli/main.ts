@@ -45,6 +45,7 @@ async function effectiveConfig(flags: CliFlags): Promise<ReportConfig> {
   const config = loadConfig(file);
   // A templates folder named in a config file is where that file says, wherever the build runs.
   if (file && config.templates && !isAbsolute(config.templates)) config.templates = resolve(dirname(file), config.templates);
+  if (file && config.keylog && !isAbsolute(config.keylog)) config.keylog = resolve(dirname(file), config.keylog);
   return {
     ...config,
     ...(flags.lang ? { language: flags.lang } : {}),
@@ -52,6 +53,7 @@ async function effectiveConfig(flags: CliFlags): Promise<ReportConfig> {
     ...(flags.templates ? { templates: flags.templates } : {}),
     ...(flags.docxTemplate ? { docxTemplate: flags.docxTemplate } : {}),
     ...(flags.revealSecrets ? { revealSecrets: true } : {}),
+    ...(flags.keylog ? { keylog: flags.keylog } : {}),
     ...(flags.lab ? { lab: flags.lab } : {}),
     ...(flags.notes ? { notes: flags.notes } : {}),
     ...(flags.appendix === false ? { appendix: false } : {}),
@@ -135,6 +137,11 @@ async function build(captures: string[], flags: CliFlags, out: Out): Promise<voi
     const written = model.objects?.filter((o) => o.exported).length ?? 0;
     out.stderr(`${join(flags.export, '')}: ${written} object${written === 1 ? '' : 's'} exported\n`);
   }
+  const undecrypted = model.tls.connections.filter((c) => c.decryption === 'no-key-log' || c.decryption === 'not-in-log').length;
+  if (undecrypted > 0 && !flags.quiet)
+    out.stderr(
+      `${capture === '-' ? 'standard input' : basename(capture)}: ${undecrypted} TLS connection${undecrypted === 1 ? '' : 's'} not decrypted: give the key log written while capturing with --keylog FILE (or SSLKEYLOGFILE)\n`,
+    );
   const warnings = model.warnings.length + model.warningsUnlisted;
   if (warnings > 0 && !flags.quiet) {
     const where = config.formats.some((f) => f !== 'json') ? "see the report's Warnings section" : "listed in the model's warnings";

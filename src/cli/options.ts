@@ -122,6 +122,12 @@ export const OPTIONS = {
     group: GROUP.report,
     commands: BOTH,
   },
+  keylog: {
+    flags: '--keylog <file>',
+    help: "the TLS key log (SSLKEYLOGFILE format) written while capturing, to decrypt the capture's TLS (default: the config's keylog, else SSLKEYLOGFILE)",
+    group: GROUP.report,
+    commands: ['build'],
+  },
   revealSecrets: { flags: '--reveal-secrets', help: 'show passwords and other secrets instead of masking them', group: GROUP.report, commands: ['build'] },
   request: {
     flags: '--request <frame>',
@@ -176,6 +182,8 @@ export interface CliFlags extends Partial<Limits> {
   notes?: string;
   /** false with --no-appendix. */
   appendix?: boolean;
+  /** --keylog FILE. */
+  keylog?: string;
   revealSecrets?: boolean;
   request?: number;
   get?: number;

@@ -10,7 +10,19 @@ export interface DissectorContext {
   warnings: Warnings;
   /** With --export: where bodies and messages are spooled as they arrive (export/spool.ts). */
   spooler?: Spooler;
+  /** TLS begun mid-connection (SMTP STARTTLS, POP3 STLS, IMAP STARTTLS): absent inside TLS itself. */
+  startTls?: StartTls;
+  /** Set when the dissector reads bytes decrypted from TLS begun with the connection (465, 993, 995…): TLS's first frame. */
+  decryptedFrom?: number;
 }
+
+/**
+ * Hands a connection over to TLS after a STARTTLS-like command was accepted: every later
+ * `data`, `gap` and `end` of both directions goes to the handler returned. `startedBy`
+ * names the protocol ("smtp"); with `own`, the decrypted bytes go back to it (one session
+ * across the upgrade), else to a new protocol router.
+ */
+export type StartTls = (ctx: DissectorContext, startedBy: string, own?: StreamHandler) => StreamHandler;
 
 /** A detector's answer from the first bytes of each side. */
 export type Detection = 'yes' | 'no' | 'unsure';

@@ -3,9 +3,10 @@ import type { Language } from '../knowledge/types.js';
 import type { LabTask } from '../labs/profile.js';
 import type { Limits } from '../limits.js';
 import type { Block, PacketListRow, ViewContext } from '../render/context.js';
-import type { TcpConnection } from '../reassembly/tcp-stream.js';
+import type { Endpoint, TcpConnection } from '../reassembly/tcp-stream.js';
 import type { Warnings } from '../warnings.js';
-import type { Protocol } from './protocol.js';
+import type { KeyLog } from './tls/keylog.js';
+import type { Protocol, StartTls } from './protocol.js';
 import type { Redactor } from './secrets.js';
 
 /*
@@ -25,6 +26,25 @@ export interface AnalyseContext {
   choices: FrameChoices;
   /** The connections a protocol was dissected on (up to maxConnectionsListed). */
   connections: readonly DissectedConnection[];
+}
+
+/** What a slice's start may use besides the limits (TLS needs them; the others ignore them). */
+export interface StartEnvironment {
+  /** The key log (--keylog, SSLKEYLOGFILE, the capture's decryption secrets blocks), or null. */
+  keyLog: KeyLog | null;
+  /** The other slices' protocols, for what runs inside TLS (ask only once a connection opens: all slices have started by then). */
+  protocols(): readonly Protocol[];
+  /** The capture's warnings. */
+  warnings: Warnings;
+}
+
+/** A started slice: its protocol for the router (none for a protocol on UDP), its records, TLS's hand-off for STARTTLS, QUIC's reader of UDP datagrams. */
+export interface StartedSlice<Records> {
+  protocol?: Protocol;
+  records: Records;
+  startTls?: StartTls;
+  /** One UDP datagram's payload; returns whether the slice recognised it. */
+  datagram?: (src: Endpoint, dst: Endpoint, payload: Uint8Array, frame: number, time: number) => boolean;
 }
 
 export interface DissectedConnection {
@@ -54,7 +74,7 @@ export interface ProtocolSlice<Name extends string = string, Records = unknown, 
   /** As a reader writes it: "HTTP". */
   readonly label: string;
   /** Detection and dissector for one capture, and the records it gathers. */
-  start(limits: Limits): { protocol: Protocol; records: Records };
+  start(limits: Limits, env?: StartEnvironment): StartedSlice<Records>;
   /** Its part of the ReportModel's zod schema; loaded only to validate (zod takes a while to load). */
   schema(): Promise<z.ZodType<Model>>;
   /** Records → its part of the model. */

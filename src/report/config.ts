@@ -106,6 +106,8 @@ export const ReportConfig = z
     docxTemplate: z.string().optional(),
     /** Show passwords and other secrets instead of masking them. */
     revealSecrets: z.boolean().default(false),
+    /** The TLS key log (SSLKEYLOGFILE format) to decrypt the capture's TLS connections with; relative to the config file. */
+    keylog: z.string().max(4096).optional(),
   })
   .strict();
 

@@ -156,6 +156,8 @@ export const httpUiEn = {
   httpEnvBrowser: 'Browser (from its User-Agent)',
   httpEnvWebServer: 'Web server (from its Server header)',
   httpEnvOn: '{0} on {1}',
+  httpOnlyHttp2:
+    'The web traffic of this capture is HTTP/2 (see its exchange above): HTTP/2 has no request line, header lines or blank line to point at. For this task, capture a plain http:// page, which browsers fetch with HTTP/1.1.',
   httpMissingText:
     'This capture holds no HTTP traffic. To capture some: start Wireshark on the interface you browse with, open a plain http:// page (not https://), then stop the capture.',
   classHttpExchanges: 'HTTP requests',

@@ -155,6 +155,8 @@ export const httpUiZh = {
   httpEnvBrowser: '浏览器（根据其 User-Agent）',
   httpEnvWebServer: 'Web 服务器（根据其 Server 首部）',
   httpEnvOn: '{1} 上的 {0}',
+  httpOnlyHttp2:
+    '本次抓包中的 Web 流量是 HTTP/2（其交换见上文）：HTTP/2 没有可以指出的请求行、首部行和空行。做本任务时，请抓取一个明文 http:// 网页，浏览器会用 HTTP/1.1 获取它。',
   httpMissingText: '本次抓包中没有 HTTP 流量。抓包方法：在上网所用的网络接口上启动 Wireshark，打开一个 http://（不是 https://）网页，然后停止抓包。',
   classHttpExchanges: 'HTTP 请求数',
   classHasGet: 'GET',

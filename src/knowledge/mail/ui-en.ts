@@ -8,12 +8,17 @@ export const mailUiEn = {
   mailTlsNone: 'Nothing is encrypted: every line, the password included, travels in clear text.',
   mailTlsUpgraded: 'After the {0} command the dialogue switched to TLS (from frame {1} on); what follows cannot be read.',
   mailTlsImplicit: 'The connection is encrypted from its first byte (frame {0}, implicit TLS); nothing of the dialogue can be read.',
+  mailTlsUpgradedDecrypted:
+    'After the {0} command the dialogue switched to TLS (from frame {1} on); it was decrypted with the key log, so what follows is shown as the client and the server read it.',
+  mailTlsImplicitDecrypted:
+    'The connection is encrypted from its first byte (frame {0}, implicit TLS); it was decrypted with the key log, so the dialogue is shown as the client and the server read it.',
   mailCutOff: 'The capture ends before the session does.',
   mailTranscriptIntro: 'The dialogue as the textbook writes it (C: the client, S: the server), with the frame of each line:',
   mailTranscriptHead: 'Frame  Line',
   mailTranscriptUnlisted: '… {0} more lines',
   mailTranscriptBody: '… ({0} more lines of the message)',
   mailTranscriptTls: '=== TLS from here: the rest is encrypted ===',
+  mailTranscriptTlsDecrypted: '=== TLS from here: decrypted with the key log ===',
   mailTranscriptMoreReply: '… ({0} more lines of this reply)',
   mailVocabularyIntro: 'What each command and each reply of the dialogue means:',
   mailSide: 'Side',

@@ -20,7 +20,7 @@ export const quicEn = {
   packetTypes: {
     initial: {
       title: 'Initial packet',
-      text: "The first packets of a connection, carrying the TLS ClientHello and ServerHello in CRYPTO frames. Their keys come from the client's Destination Connection ID and a salt published in the RFC, so anyone (Wireshark, labreport) can decrypt them.",
+      text: "The first packets of a connection, carrying the TLS ClientHello and ServerHello in CRYPTO frames. Their keys come from the client's Destination Connection ID and a salt published in the RFC, so anyone who captures them, Wireshark included, can decrypt them.",
     },
     '0-rtt': {
       title: '0-RTT packet',
@@ -85,7 +85,7 @@ export const quicEn = {
     'coalesced-packets': { title: 'Coalesced packets', text: 'Several QUIC packets (an Initial and a Handshake, say) can share one UDP datagram.' },
     'initial-protection': {
       title: 'Initial packet protection',
-      text: "Initial packets are encrypted with AES-128-GCM under keys derived (HKDF) from the client's Destination Connection ID and a salt written in the RFC. This protects against tampering by the network, not against reading: labreport derives the same keys.",
+      text: "Initial packets are encrypted with AES-128-GCM under keys derived (HKDF) from the client's Destination Connection ID and a salt written in the RFC. This protects against tampering by the network, not against reading: anyone who sees the packets can derive the same keys, and this capture's Initial packets were decrypted that way.",
     },
     'header-protection': {
       title: 'Header protection',
@@ -124,7 +124,7 @@ export const quicEn = {
     },
     'plain-http': {
       title: 'Use a plain http:// site',
-      text: "Even without QUIC, an https:// site is encrypted (TLS). For the lab, capture a site that still serves plain http:// (such as the lab's own server, or http://gaia.cs.umass.edu/ in the Kurose-Ross labs), or give labreport the browser's TLS key log.",
+      text: "Even without QUIC, an https:// site is encrypted (TLS). For the lab, capture a site that still serves plain http:// (such as the lab's own server, or http://gaia.cs.umass.edu/ in the Kurose-Ross labs), or record the browser's TLS key log while capturing (the SSLKEYLOGFILE recipes), so the TLS connections can be decrypted.",
     },
     'check-capture': {
       title: 'Check the new capture',

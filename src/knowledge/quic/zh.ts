@@ -14,7 +14,7 @@ export const quicZh = {
   packetTypes: {
     initial: {
       title: 'Initial 包',
-      text: '连接的最初几个包，在 CRYPTO 帧中携带 TLS 的 ClientHello 和 ServerHello。其密钥由客户端的目的连接 ID 和 RFC 中公开的盐值导出，因此任何人（Wireshark、labreport）都能解密。',
+      text: '连接的最初几个包，在 CRYPTO 帧中携带 TLS 的 ClientHello 和 ServerHello。其密钥由客户端的目的连接 ID 和 RFC 中公开的盐值导出，因此任何抓到它们的人（包括 Wireshark）都能解密。',
     },
     '0-rtt': { title: '0-RTT 包', text: '客户端向以前通信过的服务器提前发送的应用数据，用上一次会话的密钥保护：无法从抓包中读出。' },
     handshake: { title: 'Handshake 包', text: 'TLS 握手的其余部分（证书、Finished），用 Diffie-Hellman 协商出的密钥保护：只有拿到会话密钥才能读出。' },
@@ -61,7 +61,7 @@ export const quicZh = {
     'coalesced-packets': { title: '合并的包', text: '多个 QUIC 包（例如一个 Initial 和一个 Handshake）可以放在同一个 UDP 数据报中。' },
     'initial-protection': {
       title: 'Initial 包的保护',
-      text: 'Initial 包用 AES-128-GCM 加密，密钥由客户端的目的连接 ID 和 RFC 中写明的盐值经 HKDF 导出。这只能防止网络篡改，不能防止读取：labreport 可以导出同样的密钥。',
+      text: 'Initial 包用 AES-128-GCM 加密，密钥由客户端的目的连接 ID 和 RFC 中写明的盐值经 HKDF 导出。这只能防止网络篡改，不能防止读取：任何看到这些包的人都能导出同样的密钥，本抓包的 Initial 包就是这样解密的。',
     },
     'header-protection': { title: '首部保护', text: '包号和首部中的若干位也被掩码遮盖，所用密钥以同样方式导出，并取加密载荷的一段作为样本。' },
     'crypto-frames': {
@@ -97,7 +97,7 @@ export const quicZh = {
     },
     'plain-http': {
       title: '使用明文 http:// 站点',
-      text: '即使关闭了 QUIC，https:// 站点仍然是加密的（TLS）。做本实验时，请抓取仍提供明文 http:// 的站点（例如实验自己的服务器，或 Kurose-Ross 实验中的 http://gaia.cs.umass.edu/），或者把浏览器的 TLS 密钥日志交给 labreport。',
+      text: '即使关闭了 QUIC，https:// 站点仍然是加密的（TLS）。做本实验时，请抓取仍提供明文 http:// 的站点（例如实验自己的服务器，或 Kurose-Ross 实验中的 http://gaia.cs.umass.edu/），或者在抓包时让浏览器记录 TLS 密钥日志（见 SSLKEYLOGFILE 的做法），以便解密 TLS 连接。',
     },
     'check-capture': { title: '检查新的抓包', text: '清除浏览器缓存后重新抓包；此时显示过滤器“quic”应当什么也显示不出，而“http”应当显示出 GET 请求。' },
   },

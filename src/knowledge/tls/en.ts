@@ -368,7 +368,7 @@ export const tlsEn = {
     SERVER_TRAFFIC_SECRET_0: { title: 'SERVER_TRAFFIC_SECRET_0', text: 'TLS 1.3: the first secret of the server’s application data.' },
     CLIENT_EARLY_TRAFFIC_SECRET: {
       title: 'CLIENT_EARLY_TRAFFIC_SECRET',
-      text: 'TLS 1.3: the secret of 0-RTT early data. labreport does not decrypt early data.',
+      text: 'TLS 1.3: the secret of 0-RTT early data. Early data in this capture is counted, not decrypted.',
     },
     EXPORTER_SECRET: { title: 'EXPORTER_SECRET', text: 'TLS 1.3: the secret from which applications derive their own keys; not needed to read the traffic.' },
     EARLY_EXPORTER_SECRET: { title: 'EARLY_EXPORTER_SECRET', text: 'TLS 1.3: the exporter secret of early data; not needed to read the traffic.' },
@@ -401,10 +401,6 @@ export const tlsEn = {
     mailClients: {
       title: 'Mail clients',
       text: 'Thunderbird uses the same library as Firefox and honours SSLKEYLOGFILE: start it with the variable set, as for Firefox, then send and fetch mail while capturing. Outlook and the Windows Mail app cannot write keys: for the lab use Thunderbird, a Python script, or the mail server’s ports without TLS.',
-    },
-    labreport: {
-      title: 'Give the keys to labreport',
-      text: 'labreport build capture.pcapng --keylog sslkeys.log (or set SSLKEYLOGFILE to the key log, or embed it in the capture: editcap --inject-secrets tls,sslkeys.log capture.pcapng capture-keys.pcapng). Only the sessions whose ClientHello random appears in the log can be decrypted.',
     },
     wireshark: {
       title: 'The same in Wireshark',

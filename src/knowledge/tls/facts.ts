@@ -656,7 +656,7 @@ export type SuiteHashId = keyof typeof SUITE_HASHES;
 
 const KEYLOG_FORMAT = spec('NSS Key Log Format, draft-ietf-tls-keylogfile');
 
-/** The labels labreport reads, and those it knows but does not need. */
+/** The key-log labels: those decryption needs, and those known but not needed. */
 export const KEYLOG_LABELS = {
   CLIENT_RANDOM: { ref: KEYLOG_FORMAT, used: true },
   CLIENT_HANDSHAKE_TRAFFIC_SECRET: { ref: KEYLOG_FORMAT, used: true },
@@ -678,7 +678,6 @@ export const KEYLOG_RECIPES = {
   python: { ref: spec('Python ssl.SSLContext.keylog_filename') },
   node: { ref: spec('Node.js --tls-keylog') },
   mailClients: { ref: spec('Mozilla NSS SSLKEYLOGFILE') },
-  labreport: { ref: spec('labreport README') },
   wireshark: { ref: spec('Wireshark User’s Guide') },
   plainHttp: { ref: rfc(9110, '4.2.1') },
   keepSecret: { ref: KEYLOG_FORMAT },

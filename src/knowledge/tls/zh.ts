@@ -282,7 +282,7 @@ export const tlsZh = {
     },
     CLIENT_TRAFFIC_SECRET_0: { title: 'CLIENT_TRAFFIC_SECRET_0', text: 'TLS 1.3：客户端应用数据的第一个秘密；KeyUpdate 会由它派生出下一个。' },
     SERVER_TRAFFIC_SECRET_0: { title: 'SERVER_TRAFFIC_SECRET_0', text: 'TLS 1.3：服务器应用数据的第一个秘密。' },
-    CLIENT_EARLY_TRAFFIC_SECRET: { title: 'CLIENT_EARLY_TRAFFIC_SECRET', text: 'TLS 1.3：0-RTT 早期数据的秘密。labreport 不解密早期数据。' },
+    CLIENT_EARLY_TRAFFIC_SECRET: { title: 'CLIENT_EARLY_TRAFFIC_SECRET', text: 'TLS 1.3：0-RTT 早期数据的秘密。本抓包中的早期数据只计数，不解密。' },
     EXPORTER_SECRET: { title: 'EXPORTER_SECRET', text: 'TLS 1.3：应用程序用来派生自己密钥的秘密；读取流量不需要它。' },
     EARLY_EXPORTER_SECRET: { title: 'EARLY_EXPORTER_SECRET', text: 'TLS 1.3：早期数据的导出秘密；读取流量不需要它。' },
   },
@@ -314,10 +314,6 @@ export const tlsZh = {
     mailClients: {
       title: '邮件客户端',
       text: 'Thunderbird 与 Firefox 使用同一个加密库，也读取 SSLKEYLOGFILE：像 Firefox 那样带着环境变量启动它，然后在抓包时收发邮件。Outlook 和 Windows “邮件”应用无法写出密钥：做实验时请改用 Thunderbird、Python 脚本，或邮件服务器不加密的端口。',
-    },
-    labreport: {
-      title: '把密钥交给 labreport',
-      text: 'labreport build capture.pcapng --keylog sslkeys.log（或把 SSLKEYLOGFILE 设为密钥日志，或把它嵌入抓包文件：editcap --inject-secrets tls,sslkeys.log capture.pcapng capture-keys.pcapng）。只有 ClientHello 随机数出现在日志中的会话才能被解密。',
     },
     wireshark: {
       title: '在 Wireshark 中同样可以',

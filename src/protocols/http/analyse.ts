@@ -6,7 +6,7 @@ import { isSecretName, MASK, maskAll, maskCookies, maskJson, maskParameters, mas
 import { describeBody } from './body.js';
 import { fieldCredentials, headerCredentials } from './credentials.js';
 import type { HttpCollector, HttpExchangeRecord } from './dissector.js';
-import { headerValue, type HttpMessageRecord } from './parser.js';
+import { headerValue, type HttpHeader, type HttpMessageRecord } from './parser.js';
 import type { Http, HttpExchange, HttpRequest, HttpResponse } from './schema.js';
 import { packetRows, selectExchanges } from './select.js';
 
@@ -76,6 +76,8 @@ async function exchangeModel(e: HttpExchangeRecord, limits: Limits, redactor: Re
     informationalUnlisted: e.informationalUnlisted ?? 0,
     index: 1,
     ofConnection: 1,
+    // An HTTP/2 stream (http2/records.ts): the exchange says so, with its stream id.
+    ...('streamId' in e && typeof e.streamId === 'number' ? { version: 'HTTP/2' as const, streamId: e.streamId } : {}),
   };
 }
 
@@ -91,6 +93,7 @@ async function common(m: HttpMessageRecord, limits: Limits, redactor: Redactor, 
     framesUnlisted: m.unlistedFrames,
     time: round(m.time),
     version: m.version,
+    ...('pseudoHeaders' in m && Array.isArray(m.pseudoHeaders) ? { pseudoHeaders: m.pseudoHeaders as HttpHeader[] } : {}),
     headers: m.headers,
     headerBytes: m.headerBytes,
     body,
@@ -161,6 +164,9 @@ function queryFields(uri: string): { name: string; value: string }[] {
 /** Wireshark's "Full request URI": scheme, Host and target. */
 function fullUri(m: HttpMessageRecord): string {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(m.uri) || m.method === 'CONNECT') return m.uri;
+  // HTTP/2 names the scheme and the host in :scheme and :authority (RFC 9113 section 8.3.1).
+  if ('authority' in m && typeof m.authority === 'string' && m.authority)
+    return `${'scheme' in m && m.scheme ? String(m.scheme) : 'https'}://${m.authority}${m.uri}`;
   const host = headerValue(m.headers, 'host') ?? '';
   return `http://${host}${m.uri === '*' ? '' : m.uri.startsWith('/') ? m.uri : `/${m.uri}`}`;
 }

@@ -24,8 +24,8 @@ export const FormField = z.object({
 });
 
 export const Body = z.object({
-  /** How the body's end was found: Content-Length, chunked transfer coding, or the connection closing. */
-  framing: z.enum(['content-length', 'chunked', 'close']),
+  /** How the body's end was found: Content-Length, chunked transfer coding, the connection closing, or (HTTP/2) DATA frames up to END_STREAM. */
+  framing: z.enum(['content-length', 'chunked', 'close', 'http2-data']),
   /** Body bytes on the wire, chunk framing included. */
   wireBytes: z.number().int().nonnegative(),
   /** Entity bytes after de-chunking (what Content-Length counts). */
@@ -69,8 +69,10 @@ const messageCommon = {
   framesUnlisted: z.number().int().nonnegative(),
   /** Seconds since the first frame of the capture (Wireshark's Time column), of `frame`. */
   time: z.number(),
-  /** "HTTP/1.1" or "HTTP/1.0". */
+  /** "HTTP/1.1", "HTTP/1.0" or "HTTP/2". */
   version: z.string(),
+  /** HTTP/2: the pseudo-header fields (:method, :scheme, :authority, :path; :status), in order. */
+  pseudoHeaders: z.array(Header).optional(),
   /** Header fields in the order sent, names as sent. */
   headers: z.array(Header),
   /** Bytes of the start line, header fields and blank line. */
@@ -136,6 +138,9 @@ export const HttpExchange = z.object({
   /** This exchange's place on its connection: request n of m. */
   index: z.number().int().positive(),
   ofConnection: z.number().int().positive(),
+  /** HTTP/2: "HTTP/2" and the stream the exchange ran on (RFC 9113 section 5); absent for HTTP/1.x. */
+  version: z.literal('HTTP/2').optional(),
+  streamId: z.number().int().positive().optional(),
 });
 
 /** An exchange the report shows in detail: its request frame, and whether the user or labreport chose it. */

@@ -56,7 +56,8 @@ function byFrame(exchanges: HttpExchange[], frame: number, what: string, method?
 const chosen = (e: HttpExchange | null, by: Selection['chosenBy']): Selection | null => (e ? { frame: e.request!.frame, chosenBy: by } : null);
 
 export function selectExchanges(exchanges: HttpExchange[], choices: FrameChoices) {
-  const withRequest = exchanges.filter((e) => e.request);
+  // The examples are HTTP/1.x messages (request line, header lines, blank line): HTTP/2 has its own block (http2/view.ts).
+  const withRequest = exchanges.filter((e) => e.request && e.version !== 'HTTP/2');
   const answered = withRequest.filter((e) => e.response);
   const pick = (frame: number | undefined, what: string, method: string | undefined, auto: () => HttpExchange | null) =>
     frame !== undefined ? chosen(byFrame(exchanges, frame, what, method), 'config') : chosen(auto(), 'auto');

@@ -226,7 +226,7 @@ function why(q: HttpRequest, r: HttpResponse | null, h: Words): string {
 function requestBlock(http: Http, ctx: ViewContext): Block {
   const h = UI[ctx.lang];
   const e = exchangeAt(http, http.selection.request?.frame);
-  if (!e?.request) return ctx.missing(h.httpMissingText);
+  if (!e?.request) return ctx.missing(http.exchanges.some((x) => x.version === 'HTTP/2') ? h.httpOnlyHttp2 : h.httpMissingText);
   const q = e.request;
   const method = explainMethod(q.method, ctx.lang);
   const query = q.uri.indexOf('?');
@@ -290,7 +290,7 @@ function requestBlock(http: Http, ctx: ViewContext): Block {
 function responseBlock(http: Http, ctx: ViewContext): Block {
   const h = UI[ctx.lang];
   const e = exchangeAt(http, http.selection.request?.frame);
-  if (!e?.request) return ctx.missing(h.httpMissingText);
+  if (!e?.request) return ctx.missing(http.exchanges.some((x) => x.version === 'HTTP/2') ? h.httpOnlyHttp2 : h.httpMissingText);
   const r = e.response;
   if (!r) return ctx.missing(h.httpResponseMissing);
   const s = explainStatus(r.status, ctx.lang);

@@ -1,3 +1,4 @@
+import { StartTlsHandoff } from '../tls/handoff.js';
 import type { Spool, SpooledBody } from '../../export/spool.js';
 import type { Limits } from '../../limits.js';
 import type { WarningValues } from '../../knowledge/warnings.js';
@@ -175,6 +176,11 @@ export class ImapDissector implements StreamHandler {
   private resp: Assembly | null = null;
   private pending: Pending[] = [];
   private mode: Mode = 'command';
+  /** After STARTTLS: the connection's bytes go to TLS, the decrypted ones come back to the readers. */
+  private readonly handoff = new StartTlsHandoff();
+  private handedOff = false;
+  /** A gap of the decrypted bytes is being handled (not one of the TLS bytes). */
+  private inside = false;
   private started = false;
   /** STARTTLS was accepted: the next bytes are TLS. */
   private tlsNext = false;
@@ -190,8 +196,8 @@ export class ImapDissector implements StreamHandler {
       stream: ctx.conn.stream,
       client: ctx.conn.client,
       server: ctx.conn.server,
-      tls: 'none',
-      tlsFrame: null,
+      tls: ctx.decryptedFrom ? 'implicit' : 'none',
+      tlsFrame: ctx.decryptedFrom ?? null,
       compressedFrame: null,
       greeting: null,
       capabilities: [],
@@ -246,11 +252,28 @@ export class ImapDissector implements StreamHandler {
 
   // --- the byte stream ------------------------------------------------------------------
 
-  data(fromClient: boolean, bytes: Uint8Array, frame: number, time: number): void {
+  data(fromClient: boolean, bytes: Uint8Array, frame: number, time: number, completedIn?: Arrival): void {
+    if (this.handedOff) return this.handoff.data(fromClient, bytes, frame, time, completedIn);
     if (this.mode === 'stopped') return;
     if (this.tlsNext) {
       this.tlsNext = false;
       this.startEncrypted(fromClient, frame);
+      if (this.ctx.startTls) {
+        this.handedOff = true;
+        this.handoff.start(this.ctx, 'imap', {
+          data: (c, b, f, t) => {
+            if (this.mode === 'stopped') this.mode = 'command'; // the dialogue goes on inside TLS
+            (c ? this.client : this.server).data(b, f, t);
+          },
+          gap: (c, length, f, t) => {
+            this.inside = true;
+            this.gap(c, length, f, t);
+            this.inside = false;
+          },
+          end: () => {},
+        });
+        this.handoff.data(fromClient, bytes, frame, time, completedIn);
+      }
       return;
     }
     if (!this.started) {
@@ -266,6 +289,7 @@ export class ImapDissector implements StreamHandler {
   }
 
   gap(fromClient: boolean, length: number, frame: number, time: number): void {
+    if (this.handedOff && !this.inside) return this.handoff.gap(fromClient, length, frame, time);
     if (this.mode === 'stopped') return;
     this.session.lostBytes += length;
     // Lost outside a literal: the rest of the command or response is gone; what was read of it stands.
@@ -273,6 +297,7 @@ export class ImapDissector implements StreamHandler {
   }
 
   end(fromClient: boolean, closedIn?: Arrival): void {
+    this.handoff.end(fromClient, closedIn);
     const conn = this.ctx.conn;
     const ended = this.session.bye !== null || this.session.commands.some((c) => c.command === 'LOGOUT');
     if (!closedIn && !conn.reset && !ended) this.cutWarning.raise();

@@ -7,7 +7,7 @@ import type { Block, ViewContext } from '../../render/context.js';
 import { notesByFrame, sessionCut, warningWords } from '../../render/damage.js';
 import { detailText, layerLines } from '../../render/details.js';
 import { type Arrow, sequenceSvg } from '../../render/sequence.js';
-import { authView, endpoint, MAIL_UI, messageView, sentElsewhere, sessionIntro, type VocabularyRow } from '../mail/view.js';
+import { authView, endpoint, MAIL_UI, messageView, readAfterTls, sentElsewhere, sessionIntro, type VocabularyRow } from '../mail/view.js';
 import type { SliceView } from '../slice.js';
 import { imapDetailLines } from './details.js';
 import { selectedSession, structureExamples } from './examples.js';
@@ -208,7 +208,7 @@ function transcriptText(s: ImapSession, ctx: ViewContext): string {
     const l = lines[i]!;
     if (l.kind === 'tls') {
       flush();
-      rows.push(`${String(l.frame).padStart(5)}  ${mail.mailTranscriptTls}`);
+      rows.push(`${String(l.frame).padStart(5)}  ${readAfterTls(lines, l.frame) ? mail.mailTranscriptTlsDecrypted : mail.mailTranscriptTls}`);
       continue;
     }
     const kind = untaggedKind(l);
@@ -474,7 +474,7 @@ function diagram(s: ImapSession, ctx: ViewContext): string {
       arrows,
       maxArrows: DIAGRAM_ARROWS,
       moreLabel: (n) => format(mail.mailTranscriptUnlisted, n),
-      ...(s.tlsFrame !== null ? { footer: mail.mailTranscriptTls } : {}),
+      ...(s.tlsFrame !== null ? { footer: readAfterTls(s.transcript, s.tlsFrame) ? mail.mailTranscriptTlsDecrypted : mail.mailTranscriptTls } : {}),
     }),
   );
 }

@@ -68,7 +68,7 @@ export function transcriptText(
     }
     if (l.kind === 'tls') {
       flush();
-      rows.push(`${String(l.frame).padStart(5)}  ${w.mailTranscriptTls}`);
+      rows.push(`${String(l.frame).padStart(5)}  ${readAfterTls(lines, l.frame) ? w.mailTranscriptTlsDecrypted : w.mailTranscriptTls}`);
       continue;
     }
     if (l.kind === 'continuation') {
@@ -341,9 +341,19 @@ export function diagram(name: string, client: string, server: string, lines: rea
       arrows,
       maxArrows: DIAGRAM_ARROWS,
       moreLabel: (n) => format(w.mailTranscriptUnlisted, n),
-      ...(tlsFrame ? { footer: w.mailTranscriptTls } : {}),
+      ...(tlsFrame ? { footer: readAfterTls(lines, tlsFrame) ? w.mailTranscriptTlsDecrypted : w.mailTranscriptTls } : {}),
     }),
   );
+}
+
+/** Whether the dialogue goes on after TLS began (the connection was decrypted with the key log). */
+export function readAfterTls(lines: readonly { kind?: string; frame: number }[], tlsFrame: number): boolean {
+  return lines.some((l) => l.kind !== 'tls' && l.frame > tlsFrame);
+}
+
+/** Whether the session's TLS connection (model.tls) was decrypted, wholly or in part. */
+export function decryptedSession(ctx: ViewContext, stream: number): boolean {
+  return ctx.model.tls.connections.some((c) => c.stream === stream && c.decryptedBytes.fromClient + c.decryptedBytes.fromServer > 0);
 }
 
 /** The sentence that opens a session's block: where it ran and whether it was encrypted. */
@@ -354,7 +364,13 @@ export function sessionIntro(
   ctx: ViewContext,
 ): string {
   const w = MAIL_UI[ctx.lang];
-  const tls = s.tlsFrame === null ? w.mailTlsNone : upgraded ? format(w.mailTlsUpgraded, upgraded, s.tlsFrame) : format(w.mailTlsImplicit, s.tlsFrame);
+  const decrypted = decryptedSession(ctx, s.stream);
+  const tls =
+    s.tlsFrame === null
+      ? w.mailTlsNone
+      : upgraded
+        ? format(decrypted ? w.mailTlsUpgradedDecrypted : w.mailTlsUpgraded, upgraded, s.tlsFrame)
+        : format(decrypted ? w.mailTlsImplicitDecrypted : w.mailTlsImplicit, s.tlsFrame);
   return format(w.mailSessionIntro, label, format(ctx.t.streamN, s.stream), endpoint(s.client), endpoint(s.server), tls);
 }
 

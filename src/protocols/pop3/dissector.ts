@@ -1,3 +1,4 @@
+import { StartTlsHandoff } from '../tls/handoff.js';
 import type { Arrival, Endpoint, StreamHandler } from '../../reassembly/tcp-stream.js';
 import { DotBlock, LineReader, type Line } from '../lines.js';
 import { once } from '../../warnings.js';
@@ -75,6 +76,10 @@ export class Pop3Dissector implements StreamHandler {
   private sasl: SaslRecord | null = null;
   private tls = false;
   private started = false;
+  /** After STLS: the connection's bytes go to TLS, the decrypted ones come back to the readers. */
+  private readonly handoff = new StartTlsHandoff();
+  /** A gap of the decrypted bytes is being handled (not one of the TLS bytes). */
+  private inside = false;
 
   constructor(
     private readonly ctx: DissectorContext,
@@ -84,8 +89,8 @@ export class Pop3Dissector implements StreamHandler {
       stream: ctx.conn.stream,
       client: ctx.conn.client,
       server: ctx.conn.server,
-      tls: 'none',
-      tlsFrame: null,
+      tls: ctx.decryptedFrom ? 'implicit' : 'none',
+      tlsFrame: ctx.decryptedFrom ?? null,
       greeting: null,
       transcript: [],
       transcriptUnlisted: 0,
@@ -127,6 +132,7 @@ export class Pop3Dissector implements StreamHandler {
   }
 
   data(fromClient: boolean, bytes: Uint8Array, frame: number, time: number, completedIn?: Arrival): void {
+    if (this.session.tls === 'stls') return this.handoff.data(fromClient, bytes, frame, time, completedIn);
     if (this.tls) return;
     if (!this.started) {
       this.started = true;
@@ -140,7 +146,8 @@ export class Pop3Dissector implements StreamHandler {
     (fromClient ? this.client : this.server).data(bytes, frame, time, completedIn);
   }
 
-  gap(fromClient: boolean, length: number, frame: number): void {
+  gap(fromClient: boolean, length: number, frame: number, time = 0): void {
+    if (this.session.tls === 'stls' && !this.inside) return this.handoff.gap(fromClient, length, frame, time);
     (fromClient ? this.client : this.server).gap();
     if (!fromClient && this.block) {
       const hole = this.block.dot.gap(length, frame);
@@ -154,6 +161,7 @@ export class Pop3Dissector implements StreamHandler {
   }
 
   end(fromClient: boolean, closedIn?: Arrival): void {
+    this.handoff.end(fromClient, closedIn);
     const conn = this.ctx.conn;
     (fromClient ? this.client : this.server).end(conn.lastFrame, 0);
     if (!fromClient && this.block) this.finishBlock(null);
@@ -250,6 +258,15 @@ export class Pop3Dissector implements StreamHandler {
       this.session.tlsFrame = line.frame;
       this.tls = true;
       this.note({ side: 'S', frame: line.frame, bytes: 0, text: '', kind: 'tls' });
+      this.handoff.start(this.ctx, 'pop3', {
+        data: (fromClient, bytes, f, time, completedIn) => (fromClient ? this.client : this.server).data(bytes, f, time, completedIn),
+        gap: (fromClient, length, f, time) => {
+          this.inside = true;
+          this.gap(fromClient, length, f, time);
+          this.inside = false;
+        },
+        end: () => {},
+      });
     }
   }
 

@@ -1,3 +1,4 @@
+import { StartTlsHandoff } from '../tls/handoff.js';
 import type { Arrival, Endpoint, StreamHandler } from '../../reassembly/tcp-stream.js';
 import { DotBlock, LineReader, type Line } from '../lines.js';
 import { once } from '../../warnings.js';
@@ -71,6 +72,10 @@ export class SmtpDissector implements StreamHandler {
   private dataFrame = 0;
   private sasl: SaslRecord | null = null;
   private started = false;
+  /** After STARTTLS: the connection's bytes go to TLS, the decrypted ones come back to the readers. */
+  private readonly handoff = new StartTlsHandoff();
+  /** A gap of the decrypted bytes is being handled (not one of the TLS bytes). */
+  private inside = false;
 
   constructor(
     private readonly ctx: DissectorContext,
@@ -80,8 +85,8 @@ export class SmtpDissector implements StreamHandler {
       stream: ctx.conn.stream,
       client: ctx.conn.client,
       server: ctx.conn.server,
-      tls: 'none',
-      tlsFrame: null,
+      tls: ctx.decryptedFrom ? 'implicit' : 'none',
+      tlsFrame: ctx.decryptedFrom ?? null,
       transcript: [],
       transcriptUnlisted: 0,
       ehlo: null,
@@ -111,6 +116,7 @@ export class SmtpDissector implements StreamHandler {
   }
 
   data(fromClient: boolean, bytes: Uint8Array, frame: number, time: number, completedIn?: Arrival): void {
+    if (this.session.tls === 'starttls') return this.handoff.data(fromClient, bytes, frame, time, completedIn);
     if (this.mode === 'tls') return;
     if (!this.started) {
       this.started = true;
@@ -125,7 +131,8 @@ export class SmtpDissector implements StreamHandler {
     (fromClient ? this.client : this.server).data(bytes, frame, time, completedIn);
   }
 
-  gap(fromClient: boolean, length: number, frame: number): void {
+  gap(fromClient: boolean, length: number, frame: number, time = 0): void {
+    if (this.session.tls === 'starttls' && !this.inside) return this.handoff.gap(fromClient, length, frame, time);
     (fromClient ? this.client : this.server).gap();
     if (fromClient && this.message) {
       const hole = this.message.gap(length, frame);
@@ -134,6 +141,7 @@ export class SmtpDissector implements StreamHandler {
   }
 
   end(fromClient: boolean, closedIn?: Arrival): void {
+    this.handoff.end(fromClient, closedIn);
     const conn = this.ctx.conn;
     (fromClient ? this.client : this.server).end(conn.lastFrame, 0);
     if (fromClient && this.message) this.finishMessage(false);
@@ -310,6 +318,18 @@ export class SmtpDissector implements StreamHandler {
       this.session.tlsFrame = frame;
       this.mode = 'tls';
       this.note({ side: 'S', frame, bytes: 0, text: '', kind: 'tls' });
+      this.handoff.start(this.ctx, 'smtp', {
+        data: (fromClient, bytes, f, time, completedIn) => {
+          this.mode = this.mode === 'tls' ? 'command' : this.mode; // the dialogue goes on inside TLS
+          (fromClient ? this.client : this.server).data(bytes, f, time, completedIn);
+        },
+        gap: (fromClient, length, f, time) => {
+          this.inside = true;
+          this.gap(fromClient, length, f, time);
+          this.inside = false;
+        },
+        end: () => {},
+      });
     }
   }
 

@@ -247,6 +247,8 @@ export class TlsDissector implements StreamHandler {
   private inner: StreamHandler | null | undefined = undefined;
   /** Why the session's records cannot be decrypted, told at the first protected record (a failed handshake has none). */
   private keyNote: { decryption: TlsDecryption; message: string } | null = null;
+  /** The wrong-keys warning was given (once per connection). */
+  private wrongKeysSaid = false;
   private ended = { client: false, server: false };
   private readonly maxListed: number;
 
@@ -293,7 +295,8 @@ export class TlsDissector implements StreamHandler {
       certificates: null,
       handshakeMessages: { items: [], unlisted: 0 },
       keyUpdates: [],
-      decryption: options.keyLog ? 'nothing-encrypted' : 'no-key-log',
+      // An empty key log (a pcapng without decryption secrets) is no key log.
+      decryption: options.keyLog?.size ? 'nothing-encrypted' : 'no-key-log',
       decrypted: false,
       frames: [],
       framesUnlisted: 0,
@@ -469,12 +472,14 @@ export class TlsDissector implements StreamHandler {
     );
   }
 
-  /** The keys fail on this side's records: say so once, and stop trying. */
+  /** The keys fail on this side's records: stop trying, and say so once for the connection (the other side's keys come from the same log). */
   private wrongKeys(side: Side, fromClient: boolean): void {
     side.failed = true;
+    if (this.wrongKeysSaid) return;
+    this.wrongKeysSaid = true;
     this.warn(
       side.firstFailure,
-      `the key log's secrets for this session do not decrypt the ${fromClient ? 'client' : 'server'}'s records (the record at frame ${side.firstFailure} fails authentication): the key log is damaged or belongs to another capture; that direction stays encrypted`,
+      `the key log's secrets for this session do not decrypt the ${fromClient ? 'client' : 'server'}'s records (the record at frame ${side.firstFailure} fails authentication): the key log is damaged or belongs to another capture; the connection stays encrypted`,
     );
   }
 
@@ -632,7 +637,7 @@ export class TlsDissector implements StreamHandler {
     const r = this.record;
     const keyLog = this.options.keyLog;
     const ch = r.retry?.clientHello ?? r.clientHello;
-    if (!keyLog) return;
+    if (!keyLog || r.decryption === 'no-key-log') return;
     const missing = (decryption: TlsDecryption, message: string) => {
       this.keyNote = { decryption, message };
     };

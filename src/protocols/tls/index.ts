@@ -1,9 +1,12 @@
 import type { Limits } from '../../limits.js';
-import type { StreamHandler, TcpConnection } from '../../reassembly/tcp-stream.js';
-import type { Warnings } from '../../warnings.js';
+import type { Arrival, StreamHandler } from '../../reassembly/tcp-stream.js';
 import type { Detection, DissectorContext, Protocol } from '../protocol.js';
-import { TlsCollector, TlsDissector, type TlsSession } from './connection.js';
+import { ProtocolRouter } from '../router.js';
+import { defineSlice } from '../slice.js';
+import { analyseTls } from './analyse.js';
+import { TlsCollector, TlsDissector, type TlsConnectionRecord, type TlsSession } from './connection.js';
 import type { KeyLog } from './keylog.js';
+import type { Tls } from './schema.js';
 import { CONTENT, RECORD_HEADER_BYTES, isRecordHeader } from './record.js';
 
 export { TlsCollector, TlsDissector, type TlsConnectionRecord, type TlsSession, type TlsOptions } from './connection.js';
@@ -46,19 +49,26 @@ export interface TlsModuleOptions {
    * HTTP, SMTP, POP3 and IMAP inside TLS are dissected as in clear text); null or absent:
    * the decrypted bytes are counted, not dissected.
    */
-  inner?: (session: TlsSession) => StreamHandler | null;
+  inner?: (session: TlsSession, ctx: DissectorContext) => StreamHandler | null;
 }
 
 /** TLS for one capture: the protocol for the router, the collector of its connections, and `start` for STARTTLS. */
 export function tlsModule(limits: Limits, options: TlsModuleOptions) {
   const collector = new TlsCollector(limits.maxConnectionsListed);
-  const open = (conn: TcpConnection, warnings: Warnings, startedBy: string, inner = options.inner): TlsDissector =>
-    new TlsDissector(conn, { limits, warnings, collector, keyLog: options.keyLog, inner, startedBy });
+  const open = (ctx: DissectorContext, startedBy: string, own?: StreamHandler): TlsDissector =>
+    new TlsDissector(ctx.conn, {
+      limits,
+      warnings: ctx.warnings,
+      collector,
+      keyLog: options.keyLog,
+      inner: own ? () => own : (session) => options.inner?.(session, ctx) ?? null,
+      startedBy,
+    });
   const protocol: Protocol = {
     name: 'tls',
     ports: TLS_PORTS,
     detect: detectTls,
-    open: (ctx: DissectorContext) => open(ctx.conn, ctx.warnings, 'tls'),
+    open: (ctx: DissectorContext) => open(ctx, 'tls'),
   };
   return {
     protocol,
@@ -70,7 +80,90 @@ export function tlsModule(limits: Limits, options: TlsModuleOptions) {
      * bytes go to `inner` when given (the mail dissector's own reader, so the session's
      * transcript goes on), else to the module's inner factory.
      */
-    start: (ctx: DissectorContext, startedBy: string, inner?: StreamHandler): StreamHandler =>
-      open(ctx.conn, ctx.warnings, startedBy, inner ? () => inner : options.inner),
+    start: (ctx: DissectorContext, startedBy: string, own?: StreamHandler): StreamHandler => open(ctx, startedBy, own),
+  };
+}
+
+/** What the TLS slice gathers from one capture: its connections, the key log they were read with, and what ran inside each. */
+export interface TlsRecords {
+  collector: TlsCollector;
+  keyLog: KeyLog | null;
+  /** The protocol the inner router chose for a decrypted connection ("http", "smtp", …). */
+  applications: Map<TlsConnectionRecord, string>;
+}
+
+/** TLS as a slice: by content on any TCP connection; decrypted bytes routed to the other slices' protocols. */
+export const tlsSlice = defineSlice<'tls', TlsRecords, Tls>({
+  name: 'tls',
+  label: 'TLS',
+  start(limits, env) {
+    const applications = new Map<TlsConnectionRecord, string>();
+    const readInside = new WeakSet<object>();
+    const keyLog = env?.keyLog ?? null;
+    const tls = tlsModule(limits, {
+      keyLog,
+      inner: (session, ctx) => {
+        const protocols = env?.protocols() ?? [];
+        if (protocols.length === 0) return null;
+        // Inside TLS there is no STARTTLS to hand off again.
+        const { startTls: _none, conn: _conn, ...context } = ctx;
+        return new ProtocolRouter(session.conn, protocols, { ...context, decryptedFrom: session.tls.startFrame }, (p) => {
+          if (!p) return;
+          applications.set(session.tls, p.name);
+          readInside.add(session.conn);
+        });
+      },
+    });
+    const protocol: Protocol = {
+      ...tls.protocol,
+      open: (ctx) => {
+        const handler = tls.protocol.open(ctx);
+        // On a port of its own (IMAPS 993, POP3S 995, SMTPS 465) the protocol inside is known: a connection that is not
+        // decrypted is still that protocol's session, encrypted from its first byte, as its dissector records it.
+        const port = env?.protocols().find((p) => p.ports.includes(ctx.conn.server.port));
+        if (!port) return handler;
+        const open = () => port.open({ ...ctx, ...(ctx.startTls ? { startTls: undefined } : {}) });
+        return keyLog?.size ? implicitWhenUnread(handler, open, () => readInside.has(ctx.conn)) : tee(handler, open());
+      },
+    };
+    return { protocol, records: { collector: tls.collector, keyLog, applications }, startTls: tls.start };
+  },
+  schema: async () => (await import('./schema.js')).Tls,
+  analyse: analyseTls,
+  blocks: ['connections', 'web', 'mail'],
+  view: async () => (await import('./view.js')).tlsView,
+});
+
+/** A handler passing every event to both. */
+function tee(a: StreamHandler, b: StreamHandler): StreamHandler {
+  return {
+    data: (f, bytes, frame, time, completedIn) => (a.data(f, bytes, frame, time, completedIn), b.data(f, bytes, frame, time, completedIn)),
+    gap: (f, n, frame, time) => (a.gap(f, n, frame, time), b.gap(f, n, frame, time)),
+    end: (f, closedIn) => (a.end(f, closedIn), b.end(f, closedIn)),
+  };
+}
+
+/** The first bytes of a TLS record: what an implicit-TLS session's dissector is shown when nothing inside could be read. */
+const TLS_RECORD_START = Uint8Array.of(0x16, 0x03, 0x01);
+
+/** With a key log: if nothing was decrypted, the port's dissector is told at the end that the connection was TLS. */
+function implicitWhenUnread(tls: StreamHandler, open: () => StreamHandler, read: () => boolean): StreamHandler {
+  let first: { fromClient: boolean; frame: number; time: number } | null = null;
+  const closed: { client?: Arrival | undefined; server?: Arrival | undefined; ended: number } = { ended: 0 };
+  return {
+    data(fromClient, bytes, frame, time, completedIn) {
+      first ??= { fromClient, frame, time };
+      tls.data(fromClient, bytes, frame, time, completedIn);
+    },
+    gap: (fromClient, length, frame, time) => tls.gap(fromClient, length, frame, time),
+    end(fromClient, closedIn) {
+      tls.end(fromClient, closedIn);
+      closed[fromClient ? 'client' : 'server'] = closedIn;
+      if (++closed.ended !== 2 || read() || !first) return;
+      const port = open();
+      port.data(first.fromClient, TLS_RECORD_START, first.frame, first.time);
+      port.end(true, closed.client);
+      port.end(false, closed.server);
+    },
   };
 }

@@ -1,0 +1,35 @@
+/** The TLS part of the report's words, English (ui-zh.ts has the same keys). */
+export const tlsUiEn = {
+  tlsAppendix: 'Encrypted connections (TLS)',
+  tlsIntro: 'These connections are encrypted with TLS: the handshake (server name, versions, cipher suites) travels readable, the contents do not.',
+  tlsColServer: 'Server name (SNI)',
+  tlsColAlpn: 'ALPN',
+  tlsColVersion: 'Version',
+  tlsColSuite: 'Cipher suite',
+  tlsColRead: 'Contents',
+  tlsColFrames: 'Frames',
+  tlsDecrypted: 'decrypted with the key log: {0}',
+  tlsDecryptedNothing: 'decrypted with the key log',
+  tlsPartial: 'partly decrypted with the key log ({0}); the rest could not be decrypted',
+  tlsNoKeyLog: 'encrypted from frame {0}: no key log was recorded',
+  tlsNotInLog: 'encrypted from frame {0}: could not be decrypted, no key for this session',
+  tlsWrongKeys: 'encrypted from frame {0}: the key log’s keys do not match this session',
+  tlsUnsupported: 'encrypted from frame {0}: its cipher suite cannot be decrypted here',
+  tlsNoHandshake: 'encrypted: the handshake was not captured',
+  tlsNothingEncrypted: 'the handshake did not complete: nothing was encrypted',
+  tlsStartedBy: 'begun by {0} {1}',
+  tlsUnlisted: '{0} more TLS connections are not listed.',
+  tlsWebIntro: 'The capture holds {0} encrypted web connection(s) (HTTPS, TLS):',
+  tlsMailIntro: 'The capture holds {0} encrypted mail connection(s) (TLS):',
+  tlsConnectionPhrase: 'tcp.stream {0} to {1} ({2}, {3}, ALPN {4}): {5}',
+  tlsUnreadWeb:
+    'What those connections carried (the requests, the responses, their headers and bodies) could not be read, so the HTTP evidence of this task is missing where it was encrypted.',
+  tlsUnreadMail:
+    'What those connections carried (the commands, the replies, the login and the mail) could not be read, so the mail evidence of this task is missing where it was encrypted.',
+  tlsDecryptedNote: 'The sections below show what the decrypted connections carried, as if it had been sent in clear text.',
+  tlsRecipesIntro:
+    'To read them, record the session keys while capturing (a key log in the SSLKEYLOGFILE format), then open the capture with the key log, or capture plain traffic for the lab:',
+  tlsAlpnOffered: 'offered {0}',
+  tlsNoSni: 'no server name',
+  tlsNone: '—',
+} as const;
