@@ -9,9 +9,6 @@ import { Warnings } from '../src/warnings.js';
 import { tempFile } from './helpers/files.js';
 import { Conversation, pcapFile } from './helpers/packets.js';
 
-/** What the pipeline gives a slice as it starts (src/dissect.ts): no key log, no inner protocols, a warnings list. */
-const startEnvironment = () => ({ keyLog: null, protocols: () => [], warnings: new Warnings(DEFAULT_LIMITS.maxWarnings) });
-
 /*
  * The protocol router (src/protocols/router.ts): it holds a new connection's first bytes
  * until one registered protocol claims them by content, or else by port; then it replays
@@ -26,12 +23,7 @@ type Event = string;
 function recordingProtocols(): { protocols: Protocol[]; events: Event[]; opened: string[] } {
   const events: Event[] = [];
   const opened: string[] = [];
-  // The slices that read TCP connections (QUIC reads UDP datagrams: it starts no protocol).
-  const tcp = SLICES.flatMap((s) => {
-    const p = s.start(DEFAULT_LIMITS, startEnvironment()).protocol;
-    return p ? [p] : [];
-  });
-  const protocols = tcp.map((p): Protocol => ({
+  const protocols = SLICES.map((s) => s.start(DEFAULT_LIMITS).protocol).map((p): Protocol => ({
     ...p,
     open: () => {
       opened.push(p.name);
