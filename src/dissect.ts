@@ -183,7 +183,7 @@ class Dissection {
     // What runs inside TLS is any slice's protocol but TLS's own.
     let inner: Protocol[] = [];
     this.started = SLICES.map((s) => ({ name: s.name, ...s.start(limits, { keyLog, protocols: () => inner, warnings }) }));
-    const protocols = this.started.flatMap((s) => (s.protocol ? [s.protocol] : []));
+    const protocols = this.started.map((s) => s.protocol);
     this.datagramReaders = this.started.flatMap((s) => (s.datagram ? [s.datagram] : []));
     inner = protocols.filter((p) => p.name !== 'tls');
     const startTls: StartTls | undefined = this.started.find((s) => s.startTls)?.startTls;

@@ -38,9 +38,9 @@ export interface StartEnvironment {
   warnings: Warnings;
 }
 
-/** A started slice: its protocol for the router (none for a protocol on UDP), its records, TLS's hand-off for STARTTLS, QUIC's reader of UDP datagrams. */
+/** A started slice: its protocol for the router, its records, TLS's hand-off for STARTTLS, QUIC's reader of UDP datagrams. */
 export interface StartedSlice<Records> {
-  protocol?: Protocol;
+  protocol: Protocol;
   records: Records;
   startTls?: StartTls;
   /** One UDP datagram's payload; returns whether the slice recognised it. */
