@@ -78,7 +78,7 @@ describe("the report's packet details are tshark's", () => {
     expect(field('Capture application')).toBeTruthy();
     expect(model.capture).toMatchObject({ os: field('Capture oper-sys') ?? null, hardware: field('Capture hardware') ?? null, application: field('Capture application') });
     const name = /Name = (\S+)/.exec(info)?.[1];
-    if (name) expect(model.capture.interfaces[0]).toMatchObject({ name, description: /Description = (.+)/.exec(info)![1]!.trim() });
+    if (name) expect((model.capture.interfaces as unknown[])[0]).toMatchObject({ name, description: /Description = (.+)/.exec(info)![1]!.trim() });
     // As captured text is written in a table cell (Markdown's metacharacters escaped: "\\~").
     expect(md).toContain(`| Capture program | ${markdownInline(field('Capture application'))} |`);
     if (field('Capture oper-sys')) expect(md).toContain(`| Operating system (where the capture was made) | ${markdownInline(field('Capture oper-sys'))} |`);
