@@ -18,8 +18,6 @@ import type { Reference } from '../types.js';
 const rfc = (number: number, section?: string): Reference => (section ? { rfc: number, section } : { rfc: number });
 const spec = (source: string): Reference => ({ rfc: 0, source });
 
-/** The 16 GREASE values (RFC 8701): 0x0a0a, 0x1a1a, … 0xfafa, sent to keep servers tolerant of unknown values. */
-export const isGrease = (code: number): boolean => (code & 0x0f0f) === 0x0a0a && code >> 8 === (code & 0xff);
 
 // ---------------------------------------------------------------------------------------
 // Versions

@@ -11,7 +11,9 @@ import { parseSuiteName, suiteName, type SuiteParts } from './suites.js';
 import type { TlsTexts } from './types.js';
 import { tlsZh } from './zh.js';
 
-export { isGrease } from './facts.js';
+import { isGrease } from './grease.js';
+
+export { isGrease };
 export { parseSuiteName, suiteName, isSignallingSuite, type SuiteParts } from './suites.js';
 
 const TEXTS: Record<Language, TlsTexts> = { en: tlsEn, zh: tlsZh };
@@ -41,7 +43,7 @@ const has = (table: object, key: PropertyKey): boolean => Object.prototype.hasOw
  * and group tables get the GREASE note.
  */
 export function explainTls(table: keyof TlsTexts, id: string | number, lang: Language): Explained | null {
-  if ((table === 'extensions' || table === 'namedGroups') && typeof id === 'number' && TLS.isGrease(id)) return explainTls('notes', 'grease', lang);
+  if ((table === 'extensions' || table === 'namedGroups') && typeof id === 'number' && isGrease(id)) return explainTls('notes', 'grease', lang);
   const facts = TLS_FACTS[table];
   if (!has(facts, id)) return null;
   const text = (TEXTS[lang][table] as Record<string | number, Explanation>)[id]!;
@@ -55,7 +57,7 @@ export function tlsVersionName(code: number): string {
 
 /** The registry name of an extension, alert, handshake type, group or content type code point, or null. */
 export function tlsName(table: 'contentTypes' | 'handshakeTypes' | 'extensions' | 'alerts' | 'alertLevels' | 'namedGroups', code: number): string | null {
-  if ((table === 'extensions' || table === 'namedGroups') && TLS.isGrease(code)) return 'GREASE';
+  if ((table === 'extensions' || table === 'namedGroups') && isGrease(code)) return 'GREASE';
   const facts = {
     contentTypes: TLS.CONTENT_TYPES,
     handshakeTypes: TLS.HANDSHAKE_TYPES,

@@ -7,7 +7,8 @@
  *                         are negotiated apart, by key_share and the certificate)
  */
 
-import { CIPHER_SUITES, isGrease, type AuthenticationId, type BulkCipherId, type KeyExchangeId, type SuiteHashId } from './facts.js';
+import { isGrease } from './grease.js';
+import { CIPHER_SUITES, type AuthenticationId, type BulkCipherId, type KeyExchangeId, type SuiteHashId } from './facts.js';
 
 export interface SuiteParts {
   /** The IANA name. */
