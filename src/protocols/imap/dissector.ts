@@ -3,12 +3,12 @@ import type { Spool, SpooledBody } from '../../export/spool.js';
 import type { Limits } from '../../limits.js';
 import type { WarningValues } from '../../knowledge/warnings.js';
 import type { Arrival, Endpoint, StreamHandler } from '../../reassembly/tcp-stream.js';
-import { once, type WarningId } from '../../warnings.js';
+import { type WarningId } from '../../warnings.js';
 import type { MessageHole } from '../lines.js';
 import type { Line } from '../lines.js';
 import type { DissectorContext } from '../protocol.js';
 import { SegmentList } from '../segments.js';
-import { startsTlsRecord, type MailRecord, type SaslRecord } from '../mail/records.js';
+import { sessionCutWarning, startsTlsRecord, type MailRecord, type SaslRecord } from '../mail/records.js';
 import { MAX_INLINE_LITERAL_BYTES, MAX_LITERALS_PER_MESSAGE, MAX_PENDING_COMMANDS, MAX_SEARCH_RESULTS } from './limits.js';
 import { ImapReader } from './reader.js';
 import type { ImapCommand, ImapFetch, ImapSearch, ImapSelection, ImapTranscriptLine } from './schema.js';
@@ -244,7 +244,7 @@ export class ImapDissector implements StreamHandler {
   }
 
   /** Said once: the capture stopped before the dialogue ended (no FIN, no RST, no LOGOUT). */
-  private readonly cutWarning = once(() => this.warn(this.ctx.conn.lastFrame, 'mail.sessionCut', { protocol: 'IMAP', last: this.ctx.conn.lastFrame }));
+  private readonly cutWarning = sessionCutWarning('IMAP', () => ({ ctx: this.ctx, stream: this.session.stream }));
 
   private warn(frame: number, id: WarningId, params: WarningValues = {}): void {
     this.ctx.warnings.add({ id, frame, stream: this.session.stream, params });

@@ -1,5 +1,7 @@
 import type { SpooledBody } from '../../export/spool.js';
 import type { Limits } from '../../limits.js';
+import { once } from '../../warnings.js';
+import type { DissectorContext } from '../protocol.js';
 import type { MessageHole } from '../lines.js';
 import type { SegmentRef } from '../segments.js';
 import type { TranscriptLine } from './schema.js';
@@ -94,4 +96,15 @@ export class Transcript {
     this.replyListed = 0;
     this.replyCut = 0;
   }
+}
+
+/**
+ * The warning that the capture stopped before a mail dialogue ended (no FIN, no RST, no
+ * QUIT or LOGOUT answered), said at most once: SMTP, POP3 and IMAP raise it from their ends.
+ */
+export function sessionCutWarning(protocol: 'SMTP' | 'POP3' | 'IMAP', of: () => { ctx: DissectorContext; stream: number }): { raise(): void } {
+  return once(() => {
+    const { ctx, stream } = of(); // asked when raised: a dissector's fields are set by then
+    ctx.warnings.add({ id: 'mail.sessionCut', frame: ctx.conn.lastFrame, stream, params: { protocol, last: ctx.conn.lastFrame } });
+  });
 }

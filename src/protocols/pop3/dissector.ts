@@ -1,11 +1,10 @@
 import { StartTlsHandoff } from '../tls/handoff.js';
 import type { Arrival, Endpoint, StreamHandler } from '../../reassembly/tcp-stream.js';
 import { DotBlock, LineReader, type Line } from '../lines.js';
-import { once } from '../../warnings.js';
 import type { DissectorContext } from '../protocol.js';
 import Queue from 'yocto-queue';
 import type { Pop3Session } from './schema.js';
-import { newSasl, startsTlsRecord, Transcript, type MailRecord, type SaslRecord, type TranscriptLine } from '../mail/records.js';
+import { newSasl, sessionCutWarning, startsTlsRecord, Transcript, type MailRecord, type SaslRecord, type TranscriptLine } from '../mail/records.js';
 
 /*
  * POP3 (RFC 1939) as a dialogue: commands and +OK/-ERR responses paired in order,
@@ -170,14 +169,7 @@ export class Pop3Dissector implements StreamHandler {
   }
 
   /** Said once: the capture stopped before the dialogue ended (no FIN, no RST, no QUIT answered). */
-  private readonly cutWarning = once(() =>
-    this.ctx.warnings.add({
-      id: 'mail.sessionCut',
-      frame: this.ctx.conn.lastFrame,
-      stream: this.session.stream,
-      params: { protocol: 'POP3', last: this.ctx.conn.lastFrame },
-    }),
-  );
+  private readonly cutWarning = sessionCutWarning('POP3', () => ({ ctx: this.ctx, stream: this.session.stream }));
 
   private clientLine(line: Line): void {
     if (this.sasl && this.sasl.result === null) {

@@ -1,10 +1,9 @@
 import { StartTlsHandoff } from '../tls/handoff.js';
 import type { Arrival, Endpoint, StreamHandler } from '../../reassembly/tcp-stream.js';
 import { DotBlock, LineReader, type Line } from '../lines.js';
-import { once } from '../../warnings.js';
 import type { DissectorContext } from '../protocol.js';
 import Queue from 'yocto-queue';
-import { newSasl, startsTlsRecord, Transcript, type MailRecord, type SaslRecord, type TranscriptLine } from '../mail/records.js';
+import { newSasl, sessionCutWarning, startsTlsRecord, Transcript, type MailRecord, type SaslRecord, type TranscriptLine } from '../mail/records.js';
 import { SegmentList } from '../segments.js';
 import type { Spool } from '../../export/spool.js';
 import type { SmtpSession } from './schema.js';
@@ -150,14 +149,7 @@ export class SmtpDissector implements StreamHandler {
   }
 
   /** Said once: the capture stopped before the dialogue ended (no FIN, no RST, no QUIT answered). */
-  private readonly cutWarning = once(() =>
-    this.ctx.warnings.add({
-      id: 'mail.sessionCut',
-      frame: this.ctx.conn.lastFrame,
-      stream: this.session.stream,
-      params: { protocol: 'SMTP', last: this.ctx.conn.lastFrame },
-    }),
-  );
+  private readonly cutWarning = sessionCutWarning('SMTP', () => ({ ctx: this.ctx, stream: this.session.stream }));
 
   private clientLine(line: Line): void {
     if (this.mode === 'data') {
