@@ -7,7 +7,7 @@ import type { Block, ViewContext } from '../../render/context.js';
 import { notesByFrame, sessionCut, warningWords } from '../../render/damage.js';
 import { detailText, layerLines } from '../../render/details.js';
 import { type Arrow, sequenceSvg } from '../../render/sequence.js';
-import { authView, endpoint, MAIL_UI, messageView, readAfterTls, sentElsewhere, sessionIntro, type VocabularyRow } from '../mail/view.js';
+import { authView, endpoint, MAIL_UI, messageView, readAfterTls, sentElsewhere, sessionIntro, sessionsBlock, type VocabularyRow } from '../mail/view.js';
 import type { SliceView } from '../slice.js';
 import { imapDetailLines } from './details.js';
 import { selectedSession, structureExamples } from './examples.js';
@@ -575,28 +575,6 @@ function summaryBlock(imap: ImapModel, ctx: ViewContext): Block {
   return { partial: 'summary-point', data: { text: format(w.imapSummary, imap.sessions.length, loginText, mailbox, fetchedText, end) } };
 }
 
-function sessionsBlock(imap: ImapModel, ctx: ViewContext): Block {
-  const mail = MAIL_UI[ctx.lang];
-  const chosen = imap.selection.session?.stream;
-  return {
-    partial: 'mail/sessions',
-    data: {
-      intro: mail.mailSessionsIntro,
-      more: ctx.rows(imap.sessions).more,
-      rows: ctx.rows(imap.sessions).shown.map((s) => ({
-        mark: s.stream === chosen ? '▶' : '',
-        stream: s.stream,
-        client: endpoint(s.client),
-        server: endpoint(s.server),
-        login: s.auth.map((a) => `${a.command === 'LOGIN' ? 'LOGIN' : `AUTHENTICATE ${a.mechanism}`}${a.success === false ? ' ✗' : ''}`).join(', ') || '—',
-        messages: s.messages.length,
-        lines: s.transcript.length + s.transcriptUnlisted,
-        notes: s.tlsFrame !== null ? format(mail.mailEncrypted, s.tlsFrame) : '',
-      })),
-    },
-  };
-}
-
 /** The frames a login's secret travelled in: the command, and the client's SASL answers. */
 function loginFrames(s: ImapSession, a: ImapSession['auth'][number]): number[] {
   const steps = a.steps.filter((x) => x.side === 'C' && x.frame !== undefined).map((x) => x.frame!);
@@ -631,7 +609,15 @@ export const imapView: SliceView<ImapModel> = {
     );
     return ctx.logins(logins, w.imapCleartext, w.imapCleartextMany);
   },
-  appendix: (imap, ctx) => (imap.sessions.length ? [{ title: words(ctx).imapAppendixTitle, block: sessionsBlock(imap, ctx) }] : []),
+  appendix: (imap, ctx) =>
+    imap.sessions.length
+      ? [
+          {
+            title: words(ctx).imapAppendixTitle,
+            block: sessionsBlock(imap.sessions, imap.selection.session?.stream, (a) => (a.command === 'LOGIN' ? 'LOGIN' : `AUTHENTICATE ${a.mechanism}`), ctx),
+          },
+        ]
+      : [],
   compare: {
     Purpose: 'cmpImapPurpose',
     Opener: 'cmpImapOpener',

@@ -27,6 +27,49 @@ const DIAGRAM_ARROWS = 40;
 
 export const endpoint = (e: { ip: string; port: number }) => (e.ip.includes(':') ? `[${e.ip}]:${e.port}` : `${e.ip}:${e.port}`);
 
+/** What the appendix's table lists of a mail session, whichever protocol's it is. */
+interface ListedSession<Auth> {
+  stream: number;
+  client: { ip: string; port: number };
+  server: { ip: string; port: number };
+  auth: readonly Auth[];
+  messages: readonly unknown[];
+  transcript: readonly unknown[];
+  transcriptUnlisted: number;
+  tlsFrame: number | null;
+}
+
+/**
+ * The appendix's table of every session of a mail protocol (partial mail/sessions), the one shown
+ * in full marked; `login` names how a login was made ("PLAIN", "AUTHENTICATE PLAIN").
+ */
+export function sessionsBlock<Auth extends { success: boolean | null }>(
+  sessions: readonly ListedSession<Auth>[],
+  chosen: number | undefined,
+  login: (a: Auth) => string,
+  ctx: ViewContext,
+): Block {
+  const w = MAIL_UI[ctx.lang];
+  const { shown, more } = ctx.rows(sessions);
+  return {
+    partial: 'mail/sessions',
+    data: {
+      intro: w.mailSessionsIntro,
+      more,
+      rows: shown.map((s) => ({
+        mark: s.stream === chosen ? '▶' : '',
+        stream: s.stream,
+        client: endpoint(s.client),
+        server: endpoint(s.server),
+        login: s.auth.map((a) => `${login(a)}${a.success === false ? ' ✗' : ''}`).join(', ') || '—',
+        messages: s.messages.length,
+        lines: s.transcript.length + s.transcriptUnlisted,
+        notes: s.tlsFrame !== null ? format(w.mailEncrypted, s.tlsFrame) : '',
+      })),
+    },
+  };
+}
+
 /** "(88 lines, 3728 bytes)", as the dissector notes a message in the dialogue: its line count. */
 const dataLines = (l: TranscriptLine) => Number(/\((\d+) lines?,/.exec(l.text)?.[1] ?? 0);
 

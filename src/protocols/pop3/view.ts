@@ -3,7 +3,7 @@ import type { Block, ViewContext } from '../../render/context.js';
 import { notesByFrame, sessionCut, warningWords } from '../../render/damage.js';
 import { detailText, layerLines, type DetailLine } from '../../render/details.js';
 import type { MailMessage, TranscriptLine } from '../mail/schema.js';
-import { authView, endpoint, MAIL_UI, messageBlock, sentElsewhere, sessionIntro, transcriptText, vocabulary } from '../mail/view.js';
+import { authView, MAIL_UI, messageBlock, sentElsewhere, sessionIntro, sessionsBlock, transcriptText, vocabulary } from '../mail/view.js';
 import type { SliceView } from '../slice.js';
 import { selectedSession, structureExamples } from './examples.js';
 import type { Pop3, Pop3Session } from './schema.js';
@@ -136,28 +136,6 @@ function summaryBlock(pop3: Pop3, ctx: ViewContext): Block {
   return { partial: 'summary-point', data: { text } };
 }
 
-function sessionsBlock(pop3: Pop3, ctx: ViewContext): Block {
-  const w = MAIL_UI[ctx.lang];
-  const chosen = pop3.selection.session?.stream;
-  return {
-    partial: 'mail/sessions',
-    data: {
-      intro: w.mailSessionsIntro,
-      more: ctx.rows(pop3.sessions).more,
-      rows: ctx.rows(pop3.sessions).shown.map((s) => ({
-        mark: s.stream === chosen ? '▶' : '',
-        stream: s.stream,
-        client: endpoint(s.client),
-        server: endpoint(s.server),
-        login: s.auth.map((a) => `${a.mechanism}${a.success === false ? ' ✗' : ''}`).join(', ') || '—',
-        messages: s.messages.length,
-        lines: s.transcript.length + s.transcriptUnlisted,
-        notes: s.tlsFrame !== null ? format(w.mailEncrypted, s.tlsFrame) : '',
-      })),
-    },
-  };
-}
-
 /**
  * The frames a login's secret travelled in: its SASL answers; for USER/PASS and APOP (which
  * have no steps) the PASS or APOP line of that attempt (the i-th login of the session).
@@ -182,10 +160,15 @@ export const pop3View: SliceView<Pop3> = {
     return s?.greeting ? [{ label: MAIL_UI[ctx.lang].pop3EnvServer, value: `+OK ${s.greeting}` }] : [];
   },
   cleartext(pop3, ctx) {
-    const logins = pop3.sessions.filter((s) => s.tlsFrame === null).flatMap((s) => s.auth.map((a, i) => ({ mechanism: a.mechanism, frames: loginFrames(s, a, i) })));
+    const logins = pop3.sessions
+      .filter((s) => s.tlsFrame === null)
+      .flatMap((s) => s.auth.map((a, i) => ({ mechanism: a.mechanism, frames: loginFrames(s, a, i) })));
     return ctx.logins(logins, ctx.t.cleartextPop3!, ctx.t.cleartextPop3Many!);
   },
-  appendix: (pop3, ctx) => (pop3.sessions.length ? [{ title: MAIL_UI[ctx.lang].pop3AppendixTitle, block: sessionsBlock(pop3, ctx) }] : []),
+  appendix: (pop3, ctx) =>
+    pop3.sessions.length
+      ? [{ title: MAIL_UI[ctx.lang].pop3AppendixTitle, block: sessionsBlock(pop3.sessions, pop3.selection.session?.stream, (a) => a.mechanism, ctx) }]
+      : [],
   compare: {
     Purpose: 'cmpPop3Purpose',
     Opener: 'cmpPop3Opener',

@@ -4,7 +4,7 @@ import type { Block, ViewContext } from '../../render/context.js';
 import { notesByFrame, sessionCut, warningWords } from '../../render/damage.js';
 import { detailText, layerLines, type DetailLine } from '../../render/details.js';
 import type { TranscriptLine } from '../mail/schema.js';
-import { authView, diagram, endpoint, MAIL_UI, messageBlock, sessionIntro, transcriptText, vocabulary } from '../mail/view.js';
+import { authView, diagram, endpoint, MAIL_UI, messageBlock, sessionIntro, sessionsBlock, transcriptText, vocabulary } from '../mail/view.js';
 import type { SliceView } from '../slice.js';
 import { selectedSession, structureExamples } from './examples.js';
 import type { Smtp, SmtpSession } from './schema.js';
@@ -173,28 +173,6 @@ function decodePrompt(text: string): string | null {
   return /^[\x20-\x7e]+$/.test(decoded) ? decoded : null;
 }
 
-function sessionsBlock(smtp: Smtp, ctx: ViewContext): Block {
-  const w = MAIL_UI[ctx.lang];
-  const chosen = smtp.selection.session?.stream;
-  return {
-    partial: 'mail/sessions',
-    data: {
-      intro: w.mailSessionsIntro,
-      more: ctx.rows(smtp.sessions).more,
-      rows: ctx.rows(smtp.sessions).shown.map((s) => ({
-        mark: s.stream === chosen ? '▶' : '',
-        stream: s.stream,
-        client: endpoint(s.client),
-        server: endpoint(s.server),
-        login: s.auth.map((a) => `${a.mechanism}${a.success === false ? ' ✗' : ''}`).join(', ') || '—',
-        messages: s.messages.length,
-        lines: s.transcript.length + s.transcriptUnlisted,
-        notes: s.tlsFrame !== null ? format(w.mailEncrypted, s.tlsFrame) : '',
-      })),
-    },
-  };
-}
-
 export const smtpView: SliceView<Smtp> = {
   ui: MAIL_UI,
   filter: 'smtp',
@@ -216,7 +194,10 @@ export const smtpView: SliceView<Smtp> = {
       .flatMap((s) => s.auth.map((a) => ({ mechanism: `AUTH ${a.mechanism}`, frames: a.steps.flatMap((x) => (x.side === 'C' && x.frame ? [x.frame] : [])) })));
     return ctx.logins(logins, ctx.t.cleartextSmtp!, ctx.t.cleartextSmtpMany!);
   },
-  appendix: (smtp, ctx) => (smtp.sessions.length ? [{ title: MAIL_UI[ctx.lang].smtpAppendixTitle, block: sessionsBlock(smtp, ctx) }] : []),
+  appendix: (smtp, ctx) =>
+    smtp.sessions.length
+      ? [{ title: MAIL_UI[ctx.lang].smtpAppendixTitle, block: sessionsBlock(smtp.sessions, smtp.selection.session?.stream, (a) => a.mechanism, ctx) }]
+      : [],
   compare: {
     Purpose: 'cmpSmtpPurpose',
     Opener: 'cmpSmtpOpener',
